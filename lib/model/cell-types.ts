@@ -1,0 +1,92 @@
+import type * as tf from '@tensorflow/tfjs';
+
+/** The three recurrent cells, with PyTorch's equations (see lib/model/README.md). */
+export type CellKind = 'rnn' | 'lstm' | 'gru';
+
+/** Gate blocks per cell: rnn 1, lstm 4 (i, f, g, o), gru 3 (r, z, n). */
+export const GATE_COUNT: Record<CellKind, number> = { rnn: 1, lstm: 4, gru: 3 };
+
+/** Names of the activations `inspect` reports, in PyTorch's gate order. */
+export const GATE_NAMES: Record<CellKind, readonly string[]> = {
+  rnn: [],
+  lstm: ['i', 'f', 'g', 'o', 'c'],
+  gru: ['r', 'z', 'n'],
+};
+
+/**
+ * Parameters of one recurrent layer, stored transposed from PyTorch so the hot products need no
+ * transpose flag (wasm runs those ~10x slower).
+ * wx: [I, G*H] = weight_ih^T, wh: [H, G*H] = weight_hh^T, bx = bias_ih [G*H], bh = bias_hh [G*H].
+ * Gate block k occupies columns [k*H, (k+1)*H) in PyTorch's gate order.
+ */
+export interface LayerParams {
+  wx: tf.Tensor2D;
+  wh: tf.Tensor2D;
+  bx: tf.Tensor1D;
+  bh: tf.Tensor1D;
+}
+
+/** Gradients of a loss with respect to one layer's parameters, inputs and initial state. */
+export interface LayerGrads {
+  wx: tf.Tensor;
+  wh: tf.Tensor;
+  bx: tf.Tensor;
+  bh: tf.Tensor;
+  /** [T*B, I], time-major rows (row t*B + b). */
+  x: tf.Tensor;
+  h0: tf.Tensor;
+  /** Zeros for cells without a cell state. */
+  c0: tf.Tensor;
+}
+
+/** Tensors a cell's time loop reuses at every step. */
+export interface PreparedLoop {
+  /** Input projection of all steps, possibly with biases folded in or gate columns rescaled, [T*B, G*H]. */
+  xp: tf.Tensor;
+  /** Recurrent weights as the forward step uses them, [H, G*H]. */
+  wh: tf.Tensor;
+  /** Recurrent bias when it cannot be folded into xp (GRU's n gate), else null. */
+  bh: tf.Tensor | null;
+  /** Cell-specific constant for the backward step, or null. */
+  aux: tf.Tensor | null;
+}
+
+/** What one forward time step hands to the backward pass of the same step. */
+export interface StepResult {
+  h: tf.Tensor;
+  c: tf.Tensor;
+  saved: tf.Tensor[];
+}
+
+/** Gradients one backward time step produces. */
+export interface StepGrads {
+  dhPrev: tf.Tensor;
+  dcPrev: tf.Tensor;
+  /** Gradient w.r.t. the input projection x_t @ wx + bx of this step, [B, G*H]. */
+  dxp: tf.Tensor;
+  /** Gradient w.r.t. the recurrent projection h_{t-1} @ wh + bh of this step, [B, G*H]. */
+  dhp: tf.Tensor;
+}
+
+/**
+ * One cell's time step, split into forward and backward so a whole unrolled layer can be
+ * differentiated by hand (autograd's matMul gradient uses transpose flags, slow on wasm).
+ */
+export interface CellStep {
+  /** Loop-invariant tensors, built once per layer call; xp = x @ wx + bx, [T*B, G*H]. */
+  prepare(xp: tf.Tensor, p: LayerParams, hidden: number): PreparedLoop;
+  /** xpt: this step's rows of the prepared xp, [B, G*H]; h and c: [B, H]. */
+  forward(xpt: tf.Tensor, h: tf.Tensor, c: tf.Tensor, loop: PreparedLoop): StepResult;
+  /** Gate activations of a step in GATE_NAMES order, each [B, H]. */
+  gates(saved: tf.Tensor[], c: tf.Tensor): tf.Tensor[];
+  /** dh, dc: total gradient reaching h_t, c_t; hPrev, cPrev: the step's incoming state; whT: [G*H, H]. */
+  backward(
+    dh: tf.Tensor,
+    dc: tf.Tensor,
+    saved: tf.Tensor[],
+    hPrev: tf.Tensor,
+    cPrev: tf.Tensor,
+    whT: tf.Tensor,
+    loop: PreparedLoop,
+  ): StepGrads;
+}

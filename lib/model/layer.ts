@@ -1,0 +1,108 @@
+import * as tf from '@tensorflow/tfjs';
+import { CELL_STEPS } from './cells';
+import type { CellKind, LayerGrads, LayerParams, PreparedLoop } from './cell-types';
+
+type T2 = tf.Tensor;
+
+/** Everything the backward pass of one layer call needs; valid inside the caller's tf.tidy. */
+export interface LayerCache {
+  cell: CellKind;
+  steps: number;
+  x: T2;
+  h0: T2;
+  c0: T2;
+  params: LayerParams;
+  loop: PreparedLoop;
+  /** h_t per step, each [B, H]. */
+  outputs: T2[];
+  /** c_t per step (the incoming c for cells without a cell state). */
+  cells: T2[];
+  saved: T2[][];
+}
+
+/**
+ * Rows [t*B, (t+1)*B) of a time-major [T*B, D] tensor. A gather reads only those rows; wasm's
+ * slice copies the whole input first, which would cost T full copies per loop.
+ */
+function stepRows(all3: tf.Tensor, t: number): T2 {
+  const [, b, d] = all3.shape as number[];
+  return tf.reshape(tf.gather(all3, tf.tensor1d([t], 'int32')), [b, d]);
+}
+
+/**
+ * Unrolls one recurrent layer over `steps` time steps. Call inside tf.tidy; no tensor is kept.
+ * x: [T*B, I] time-major (row t*B + b), h0, c0: [B, H] (c0 is ignored except by the LSTM).
+ * The input projection of all steps is one product before the loop; inside it, one product per
+ * step covers every gate. Returns h_t per step ([B, H] each), the final state and the cache for
+ * `layerBackward`.
+ */
+export function layerForward(cell: CellKind, x: T2, h0: T2, c0: T2, params: LayerParams, steps: number) {
+  const step = CELL_STEPS[cell];
+  const [batch, hidden] = h0.shape as number[];
+  const xp = tf.fused.matMul({ a: x as tf.Tensor2D, b: params.wx, bias: params.bx });
+  const loop = step.prepare(xp, params, hidden);
+  const xp3 = tf.reshape(loop.xp, [steps, batch, -1]);
+  const outputs: T2[] = [];
+  const cells: T2[] = [];
+  const saved: T2[][] = [];
+  let h = h0;
+  let c = c0;
+  for (let t = 0; t < steps; t++) {
+    const r = step.forward(stepRows(xp3, t), h, c, loop);
+    h = r.h;
+    c = r.c;
+    outputs.push(h);
+    cells.push(c);
+    saved.push(r.saved);
+  }
+  const cache: LayerCache = { cell, steps, x, h0, c0, params, loop, outputs, cells, saved };
+  return { outputs, hT: h, cT: c, cache };
+}
+
+/**
+ * Gate activations of a cached forward pass: for each name in GATE_NAMES[cell], T tensors [B, H].
+ */
+export function layerGates(cache: LayerCache): T2[][] {
+  const step = CELL_STEPS[cache.cell];
+  return cache.saved.map((s, t) => step.gates(s, cache.cells[t]));
+}
+
+/**
+ * Backpropagation through time over a cached layer call, by hand: per step only the recurrent
+ * product, and the weight gradients as single products over all steps after the loop.
+ * dOutputs: [T*B, H] gradient w.r.t. every h_t (null for none); dhT, dcT: [B, H] or null.
+ * Call inside tf.tidy.
+ */
+export function layerBackward(cache: LayerCache, dOutputs: T2 | null, dhT: T2 | null = null, dcT: T2 | null = null): LayerGrads {
+  const step = CELL_STEPS[cache.cell];
+  const { steps, params, outputs, cells, h0, c0, x } = cache;
+  const [batch, hidden] = h0.shape as number[];
+  const whT = tf.transpose(params.wh);
+  const dOut3 = dOutputs ? tf.reshape(dOutputs, [steps, batch, hidden]) : null;
+  let dh: T2 = dhT ?? tf.zeros([batch, hidden]);
+  let dc: T2 = dcT ?? tf.zeros([batch, hidden]);
+  const dxps: T2[] = new Array<T2>(steps);
+  const dhps: T2[] = new Array<T2>(steps);
+  for (let t = steps - 1; t >= 0; t--) {
+    if (dOut3) dh = tf.add(dh, stepRows(dOut3, t));
+    const hPrev = t > 0 ? outputs[t - 1] : h0;
+    const cPrev = t > 0 ? cells[t - 1] : c0;
+    const g = step.backward(dh, dc, cache.saved[t], hPrev, cPrev, whT, cache.loop);
+    dxps[t] = g.dxp;
+    dhps[t] = g.dhp;
+    dh = g.dhPrev;
+    dc = g.dcPrev;
+  }
+  const dxp = tf.concat(dxps, 0);
+  const dhp = dxps[0] === dhps[0] ? dxp : tf.concat(dhps, 0);
+  const hPrevAll = tf.concat([h0, ...outputs.slice(0, steps - 1)], 0);
+  return {
+    wx: tf.matMul(tf.transpose(x) as tf.Tensor2D, dxp as tf.Tensor2D),
+    wh: tf.matMul(tf.transpose(hPrevAll) as tf.Tensor2D, dhp as tf.Tensor2D),
+    bx: tf.sum(dxp, 0),
+    bh: tf.sum(dhp, 0),
+    x: tf.matMul(dxp as tf.Tensor2D, tf.transpose(params.wx)),
+    h0: dh,
+    c0: dc,
+  };
+}

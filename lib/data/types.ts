@@ -1,0 +1,28 @@
+/**
+ * One split of a task: a token stream the model reads left to right, and the positions where the
+ * task's accuracy is measured. `checkPositions[k]` indexes the token to be predicted (from the
+ * tokens before it); the prediction counts as right when, among the tokens of candidate set
+ * `checkSets[k]`, the model's most probable one is the actual token.
+ */
+export interface TokenSplit {
+  tokens: Int32Array;
+  checkPositions: Int32Array;
+  checkSets: Int32Array;
+}
+
+/** What every task generator returns. Token ids index `vocab`. */
+export interface TaskData {
+  vocab: string[];
+  /** Joins decoded tokens into text: '' for characters, ' ' for words. */
+  separator: string;
+  train: TokenSplit;
+  validation: TokenSplit;
+  /** Held back for the server's final evaluation; never sent to students. */
+  test: TokenSplit;
+  accuracy: {
+    /** What the accuracy measures, for the UI. */
+    description: string;
+    /** Token-id sets the prediction is restricted to at a check position. */
+    candidateSets: number[][];
+  };
+}

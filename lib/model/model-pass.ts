@@ -1,0 +1,94 @@
+import * as tf from '@tensorflow/tfjs';
+import { layerBackward, layerForward, type LayerCache } from './layer';
+import type { RnnModel } from './model';
+
+type T2 = tf.Tensor;
+
+/** Recurrent state of one layer: h and c, each [B, H] (c is unused zeros except for the LSTM). */
+export interface LayerState {
+  h: tf.Tensor2D;
+  c: tf.Tensor2D;
+}
+
+/** A forward pass over one window; valid inside the caller's tf.tidy. */
+export interface ForwardResult {
+  /** [T*B, V], time-major rows (t*B + b). */
+  logits: T2;
+  /** Embedded inputs [T*B, E]. */
+  embedded: T2;
+  /** Output of the top layer [T*B, H]. */
+  top: T2;
+  caches: LayerCache[];
+  states: LayerState[];
+}
+
+/**
+ * Runs the model over one window. Call inside tf.tidy.
+ * inputs: int32 [T*B] time-major token ids; states: one per layer, [B, H] each.
+ */
+export function forwardPass(model: RnnModel, inputs: tf.Tensor1D, steps: number, states: LayerState[]): ForwardResult {
+  const embedded = tf.gather(model.embedding, inputs);
+  let x: T2 = embedded;
+  const caches: LayerCache[] = [];
+  const next: LayerState[] = [];
+  model.layers.forEach((params, l) => {
+    const run = layerForward(model.config.cell, x, states[l].h, states[l].c, params, steps);
+    caches.push(run.cache);
+    next.push({ h: run.hT as tf.Tensor2D, c: run.cT as tf.Tensor2D });
+    x = tf.concat(run.outputs, 0);
+  });
+  const logits = tf.fused.matMul({ a: x as tf.Tensor2D, b: model.decoderW, bias: model.decoderB });
+  return { logits, embedded, top: x, caches, states: next };
+}
+
+/**
+ * Mean next-token cross-entropy in nats over the rows where `weights` is 1 (all rows when null),
+ * and its gradient w.r.t. the logits. targets: int32 [N]; weights: float32 [N] or null.
+ */
+export function crossEntropy(logits: T2, targets: tf.Tensor1D, weights: tf.Tensor1D | null) {
+  const vocab = logits.shape[1] as number;
+  const logp = tf.logSoftmax(logits);
+  let oneHot: T2 = tf.oneHot(targets, vocab, 1, 0, 'float32');
+  if (weights) oneHot = tf.mul(oneHot, tf.expandDims(weights, 1));
+  const count = weights ? tf.maximum(tf.sum(weights), 1) : tf.scalar(logits.shape[0] as number);
+  const loss = tf.div(tf.neg(tf.sum(tf.mul(logp, oneHot))), count);
+  const probs = tf.exp(logp);
+  const dLogits = tf.div(weights ? tf.sub(tf.mul(probs, tf.expandDims(weights, 1)), oneHot) : tf.sub(probs, oneHot), count);
+  return { loss, dLogits };
+}
+
+/** Gradients of every model variable (in RnnModel.variables() order) and of the embedded inputs. */
+export interface BackwardResult {
+  grads: T2[];
+  /** [T*B, E]. */
+  dEmbedded: T2;
+}
+
+/**
+ * Hand-written backward pass through decoder, layers and embedding. Weight gradients use an explicit
+ * transpose and a plain product: wasm's matMul with a transpose flag is ~10x slower. Call in tf.tidy.
+ */
+export function backwardPass(model: RnnModel, inputs: tf.Tensor1D, fwd: ForwardResult, dLogits: T2): BackwardResult {
+  const dDecoderW = tf.matMul(tf.transpose(fwd.top) as tf.Tensor2D, dLogits as tf.Tensor2D);
+  const dDecoderB = tf.sum(dLogits, 0);
+  let dx: T2 = tf.matMul(dLogits as tf.Tensor2D, tf.transpose(model.decoderW));
+  const layerGrads: T2[][] = [];
+  for (let l = model.layers.length - 1; l >= 0; l--) {
+    const g = layerBackward(fwd.caches[l], dx);
+    layerGrads[l] = [g.wx, g.wh, g.bx, g.bh];
+    dx = g.x;
+  }
+  const vocab = model.config.vocabSize;
+  // The embedding gradient as one product with the one-hot inputs: wasm has no scatter-add kernel.
+  const oneHotT = tf.transpose(tf.oneHot(inputs, vocab, 1, 0, 'float32')) as tf.Tensor2D;
+  const dEmbedding = tf.matMul(oneHotT, dx as tf.Tensor2D);
+  return { grads: [dEmbedding, ...layerGrads.flat(), dDecoderW, dDecoderB], dEmbedded: dx };
+}
+
+/** Rescales gradients so their global L2 norm is at most clipNorm (0: unchanged). Call in tf.tidy. */
+export function clipByGlobalNorm(grads: T2[], clipNorm: number): T2[] {
+  if (clipNorm <= 0) return grads;
+  const norm = tf.sqrt(tf.addN(grads.map((g) => tf.sum(tf.square(g)))));
+  const scale = tf.div(clipNorm, tf.maximum(norm, clipNorm));
+  return grads.map((g) => tf.mul(g, scale));
+}

@@ -1,0 +1,105 @@
+import * as tf from '@tensorflow/tfjs';
+import { tidy } from './tidy';
+import type { TaskData } from '../data/types';
+import { StreamBatcher } from './batches';
+import type { ModelConfig, TrainConfig } from './config';
+import { evaluateSplit, swapStates, zeroStates, type EvalMetrics } from './evaluate';
+import { inspectModel, sampleTokens, type Inspection } from './inspect';
+import { backwardPass, clipByGlobalNorm, crossEntropy, forwardPass, type LayerState } from './model-pass';
+import { RnnModel } from './model';
+import { decodeWeights, encodeWeights } from './weights-io';
+
+/** Result of one training step. */
+export interface StepMetrics {
+  /** Steps done so far, this one included (1-based). */
+  step: number;
+  /** Mean training cross-entropy of this window, bits per token. */
+  loss: number;
+}
+
+/** A model being trained on one task; runs unchanged in a Web Worker and in Node. */
+export interface Trainer {
+  readonly modelConfig: ModelConfig;
+  readonly trainConfig: TrainConfig;
+  /** One optimiser step on the next window of the training stream (truncated BPTT, state carried). */
+  step(): StepMetrics;
+  /** Loss and task accuracy over the validation split (or the test split, for the server). */
+  evaluate(split?: 'validation' | 'test'): EvalMetrics;
+  /** Gate activations and gradient norm per time step, on a fixed validation window. */
+  inspect(): Inspection;
+  /** `length` generated tokens decoded to text (for text tasks). */
+  sample(temperature: number, length: number, seed: number): string;
+  /** The weights as a binary blob (format in lib/model/README.md). */
+  exportWeights(): Uint8Array;
+  /** Frees every tensor the trainer owns: variables, optimiser slots, carried state. */
+  dispose(): void;
+}
+
+function createOptimizer(c: TrainConfig): tf.Optimizer {
+  if (c.optimizer === 'adam') return tf.train.adam(c.learningRate);
+  if (c.optimizer === 'rmsprop') return tf.train.rmsprop(c.learningRate, 0.9);
+  return tf.train.momentum(c.learningRate, 0.9);
+}
+
+/**
+ * Creates a trainer. weights: an optional blob from exportWeights() whose shape must match
+ * modelConfig; otherwise weights come from modelConfig.init and modelConfig.seed.
+ */
+export function createTrainer(modelConfig: ModelConfig, trainConfig: TrainConfig, data: TaskData, weights?: Uint8Array): Trainer {
+  if (modelConfig.vocabSize !== data.vocab.length) throw new Error(`vocabSize ${modelConfig.vocabSize} does not match the task's ${data.vocab.length} tokens`);
+  let initial;
+  if (weights) {
+    const decoded = decodeWeights(weights);
+    for (const k of ['cell', 'layers', 'hiddenSize', 'vocabSize', 'embeddingSize'] as const) {
+      if (decoded.shape[k] !== modelConfig[k]) throw new Error(`weights have ${k} ${decoded.shape[k]}, config ${modelConfig[k]}`);
+    }
+    initial = decoded.weights;
+  }
+  const model = new RnnModel(modelConfig, initial);
+  const optimizer = createOptimizer(trainConfig);
+  const { batchSize: batch, seqLength: steps } = trainConfig;
+  const batcher = new StreamBatcher(data.train.tokens, batch, steps);
+  const variables = model.variables();
+  let states: LayerState[] = zeroStates(model, batch);
+  let done = 0;
+
+  return {
+    modelConfig,
+    trainConfig,
+    step() {
+      const w = batcher.window(done);
+      if (w.reset && done > 0) states = swapStates(states, zeroStates(model, batch));
+      const out = tidy(() => {
+        const inputs = tf.tensor1d(w.inputs, 'int32');
+        const fwd = forwardPass(model, inputs, steps, states);
+        const { loss, dLogits } = crossEntropy(fwd.logits, tf.tensor1d(w.targets, 'int32'), null);
+        const { grads } = backwardPass(model, inputs, fwd, dLogits);
+        const clipped = clipByGlobalNorm(grads, trainConfig.clipNorm);
+        optimizer.applyGradients(Object.fromEntries(variables.map((v, i) => [v.name, clipped[i]])));
+        return { loss, states: fwd.states };
+      });
+      states = swapStates(states, out.states);
+      const loss = out.loss.dataSync()[0] / Math.LN2;
+      out.loss.dispose();
+      done++;
+      return { step: done, loss };
+    },
+    evaluate(split = 'validation') {
+      return evaluateSplit(model, data[split], data.accuracy.candidateSets, steps);
+    },
+    inspect() {
+      return inspectModel(model, data.validation, steps);
+    },
+    sample(temperature, length, seed) {
+      return sampleTokens(model, data.validation, temperature, length, seed).map((t) => data.vocab[t]).join(data.separator);
+    },
+    exportWeights() {
+      return encodeWeights(modelConfig, model.weights());
+    },
+    dispose() {
+      swapStates(states, []);
+      optimizer.dispose();
+      model.dispose();
+    },
+  };
+}

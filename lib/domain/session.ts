@@ -1,0 +1,49 @@
+import type { SessionView } from '../protocol/schemas';
+
+/** The stored form of a session's settings. Secrets are kept only as SHA-256 hashes. */
+export interface SessionMeta {
+  code: string;
+  /** Milliseconds since the Unix epoch. */
+  createdAt: number;
+  hostTokenHash: string;
+  locked: boolean;
+  /** Goes up by one with every change, so clients can drop a view older than the one they hold. */
+  revision: number;
+}
+
+export interface Participant {
+  id: string;
+  /** As the participant typed it, trimmed. */
+  nickname: string;
+  tokenHash: string;
+  /** Milliseconds since the Unix epoch. */
+  joinedAt: number;
+  /** A removed participant keeps their record (and nickname) so the revoked credential stays revoked. */
+  kicked: boolean;
+}
+
+export interface SessionRecord {
+  meta: SessionMeta;
+  participants: Participant[];
+}
+
+/**
+ * The key under which a nickname must be unique: case-insensitive and blind to Unicode look-alike
+ * encodings (NFKC), so "Ada", "ADA" and "Ａｄａ" collide.
+ */
+export function nicknameKey(nickname: string): string {
+  return nickname.normalize('NFKC').toLocaleLowerCase('en-US');
+}
+
+/** What members of a session may see: no hashes, no removed participants, in join order. */
+export function toSessionView(record: SessionRecord): SessionView {
+  return {
+    code: record.meta.code,
+    revision: record.meta.revision,
+    locked: record.meta.locked,
+    participants: record.participants
+      .filter((p) => !p.kicked)
+      .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
+      .map(({ id, nickname, joinedAt }) => ({ id, nickname, joinedAt })),
+  };
+}

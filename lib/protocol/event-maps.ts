@@ -1,0 +1,42 @@
+import type { Ack } from './errors';
+import type { ClientEvent, ServerEvent } from './events';
+import type {
+  HostKickRequest,
+  HostLockReply,
+  HostLockRequest,
+  SessionCreateReply,
+  SessionCreateRequest,
+  SessionJoinReply,
+  SessionJoinRequest,
+  SessionKickedNotice,
+  SessionResumeReply,
+  SessionResumeRequest,
+  SessionView,
+} from './schemas';
+
+/** Request and reply types per client event; both the typed client and the server derive from it. */
+export interface RequestMap {
+  [ClientEvent.SessionCreate]: { request: SessionCreateRequest; reply: SessionCreateReply };
+  [ClientEvent.SessionJoin]: { request: SessionJoinRequest; reply: SessionJoinReply };
+  [ClientEvent.SessionResume]: { request: SessionResumeRequest; reply: SessionResumeReply };
+  [ClientEvent.HostKick]: { request: HostKickRequest; reply: Record<string, never> };
+  [ClientEvent.HostLock]: { request: HostLockRequest; reply: HostLockReply };
+}
+
+export type RequestOf<E extends ClientEvent> = RequestMap[E]['request'];
+export type ReplyOf<E extends ClientEvent> = RequestMap[E]['reply'];
+
+/** The browser's view of client -> server events: payloads are typed. */
+export type ClientToServerEvents = {
+  [E in ClientEvent]: (payload: RequestOf<E>, ack: (reply: Ack<ReplyOf<E>>) => void) => void;
+};
+
+/** The server's view of the same events: nothing is trusted until a schema has parsed it. */
+export type UntrustedClientToServerEvents = {
+  [E in ClientEvent]: (payload: unknown, ack: unknown) => void;
+};
+
+export interface ServerToClientEvents {
+  [ServerEvent.SessionState]: (session: SessionView) => void;
+  [ServerEvent.SessionKicked]: (notice: SessionKickedNotice) => void;
+}

@@ -1,0 +1,20 @@
+/**
+ * Event names, `domain:action`. Requests go client -> server and are answered through an ack;
+ * broadcasts go server -> client. PROTOCOL.md documents each one.
+ */
+export const ClientEvent = {
+  SessionCreate: 'session:create',
+  SessionJoin: 'session:join',
+  SessionResume: 'session:resume',
+  HostKick: 'host:kick',
+  HostLock: 'host:lock',
+} as const;
+export type ClientEvent = (typeof ClientEvent)[keyof typeof ClientEvent];
+
+export const ServerEvent = {
+  /** Full session view; sent after every change, so a client can never drift. */
+  SessionState: 'session:state',
+  /** Sent to a participant the host removed, just before their sockets are disconnected. */
+  SessionKicked: 'session:kicked',
+} as const;
+export type ServerEvent = (typeof ServerEvent)[keyof typeof ServerEvent];

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * The schemas are the source of truth for everything that crosses the network; the TypeScript types are
+ * inferred from them. Every client -> server payload is `unknown` until one of these has parsed it.
+ */
+
+/** Join codes avoid look-alike characters (no 0/O, 1/I/L) so they can be read off a projector. */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const JOIN_CODE_LENGTH = 6;
+export const NICKNAME_MIN = 2;
+export const NICKNAME_MAX = 24;
+/** Tokens are 32 random bytes in base64url (43 characters); the bounds leave room, not slack. */
+const TOKEN_MIN = 32;
+const TOKEN_MAX = 128;
+
+const codePattern = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
+
+/** Accepts what people type ("abc 123", "ABC-123") and normalises it before checking the alphabet. */
+export const joinCodeSchema = z
+  .string()
+  .max(32, 'A join code has 6 characters')
+  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().regex(codePattern, 'A join code is 6 letters or digits, like K7PQ2M'));
+
+// Control and format characters (zero-width, bidi overrides) would let two nicknames look the same.
+const invisibleChars = /[\p{Cc}\p{Cf}]/u;
+
+export const nicknameSchema = z
+  .string()
+  .max(200, `A nickname has at most ${NICKNAME_MAX} characters`)
+  .transform((s) => s.trim().replace(/\s+/g, ' '))
+  .pipe(
+    z
+      .string()
+      .min(NICKNAME_MIN, `A nickname needs at least ${NICKNAME_MIN} characters`)
+      .max(NICKNAME_MAX, `A nickname has at most ${NICKNAME_MAX} characters`)
+      .refine((s) => !invisibleChars.test(s), 'A nickname cannot contain invisible characters'),
+  );
+
+const tokenSchema = z.string().min(TOKEN_MIN).max(TOKEN_MAX);
+const participantIdSchema = z.string().min(1).max(64);
+
+// ---- Requests (client -> server, answered through an ack) ----
+
+export const sessionCreateRequest = z.object({}).strict();
+
+export const sessionJoinRequest = z.object({ code: joinCodeSchema, nickname: nicknameSchema }).strict();
+
+export const sessionResumeRequest = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('host'), code: joinCodeSchema, hostToken: tokenSchema }).strict(),
+  z
+    .object({ role: z.literal('student'), code: joinCodeSchema, participantId: participantIdSchema, token: tokenSchema })
+    .strict(),
+]);
+
+export const hostKickRequest = z.object({ participantId: participantIdSchema }).strict();
+
+export const hostLockRequest = z.object({ locked: z.boolean() }).strict();
+
+export type SessionCreateRequest = z.input<typeof sessionCreateRequest>;
+export type SessionJoinRequest = z.input<typeof sessionJoinRequest>;
+export type SessionResumeRequest = z.input<typeof sessionResumeRequest>;
+export type HostKickRequest = z.input<typeof hostKickRequest>;
+export type HostLockRequest = z.input<typeof hostLockRequest>;
+
+// ---- Views and replies (server -> client) ----
+
+export interface ParticipantView {
+  id: string;
+  nickname: string;
+  /** Milliseconds since the Unix epoch. */
+  joinedAt: number;
+}
+
+/** What every member of a session may see. Holds no secrets. */
+export interface SessionView {
+  code: string;
+  /** Increases with every change; a client keeps the view with the highest revision it has seen. */
+  revision: number;
+  locked: boolean;
+  /** In join order; removed participants are not listed. */
+  participants: ParticipantView[];
+}
+
+export type Role = 'host' | 'student';
+
+export interface SessionCreateReply {
+  code: string;
+  /** Keep it secret: whoever holds it can act as host. */
+  hostToken: string;
+  session: SessionView;
+}
+
+export interface SessionJoinReply {
+  participantId: string;
+  /** Keep it secret: whoever holds it can act as this participant. */
+  token: string;
+  session: SessionView;
+}
+
+export interface SessionResumeReply {
+  role: Role;
+  participantId: string | null;
+  session: SessionView;
+}
+
+export interface HostLockReply {
+  locked: boolean;
+}
+
+export interface SessionKickedNotice {
+  message: string;
+}

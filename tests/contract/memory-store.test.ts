@@ -1,0 +1,45 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_TTL_S } from '@/server/store/keys';
+import { MemoryStore } from '@/server/store/memory-store';
+import { meta, participant, storeContract } from './store-contract';
+
+storeContract('memory', () => MemoryStore.open());
+
+describe('MemoryStore with a data folder', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'arena-store-'));
+  });
+  afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('brings every session back after a restart', async () => {
+    const first = await MemoryStore.open({ dataDir });
+    await first.createSession(meta('ABCDEF'));
+    await first.addParticipant('ABCDEF', participant('p1', 'Ada'), 'ada');
+    await first.markKicked('ABCDEF', 'p1');
+    await first.close();
+
+    const second = await MemoryStore.open({ dataDir });
+    const record = await second.getSession('ABCDEF');
+    expect(record?.participants).toEqual([{ ...participant('p1', 'Ada'), kicked: true }]);
+    expect(await second.addParticipant('ABCDEF', participant('p2', 'ADA'), 'ada')).toBe('nickname-taken');
+    expect(await readdir(path.join(dataDir, 'sessions'))).toEqual(['ABCDEF.json']);
+  });
+
+  it('forgets a session once its lifetime has passed, on disk too', async () => {
+    let now = 1_000;
+    const store = await MemoryStore.open({ dataDir, now: () => now });
+    await store.createSession(meta('ABCDEF'));
+    now += SESSION_TTL_S * 1000 - 1;
+    expect(await store.getSession('ABCDEF')).not.toBeNull();
+    now += 1;
+    expect(await store.getSession('ABCDEF')).toBeNull();
+    await store.close();
+
+    const reopened = await MemoryStore.open({ dataDir, now: () => now });
+    expect(await reopened.getSession('ABCDEF')).toBeNull();
+  });
+});

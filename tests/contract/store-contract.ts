@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomInt } from 'node:crypto';
+import { generateJoinCode } from '@/lib/domain/join-code';
+import type { Participant, SessionMeta } from '@/lib/domain/session';
+import type { Store } from '@/server/store/store';
+
+/** Random codes, so suites can share one Redis without flushing it (a clash is a 1-in-887-million event). */
+export const uniqueCode = () => generateJoinCode(randomInt);
+
+export const meta = (code: string, overrides: Partial<SessionMeta> = {}): SessionMeta => ({
+  code,
+  createdAt: 1_700_000_000_000,
+  hostTokenHash: 'h'.repeat(64),
+  locked: false,
+  revision: 0,
+  ...overrides,
+});
+
+export const participant = (id: string, nickname: string, joinedAt = 1_700_000_000_001): Participant => ({
+  id,
+  nickname,
+  tokenHash: `${id}-hash`,
+  joinedAt,
+  kicked: false,
+});
+
+/**
+ * The behaviour every Store must have. Run once per implementation; `open` returns a fresh store handle
+ * (for Redis, over the shared test server) and `close` releases it.
+ */
+export function storeContract(name: string, open: () => Promise<Store>) {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let code: string;
+    beforeEach(async () => {
+      store = await open();
+      code = uniqueCode();
+    });
+    afterEach(() => store.close());
+
+    it('round-trips a new session and reports unknown codes as null', async () => {
+      expect(await store.createSession(meta(code))).toBe(true);
+      expect(await store.getSession(code)).toEqual({ meta: meta(code), participants: [] });
+      expect(await store.getSession(uniqueCode())).toBeNull();
+    });
+
+    it('refuses a code that is already in use and leaves the first session intact', async () => {
+      await store.createSession(meta(code));
+      expect(await store.createSession(meta(code, { hostTokenHash: 'x'.repeat(64) }))).toBe(false);
+      expect((await store.getSession(code))?.meta.hostTokenHash).toBe('h'.repeat(64));
+    });
+
+    it('adds participants and counts one revision per change', async () => {
+      await store.createSession(meta(code));
+      expect(await store.addParticipant(code, participant('p1', 'Ada'), 'ada')).toBe('ok');
+      expect(await store.addParticipant(code, participant('p2', 'Alan'), 'alan')).toBe('ok');
+      const record = await store.getSession(code);
+      expect(record?.participants.map((p) => p.nickname).sort()).toEqual(['Ada', 'Alan']);
+      expect(record?.meta.revision).toBe(2);
+    });
+
+    it('refuses a taken nickname key, a locked session and an unknown session', async () => {
+      await store.createSession(meta(code));
+      await store.addParticipant(code, participant('p1', 'Ada'), 'ada');
+      expect(await store.addParticipant(code, participant('p2', 'ADA'), 'ada')).toBe('nickname-taken');
+      await store.setLocked(code, true);
+      expect(await store.addParticipant(code, participant('p3', 'Grace'), 'grace')).toBe('locked');
+      expect(await store.addParticipant(uniqueCode(), participant('p4', 'Linus'), 'linus')).toBe('not-found');
+      expect((await store.getSession(code))?.participants).toHaveLength(1);
+    });
+
+    it('lets exactly one of many concurrent joins take a nickname', async () => {
+      await store.createSession(meta(code));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.addParticipant(code, participant(`p${i}`, 'Ada'), 'ada')),
+      );
+      expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+      expect((await store.getSession(code))?.participants).toHaveLength(1);
+    });
+
+    it('marks a participant as removed and keeps their nickname reserved', async () => {
+      await store.createSession(meta(code));
+      await store.addParticipant(code, participant('p1', 'Ada'), 'ada');
+      expect(await store.markKicked(code, 'p1')).toBe(true);
+      expect(await store.markKicked(code, 'nobody')).toBe(false);
+      expect(await store.markKicked(uniqueCode(), 'p1')).toBe(false);
+      expect((await store.getSession(code))?.participants[0]).toMatchObject({ id: 'p1', kicked: true });
+      expect(await store.addParticipant(code, participant('p2', 'ada'), 'ada')).toBe('nickname-taken');
+    });
+
+    it('locks and unlocks, and refuses an unknown session', async () => {
+      await store.createSession(meta(code));
+      expect(await store.setLocked(code, true)).toBe(true);
+      expect((await store.getSession(code))?.meta.locked).toBe(true);
+      expect(await store.setLocked(code, false)).toBe(true);
+      expect((await store.getSession(code))?.meta).toMatchObject({ locked: false, revision: 2 });
+      expect(await store.setLocked(uniqueCode(), true)).toBe(false);
+    });
+  });
+}

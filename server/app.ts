@@ -1,0 +1,55 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type ServerOptions } from 'socket.io';
+import { HandshakeError } from '../lib/protocol/errors';
+import { PROTOCOL_VERSION } from '../lib/protocol/version';
+import { createRateLimiter, type ArenaServer } from './handlers/handler-context';
+import { registerHostHandlers } from './handlers/host-handlers';
+import { registerSessionHandlers } from './handlers/session-handlers';
+import type { Store } from './store/store';
+
+/** Largest message a client may send; sessions carry short strings only. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+/** How long a dropped connection can come back with its rooms and missed messages. */
+const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
+
+export interface AppDeps {
+  store: Store;
+  /** A Socket.IO adapter shared by several instances (Redis); the default keeps fan-out in this process. */
+  adapter?: ServerOptions['adapter'];
+  /** Milliseconds since the Unix epoch; injected for tests. */
+  now?: () => number;
+}
+
+/** Attaches the realtime server to `httpServer`. The seam every test uses: no Next.js, no environment. */
+export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaServer; close: () => Promise<void> } {
+  const now = deps.now ?? Date.now;
+  const io: ArenaServer = new Server(httpServer, {
+    adapter: deps.adapter,
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS },
+    // Next.js owns the other upgrade requests (its dev-mode hot reload), so they must not be destroyed.
+    destroyUpgrade: false,
+  });
+  const ctx = { io, store: deps.store, now };
+
+  io.use((socket, next) => {
+    const version = (socket.handshake.auth as { protocolVersion?: unknown }).protocolVersion;
+    if (version === PROTOCOL_VERSION) return next();
+    const err = new Error(`This page speaks protocol ${String(version)} but the server speaks ${PROTOCOL_VERSION}: reload the page.`);
+    Object.assign(err, { data: { code: HandshakeError.ProtocolMismatch, serverVersion: PROTOCOL_VERSION } });
+    next(err);
+  });
+
+  io.on('connection', (socket) => {
+    if (!socket.recovered) socket.data = { code: null, role: null, participantId: null };
+    const allow = createRateLimiter(now);
+    registerSessionHandlers(ctx, socket, allow);
+    registerHostHandlers(ctx, socket, allow);
+  });
+
+  return {
+    io,
+    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+  };
+}

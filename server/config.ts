@@ -1,0 +1,21 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  /** Unset: the embedded in-memory store, written through to `dataDir`. */
+  redisUrl: string | null;
+  dataDir: string;
+  dev: boolean;
+}
+
+/** Reads the environment once, failing fast with a readable message on a bad value. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    redisUrl: env.REDIS_URL || null,
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    dev: env.NODE_ENV !== 'production',
+  };
+}

@@ -1,0 +1,32 @@
+import { ClientEvent, ServerEvent } from '../../lib/protocol/events';
+import { hostKickRequest, hostLockRequest } from '../../lib/protocol/schemas';
+import { kickParticipant, setLocked } from '../services/session-service';
+import { request, requireHost, rooms, type ArenaSocket, type HandlerContext } from './handler-context';
+import { broadcastSession } from './session-handlers';
+
+/** `host:kick` and `host:lock`: moderation, allowed only to a connection that holds the host role. */
+export function registerHostHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean): void {
+  socket.on(
+    ClientEvent.HostKick,
+    request(allow, hostKickRequest, async ({ participantId }) => {
+      const code = requireHost(socket);
+      const record = await kickParticipant(ctx.store, code, participantId);
+      // The notice and the disconnect both reach the participant on whichever instance holds their socket.
+      const room = rooms.participant(code, participantId);
+      ctx.io.to(room).emit(ServerEvent.SessionKicked, { message: 'The instructor removed you from this class.' });
+      ctx.io.in(room).disconnectSockets(true);
+      broadcastSession(ctx, record);
+      return {};
+    }),
+  );
+
+  socket.on(
+    ClientEvent.HostLock,
+    request(allow, hostLockRequest, async ({ locked }) => {
+      const code = requireHost(socket);
+      const record = await setLocked(ctx.store, code, locked);
+      broadcastSession(ctx, record);
+      return { locked: record.meta.locked };
+    }),
+  );
+}

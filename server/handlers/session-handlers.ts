@@ -1,0 +1,68 @@
+import { toSessionView, type SessionRecord } from '../../lib/domain/session';
+import { ClientEvent, ServerEvent } from '../../lib/protocol/events';
+import {
+  sessionCreateRequest,
+  sessionJoinRequest,
+  sessionResumeRequest,
+  type Role,
+} from '../../lib/protocol/schemas';
+import {
+  authenticateHost,
+  authenticateParticipant,
+  createSession,
+  joinSession,
+} from '../services/session-service';
+import { request, rooms, type ArenaSocket, type HandlerContext } from './handler-context';
+
+/** Puts the connection into the session's rooms in the given role, leaving any session it was in. */
+function attach(socket: ArenaSocket, code: string, role: Role, participantId: string | null): void {
+  const { code: previousCode, participantId: previousId } = socket.data;
+  if (previousCode) {
+    socket.leave(rooms.session(previousCode));
+    if (previousId) socket.leave(rooms.participant(previousCode, previousId));
+  }
+  socket.data = { code, role, participantId };
+  socket.join(rooms.session(code));
+  if (participantId) socket.join(rooms.participant(code, participantId));
+}
+
+/** Sends the full view to every member, on every instance (the adapter carries it across). */
+export function broadcastSession(ctx: HandlerContext, record: SessionRecord): void {
+  ctx.io.to(rooms.session(record.meta.code)).emit(ServerEvent.SessionState, toSessionView(record));
+}
+
+/** `session:create`, `session:join`, `session:resume`: becoming the host or a participant of a session. */
+export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean): void {
+  socket.on(
+    ClientEvent.SessionCreate,
+    request(allow, sessionCreateRequest, async () => {
+      const { record, hostToken } = await createSession(ctx);
+      attach(socket, record.meta.code, 'host', null);
+      return { code: record.meta.code, hostToken, session: toSessionView(record) };
+    }),
+  );
+
+  socket.on(
+    ClientEvent.SessionJoin,
+    request(allow, sessionJoinRequest, async ({ code, nickname }) => {
+      const { record, participant, token } = await joinSession(ctx, code, nickname);
+      attach(socket, code, 'student', participant.id);
+      broadcastSession(ctx, record);
+      return { participantId: participant.id, token, session: toSessionView(record) };
+    }),
+  );
+
+  socket.on(
+    ClientEvent.SessionResume,
+    request(allow, sessionResumeRequest, async (input) => {
+      if (input.role === 'host') {
+        const record = await authenticateHost(ctx.store, input.code, input.hostToken);
+        attach(socket, input.code, 'host', null);
+        return { role: input.role, participantId: null, session: toSessionView(record) };
+      }
+      const { record, participant } = await authenticateParticipant(ctx.store, input.code, input.participantId, input.token);
+      attach(socket, input.code, 'student', participant.id);
+      return { role: input.role, participantId: participant.id, session: toSessionView(record) };
+    }),
+  );
+}

@@ -1,0 +1,58 @@
+import { createServer } from 'node:http';
+import next from 'next';
+import { createApp, type AppDeps } from './app';
+import { readConfig } from './config';
+import { MemoryStore } from './store/memory-store';
+import { connectRedis, createRedisAdapter } from './store/redis-connection';
+import { RedisStore } from './store/redis-store';
+
+/** Connects the store the configuration asks for; returns how to release it. */
+async function openStore(config: ReturnType<typeof readConfig>): Promise<AppDeps & { release: () => Promise<void> }> {
+  if (!config.redisUrl) {
+    const store = await MemoryStore.open({ dataDir: config.dataDir });
+    return { store, release: () => store.close() };
+  }
+  const client = await connectRedis(config.redisUrl);
+  return { store: new RedisStore(client), adapter: createRedisAdapter(client), release: () => client.close() };
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const nextApp = next({ dev: config.dev, dir: process.cwd() });
+  const [deps] = await Promise.all([openStore(config), nextApp.prepare()]);
+  const handle = nextApp.getRequestHandler();
+
+  const httpServer = createServer((req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    void handle(req, res);
+  });
+  const app = createApp(httpServer, deps);
+  if (config.dev) {
+    const upgrade = nextApp.getUpgradeHandler();
+    httpServer.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket.io/')) void upgrade(req, socket, head);
+    });
+  }
+
+  httpServer.listen(config.port, () => {
+    const store = config.redisUrl ? `Redis at ${new URL(config.redisUrl).host}` : `embedded store, data in ${config.dataDir}`;
+    console.log(`RNN Arena ready on http://localhost:${config.port} (${store})`);
+  });
+
+  const shutdown = async () => {
+    await app.close();
+    await deps.release();
+    await nextApp.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

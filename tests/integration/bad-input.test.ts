@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ErrorCode } from '@/lib/protocol/errors';
+import { ClientEvent } from '@/lib/protocol/events';
+import type { SessionCreateReply, SessionJoinReply, SessionResumeReply } from '@/lib/protocol/schemas';
+import { connectRedis, type RedisClient } from '@/server/store/redis-connection';
+import { RedisStore } from '@/server/store/redis-store';
+import { startInProcessServer } from '../helpers/in-process-server';
+import { ask, connectClient, disconnected, expectOk, fire, type TestSocket } from '../helpers/test-client';
+
+const long = 'x'.repeat(10_000);
+const token = 't'.repeat(43);
+/** Malformed in shape: every event must refuse these. */
+const malformed: unknown[] = [undefined, null, 42, 'text', [], [{}], true];
+
+/** Per event: payloads that are wrong in type, missing a field, oversized, carry extras, or name nothing. */
+const badPayloads: Record<ClientEvent, unknown[]> = {
+  [ClientEvent.SessionCreate]: [...malformed.filter((p) => p !== undefined), { extra: 1 }],
+  [ClientEvent.SessionJoin]: [
+    ...malformed,
+    {},
+    { code: 'K7PQ2M' },
+    { nickname: 'Ada' },
+    { code: 123456, nickname: 'Ada' },
+    { code: 'K7PQ2M', nickname: ['Ada'] },
+    { code: long, nickname: 'Ada' },
+    { code: 'K7PQ2M', nickname: long },
+    { code: 'K7PQ2M', nickname: 'Ada', role: 'host' },
+    { code: 'ZZZZZZ', nickname: 'Ada' },
+  ],
+  [ClientEvent.SessionResume]: [
+    ...malformed,
+    {},
+    { role: 'host', code: 'K7PQ2M' },
+    { role: 'host', code: 'K7PQ2M', hostToken: 42 },
+    { role: 'host', code: 'K7PQ2M', hostToken: long },
+    { role: 'student', code: 'K7PQ2M', participantId: long, token },
+    { role: 'root', code: 'K7PQ2M', hostToken: token },
+    { role: 'host', code: 'ZZZZZZ', hostToken: token },
+  ],
+  [ClientEvent.HostKick]: [...malformed, {}, { participantId: 7 }, { participantId: long }, { participantId: 'nobody' }],
+  [ClientEvent.HostLock]: [...malformed, {}, { locked: 'yes' }, { locked: 1 }, { locked: true, code: 'ZZZZZZ' }],
+};
+
+const refusals = new Set<string>([
+  ErrorCode.BadRequest,
+  ErrorCode.SessionNotFound,
+  ErrorCode.Forbidden,
+  ErrorCode.ParticipantNotFound,
+]);
+
+describe('bad input on every event', () => {
+  let server: Awaited<ReturnType<typeof startInProcessServer>>;
+  let redis: RedisClient;
+  let host: TestSocket;
+  let created: SessionCreateReply;
+  let student: SessionJoinReply;
+
+  beforeAll(async () => {
+    redis = await connectRedis(inject('redisUrl'));
+    server = await startInProcessServer({ store: new RedisStore(redis) });
+    host = await connectClient(server.url);
+    created = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
+    student = await expectOk<SessionJoinReply>(await connectClient(server.url), ClientEvent.SessionJoin, { code: created.code, nickname: 'Ada' });
+  });
+  afterAll(async () => {
+    host.disconnect();
+    await server.close();
+    await redis.close();
+  });
+
+  /** A fresh connection per payload (so the rate limit never answers first), in the host role for host:*. */
+  async function senderFor(event: string): Promise<TestSocket> {
+    const socket = await connectClient(server.url);
+    if (event.startsWith('host:')) {
+      await expectOk(socket, ClientEvent.SessionResume, { role: 'host', code: created.code, hostToken: created.hostToken });
+    }
+    return socket;
+  }
+
+  it.each(Object.entries(badPayloads))('%s refuses every bad payload with an error ack', async (event, payloads) => {
+    for (const payload of payloads) {
+      const socket = await senderFor(event);
+      const ack = await ask(socket, event as ClientEvent, payload);
+      expect(ack.ok, `${event} accepted ${JSON.stringify(payload)}`).toBe(false);
+      if (!ack.ok) {
+        expect(refusals, `${event} ${JSON.stringify(payload)} -> ${ack.error.code}`).toContain(ack.error.code);
+        expect(ack.error.message.length).toBeGreaterThan(0);
+      }
+      socket.disconnect();
+    }
+  });
+
+  it('rate-limits a flood from one connection, and keeps serving others', async () => {
+    const flooder = await connectClient(server.url);
+    const acks = await Promise.all(Array.from({ length: 40 }, () => ask(flooder, ClientEvent.SessionJoin, {})));
+    expect(acks.filter((a) => !a.ok && a.error.code === ErrorCode.RateLimited).length).toBeGreaterThanOrEqual(15);
+    flooder.disconnect();
+    expect((await ask(host, ClientEvent.HostLock, { locked: false })).ok).toBe(true);
+  });
+
+  it('survives a message over the size limit and requests without an ack', async () => {
+    const rude = await connectClient(server.url);
+    fire(rude, ClientEvent.SessionJoin, { code: created.code, nickname: 'Eve' });
+    const dropped = disconnected(rude);
+    fire(rude, ClientEvent.SessionJoin, { code: created.code, nickname: 'x'.repeat(200_000) });
+    expect(await dropped).toBe('transport close');
+  });
+
+  it('leaves the session exactly as it was', async () => {
+    const probe = await connectClient(server.url);
+    const view = await expectOk<SessionResumeReply>(probe, ClientEvent.SessionResume, {
+      role: 'student', code: created.code, participantId: student.participantId, token: student.token,
+    });
+    expect(view.session.participants.map((p) => p.nickname)).toEqual(['Ada']);
+    expect(view.session.locked).toBe(false);
+    // One join, plus the explicit unlock in the flood test.
+    expect(view.session.revision).toBe(2);
+    probe.disconnect();
+  });
+});

@@ -1,0 +1,95 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorCode } from '@/lib/protocol/errors';
+import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
+import type { Role, SessionResumeRequest, SessionView } from '@/lib/protocol/schemas';
+import { credentials } from './credentials';
+import { getSocket, RequestError, send } from './socket-client';
+
+export type SessionStatus =
+  | { kind: 'connecting' }
+  | { kind: 'ready' }
+  | { kind: 'reconnecting' }
+  /** This browser holds no key for the session in that role. */
+  | { kind: 'no-credential' }
+  | { kind: 'kicked'; message: string }
+  | { kind: 'error'; message: string };
+
+function resumeRequest(code: string, role: Role): SessionResumeRequest | null {
+  if (role === 'host') {
+    const hostToken = credentials.hostToken(code);
+    return hostToken ? { role, code, hostToken } : null;
+  }
+  const student = credentials.student(code);
+  return student ? { role, code, ...student } : null;
+}
+
+/**
+ * Joins the session's live view in `role` with the key this browser holds, and keeps it joined across
+ * reconnects. The view only ever moves forward in revision, so a late broadcast cannot undo a newer one.
+ */
+export function useSession(code: string, role: Role) {
+  const [session, setSession] = useState<SessionView | null>(null);
+  const [status, setStatus] = useState<SessionStatus>({ kind: 'connecting' });
+  const [participantId, setParticipantId] = useState<string | null>(null);
+
+  const accept = useCallback((view: SessionView) => {
+    setSession((current) => (!current || view.revision >= current.revision ? view : current));
+  }, []);
+
+  useEffect(() => {
+    const socket = getSocket();
+    let kicked = false;
+    const markKicked = (message: string) => {
+      kicked = true;
+      credentials.forgetStudent(code);
+      setStatus({ kind: 'kicked', message });
+    };
+
+    const resume = async () => {
+      const body = resumeRequest(code, role);
+      if (!body) return setStatus({ kind: 'no-credential' });
+      try {
+        const reply = await send(ClientEvent.SessionResume, body);
+        setParticipantId(reply.participantId);
+        accept(reply.session);
+        setStatus({ kind: 'ready' });
+      } catch (err) {
+        if (err instanceof RequestError && err.code === ErrorCode.Kicked) return markKicked(err.message);
+        setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      }
+    };
+
+    const onConnect = () => {
+      if (kicked) return;
+      if (socket.recovered) setStatus({ kind: 'ready' });
+      else void resume();
+    };
+    const onDisconnect = (reason: string) => {
+      if (kicked) return;
+      setStatus({ kind: 'reconnecting' });
+      // The server only cuts a connection on purpose when it removes someone; reconnecting lets the
+      // resume answer say so even if the notice itself was lost.
+      if (reason === 'io server disconnect') socket.connect();
+    };
+    const onConnectError = (err: Error) => setStatus({ kind: 'error', message: err.message });
+    const onKicked = ({ message }: { message: string }) => markKicked(message);
+
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onConnectError);
+    socket.on(ServerEvent.SessionState, accept);
+    socket.on(ServerEvent.SessionKicked, onKicked);
+    if (socket.connected) void resume();
+    return () => {
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
+      socket.off(ServerEvent.SessionState, accept);
+      socket.off(ServerEvent.SessionKicked, onKicked);
+    };
+  }, [code, role, accept]);
+
+  return { session, status, participantId };
+}

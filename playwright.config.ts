@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** A fresh data folder per run, so no session from an earlier run is visible. */
+const dataDir = mkdtempSync(path.join(tmpdir(), 'arena-e2e-'));
+
+/** Debian's Chromium, never a browser downloaded by Playwright. */
+export const chromiumLaunch = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? 'list' : [['list']],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    browserName: 'chromium',
+    launchOptions: chromiumLaunch,
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: 'node_modules/.bin/tsx server/index.ts',
+    url: `http://localhost:${PORT}/healthz`,
+    env: { NODE_ENV: 'production', PORT: String(PORT), DATA_DIR: dataDir, REDIS_URL: '' },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

@@ -43,6 +43,8 @@ export interface LayerGrads {
 export interface PreparedLoop {
   /** Input projection of all steps, possibly with biases folded in or gate columns rescaled, [T*B, G*H]. */
   xp: tf.Tensor;
+  /** Column widths the time loop cuts each step's rows of xp into (see CellStep.forward). */
+  xpWidths: number[];
   /** Recurrent weights as the forward step uses them, [H, G*H]. */
   wh: tf.Tensor;
   /** Recurrent bias when it cannot be folded into xp (GRU's n gate), else null. */
@@ -58,14 +60,35 @@ export interface StepResult {
   saved: tf.Tensor[];
 }
 
-/** Gradients one backward time step produces. */
-export interface StepGrads {
-  dhPrev: tf.Tensor;
-  dcPrev: tf.Tensor;
-  /** Gradient w.r.t. the input projection x_t @ wx + bx of this step, [B, G*H]. */
+/** What a cell's backward loop receives: the cached forward pass and the incoming gradients. */
+export interface BackwardInput {
+  steps: number;
+  /** Per step, what forward() saved. */
+  saved: tf.Tensor[][];
+  /** h_t per step, [B, H]. */
+  outputs: tf.Tensor[];
+  /** c_t per step, [B, H] (the unchanged incoming c for cells without a cell state). */
+  cells: tf.Tensor[];
+  h0: tf.Tensor;
+  c0: tf.Tensor;
+  /** weight_hh as PyTorch stores it: [G*H, H]. */
+  whT: tf.Tensor;
+  loop: PreparedLoop;
+  /** Gradient w.r.t. each h_t from above, [B, H] per step, or null. */
+  dOut: tf.Tensor[] | null;
+  /** Gradient w.r.t. the final h and c, [B, H]. */
+  dhT: tf.Tensor;
+  dcT: tf.Tensor;
+}
+
+/** Gradients a cell's backward loop produces. */
+export interface BackwardOutput {
+  /** Gradient w.r.t. the input projection x_t @ wx + bx of every step, [T*B, G*H]. */
   dxp: tf.Tensor;
-  /** Gradient w.r.t. the recurrent projection h_{t-1} @ wh + bh of this step, [B, G*H]. */
+  /** Gradient w.r.t. the recurrent projection h_{t-1} @ wh + bh of every step, [T*B, G*H]. */
   dhp: tf.Tensor;
+  dh0: tf.Tensor;
+  dc0: tf.Tensor;
 }
 
 /**
@@ -75,18 +98,15 @@ export interface StepGrads {
 export interface CellStep {
   /** Loop-invariant tensors, built once per layer call; xp = x @ wx + bx, [T*B, G*H]. */
   prepare(xp: tf.Tensor, p: LayerParams, hidden: number): PreparedLoop;
-  /** xpt: this step's rows of the prepared xp, [B, G*H]; h and c: [B, H]. */
-  forward(xpt: tf.Tensor, h: tf.Tensor, c: tf.Tensor, loop: PreparedLoop): StepResult;
+  /** xpt: this step's rows of the prepared xp, cut into loop.xpWidths columns; h and c: [B, H]. */
+  forward(xpt: tf.Tensor[], h: tf.Tensor, c: tf.Tensor, loop: PreparedLoop): StepResult;
   /** Gate activations of a step in GATE_NAMES order, each [B, H]. */
   gates(saved: tf.Tensor[], c: tf.Tensor): tf.Tensor[];
-  /** dh, dc: total gradient reaching h_t, c_t; hPrev, cPrev: the step's incoming state; whT: [G*H, H]. */
-  backward(
-    dh: tf.Tensor,
-    dc: tf.Tensor,
-    saved: tf.Tensor[],
-    hPrev: tf.Tensor,
-    cPrev: tf.Tensor,
-    whT: tf.Tensor,
-    loop: PreparedLoop,
-  ): StepGrads;
+  /**
+   * Backpropagation through all steps. Whatever does not depend on the incoming gradient (gate
+   * derivatives, products with saved activations) is computed once for all steps as [T*B, ...] slabs;
+   * the loop then only carries the recurrence, a few kernels per step (kernel dispatch, not
+   * arithmetic, dominates small per-step ops on wasm).
+   */
+  backward(input: BackwardInput): BackwardOutput;
 }

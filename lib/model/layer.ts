@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { CELL_STEPS } from './cells';
+import { splitBlocks, sumRows } from './split';
 import type { CellKind, LayerGrads, LayerParams, PreparedLoop } from './cell-types';
 
 type T2 = tf.Tensor;
@@ -21,15 +22,6 @@ export interface LayerCache {
 }
 
 /**
- * Rows [t*B, (t+1)*B) of a time-major [T*B, D] tensor. A gather reads only those rows; wasm's
- * slice copies the whole input first, which would cost T full copies per loop.
- */
-function stepRows(all3: tf.Tensor, t: number): T2 {
-  const [, b, d] = all3.shape as number[];
-  return tf.reshape(tf.gather(all3, tf.tensor1d([t], 'int32')), [b, d]);
-}
-
-/**
  * Unrolls one recurrent layer over `steps` time steps. Call inside tf.tidy; no tensor is kept.
  * x: [T*B, I] time-major (row t*B + b), h0, c0: [B, H] (c0 is ignored except by the LSTM).
  * The input projection of all steps is one product before the loop; inside it, one product per
@@ -38,17 +30,17 @@ function stepRows(all3: tf.Tensor, t: number): T2 {
  */
 export function layerForward(cell: CellKind, x: T2, h0: T2, c0: T2, params: LayerParams, steps: number) {
   const step = CELL_STEPS[cell];
-  const [batch, hidden] = h0.shape as number[];
+  const hidden = h0.shape[1] as number;
   const xp = tf.fused.matMul({ a: x as tf.Tensor2D, b: params.wx, bias: params.bx });
   const loop = step.prepare(xp, params, hidden);
-  const xp3 = tf.reshape(loop.xp, [steps, batch, -1]);
+  const xps = splitBlocks(loop.xp, steps, loop.xpWidths);
   const outputs: T2[] = [];
   const cells: T2[] = [];
   const saved: T2[][] = [];
   let h = h0;
   let c = c0;
   for (let t = 0; t < steps; t++) {
-    const r = step.forward(stepRows(xp3, t), h, c, loop);
+    const r = step.forward(xps[t], h, c, loop);
     h = r.h;
     c = r.c;
     outputs.push(h);
@@ -78,31 +70,28 @@ export function layerBackward(cache: LayerCache, dOutputs: T2 | null, dhT: T2 | 
   const { steps, params, outputs, cells, h0, c0, x } = cache;
   const [batch, hidden] = h0.shape as number[];
   const whT = tf.transpose(params.wh);
-  const dOut3 = dOutputs ? tf.reshape(dOutputs, [steps, batch, hidden]) : null;
-  let dh: T2 = dhT ?? tf.zeros([batch, hidden]);
-  let dc: T2 = dcT ?? tf.zeros([batch, hidden]);
-  const dxps: T2[] = new Array<T2>(steps);
-  const dhps: T2[] = new Array<T2>(steps);
-  for (let t = steps - 1; t >= 0; t--) {
-    if (dOut3) dh = tf.add(dh, stepRows(dOut3, t));
-    const hPrev = t > 0 ? outputs[t - 1] : h0;
-    const cPrev = t > 0 ? cells[t - 1] : c0;
-    const g = step.backward(dh, dc, cache.saved[t], hPrev, cPrev, whT, cache.loop);
-    dxps[t] = g.dxp;
-    dhps[t] = g.dhp;
-    dh = g.dhPrev;
-    dc = g.dcPrev;
-  }
-  const dxp = tf.concat(dxps, 0);
-  const dhp = dxps[0] === dhps[0] ? dxp : tf.concat(dhps, 0);
+  const out = step.backward({
+    steps,
+    saved: cache.saved,
+    outputs,
+    cells,
+    h0,
+    c0,
+    whT,
+    loop: cache.loop,
+    dOut: dOutputs ? splitBlocks(dOutputs, steps, [hidden]).map((p) => p[0]) : null,
+    dhT: dhT ?? tf.zeros([batch, hidden]),
+    dcT: dcT ?? tf.zeros([batch, hidden]),
+  });
+  const { dxp, dhp } = out;
   const hPrevAll = tf.concat([h0, ...outputs.slice(0, steps - 1)], 0);
   return {
     wx: tf.matMul(tf.transpose(x) as tf.Tensor2D, dxp as tf.Tensor2D),
     wh: tf.matMul(tf.transpose(hPrevAll) as tf.Tensor2D, dhp as tf.Tensor2D),
-    bx: tf.sum(dxp, 0),
-    bh: tf.sum(dhp, 0),
+    bx: sumRows(dxp),
+    bh: sumRows(dhp),
     x: tf.matMul(dxp as tf.Tensor2D, tf.transpose(params.wx)),
-    h0: dh,
-    c0: dc,
+    h0: out.dh0,
+    c0: out.dc0,
   };
 }

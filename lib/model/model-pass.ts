@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { layerBackward, layerForward, type LayerCache } from './layer';
+import { sumRows } from './split';
 import type { RnnModel } from './model';
 
 type T2 = tf.Tensor;
@@ -42,13 +43,21 @@ export function forwardPass(model: RnnModel, inputs: tf.Tensor1D, steps: number,
 }
 
 /**
+ * One-hot rows as float32. Built as int32 and cast: wasm's OneHot kernel with dtype 'float32'
+ * returns zeros in tfjs 4.22.
+ */
+function oneHotFloat(ids: tf.Tensor1D, depth: number): T2 {
+  return tf.cast(tf.oneHot(ids, depth), 'float32');
+}
+
+/**
  * Mean next-token cross-entropy in nats over the rows where `weights` is 1 (all rows when null),
  * and its gradient w.r.t. the logits. targets: int32 [N]; weights: float32 [N] or null.
  */
 export function crossEntropy(logits: T2, targets: tf.Tensor1D, weights: tf.Tensor1D | null) {
   const vocab = logits.shape[1] as number;
   const logp = tf.logSoftmax(logits);
-  let oneHot: T2 = tf.oneHot(targets, vocab, 1, 0, 'float32');
+  let oneHot: T2 = oneHotFloat(targets, vocab);
   if (weights) oneHot = tf.mul(oneHot, tf.expandDims(weights, 1));
   const count = weights ? tf.maximum(tf.sum(weights), 1) : tf.scalar(logits.shape[0] as number);
   const loss = tf.div(tf.neg(tf.sum(tf.mul(logp, oneHot))), count);
@@ -70,7 +79,7 @@ export interface BackwardResult {
  */
 export function backwardPass(model: RnnModel, inputs: tf.Tensor1D, fwd: ForwardResult, dLogits: T2): BackwardResult {
   const dDecoderW = tf.matMul(tf.transpose(fwd.top) as tf.Tensor2D, dLogits as tf.Tensor2D);
-  const dDecoderB = tf.sum(dLogits, 0);
+  const dDecoderB = sumRows(dLogits);
   let dx: T2 = tf.matMul(dLogits as tf.Tensor2D, tf.transpose(model.decoderW));
   const layerGrads: T2[][] = [];
   for (let l = model.layers.length - 1; l >= 0; l--) {
@@ -80,7 +89,7 @@ export function backwardPass(model: RnnModel, inputs: tf.Tensor1D, fwd: ForwardR
   }
   const vocab = model.config.vocabSize;
   // The embedding gradient as one product with the one-hot inputs: wasm has no scatter-add kernel.
-  const oneHotT = tf.transpose(tf.oneHot(inputs, vocab, 1, 0, 'float32')) as tf.Tensor2D;
+  const oneHotT = tf.transpose(oneHotFloat(inputs, vocab)) as tf.Tensor2D;
   const dEmbedding = tf.matMul(oneHotT, dx as tf.Tensor2D);
   return { grads: [dEmbedding, ...layerGrads.flat(), dDecoderW, dDecoderB], dEmbedded: dx };
 }

@@ -1,0 +1,154 @@
+'use client';
+
+import { useId, useMemo, useState } from 'react';
+import { divergingColor, scaleGradient, sequentialColor, textColorOn } from './color-scale';
+import { DEFAULT_GATE_LABELS, isSignedGate, unitColumn, unitCount, unitScale, visibleToken } from './gate-scale';
+
+interface Props {
+  /** One decoded token per time step. */
+  tokens: string[];
+  /** Gate name -> [T][H] activations of one layer (LSTM i, f, g, o, c; GRU r, z, n; empty for an RNN). */
+  gates: Record<string, number[][]>;
+  gateLabels?: Record<string, string>;
+  /** Selected gate; with `onGateChange` the parent controls it, else the view keeps its own choice. */
+  gate?: string;
+  onGateChange?: (gate: string) => void;
+  /** Selected unit (0-based); with `onUnitChange` the parent controls it. */
+  unit?: number;
+  onUnitChange?: (unit: number) => void;
+}
+
+/** PyTorch's gate order, then the cell state; unknown names follow in their own order. */
+const GATE_ORDER = ['i', 'f', 'g', 'o', 'c', 'r', 'z', 'n'];
+
+function orderedGateNames(gates: Record<string, number[][]>): string[] {
+  const rank = (g: string) => (GATE_ORDER.includes(g) ? GATE_ORDER.indexOf(g) : GATE_ORDER.length);
+  return Object.keys(gates).sort((a, b) => rank(a) - rank(b));
+}
+
+const fieldClass = 'rounded-lg bg-slate-800 px-2 py-1 text-slate-100';
+const buttonClass = 'rounded-lg bg-slate-800 px-2 py-1 hover:bg-slate-700 disabled:opacity-40';
+
+/**
+ * The held-out snippet, each token coloured by one unit's activation of one gate at that step.
+ * The root's accessible name avoids the words "gate" and "unit", so getByLabel('Gate') and
+ * getByLabel('Unit') find only the pickers.
+ */
+export function GateTextView({ tokens, gates, gateLabels, gate, onGateChange, unit, onUnitChange }: Props) {
+  const names = useMemo(() => orderedGateNames(gates), [gates]);
+  const [ownGate, setOwnGate] = useState<string | null>(null);
+  const [ownUnit, setOwnUnit] = useState(0);
+  const gateId = useId();
+  const unitId = useId();
+
+  if (names.length === 0) {
+    return (
+      <section aria-label="Activations along the text" data-testid="gate-text-view" data-points={0} className="rounded-xl bg-slate-900 p-4 text-slate-300">
+        <h3 className="mb-2 font-semibold text-slate-100">Gate activations</h3>
+        <p>
+          A vanilla RNN has no gates: every step simply mixes the new input into its hidden state, with nothing
+          deciding what to keep or forget. Train an LSTM or a GRU to see its gates open and close along the text.
+        </p>
+      </section>
+    );
+  }
+
+  const wanted = gate ?? ownGate;
+  const selected = wanted !== null && names.includes(wanted) ? wanted : names[0];
+  const values = gates[selected];
+  const units = unitCount(values);
+  const current = Math.min(Math.max(0, Math.round(unit ?? ownUnit)), Math.max(units - 1, 0));
+  const column = unitColumn(values, current);
+  const scale = unitScale(isSignedGate(selected, values), column);
+  const colorOf = (v: number) => (scale.kind === 'sequential' ? sequentialColor(v) : divergingColor(v, scale.max));
+  const labelOf = (g: string) => gateLabels?.[g] ?? DEFAULT_GATE_LABELS[g] ?? g;
+  const steps = Math.min(tokens.length, values.length);
+
+  const chooseGate = (g: string) => (onGateChange ? onGateChange(g) : setOwnGate(g));
+  const chooseUnit = (u: number) => {
+    if (!Number.isFinite(u)) return;
+    const next = Math.min(Math.max(0, Math.round(u)), units - 1);
+    if (onUnitChange) onUnitChange(next);
+    else setOwnUnit(next);
+  };
+
+  return (
+    <section
+      aria-label="Activations along the text"
+      data-testid="gate-text-view"
+      data-points={steps}
+      data-gate={selected}
+      data-unit={current}
+      className="flex flex-col gap-3 rounded-xl bg-slate-900 p-4 text-sm text-slate-300"
+    >
+      <div className="flex flex-wrap items-center gap-4">
+        <h3 className="font-semibold text-slate-100">Gate activations</h3>
+        <label htmlFor={gateId} className="flex items-center gap-2">
+          Gate
+          <select id={gateId} value={selected} onChange={(e) => chooseGate(e.target.value)} className={fieldClass}>
+            {names.map((g) => (
+              <option key={g} value={g}>
+                {g}: {labelOf(g)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="flex items-center gap-2">
+          <label htmlFor={unitId}>Unit</label>
+          <button type="button" aria-label="Previous" title="Previous unit" className={buttonClass} disabled={current <= 0} onClick={() => chooseUnit(current - 1)}>
+            ‹
+          </button>
+          <input
+            id={unitId}
+            type="number"
+            min={0}
+            max={units - 1}
+            value={current}
+            onChange={(e) => chooseUnit(e.target.valueAsNumber)}
+            className={`${fieldClass} w-20 text-center`}
+          />
+          <button type="button" aria-label="Next" title="Next unit" className={buttonClass} disabled={current >= units - 1} onClick={() => chooseUnit(current + 1)}>
+            ›
+          </button>
+          <span className="text-slate-500">of {units}</span>
+        </div>
+      </div>
+
+      <p className="font-mono text-base leading-7 break-all whitespace-pre-wrap">
+        {tokens.slice(0, steps).map((token, t) => {
+          const v = column[t];
+          const background = colorOf(v);
+          const { text, lineBreak } = visibleToken(token);
+          return (
+            <span key={t}>
+              <span
+                title={`step ${t}: ${labelOf(selected)} = ${Number.isFinite(v) ? v.toFixed(4) : 'n/a'}`}
+                style={{ background, color: textColorOn(background) }}
+                className="rounded-[2px] px-px"
+              >
+                {text}
+              </span>
+              {lineBreak && '\n'}
+            </span>
+          );
+        })}
+      </p>
+
+      <Legend scale={scale} />
+    </section>
+  );
+}
+
+function Legend({ scale }: { scale: ReturnType<typeof unitScale> }) {
+  const mid = (scale.min + scale.max) / 2;
+  return (
+    <div className="flex items-center gap-2 text-xs text-slate-400" aria-label="Colour scale">
+      <span>{scale.min}</span>
+      <span aria-hidden="true" className="h-3 w-48 rounded-sm" style={{ background: scaleGradient(scale.kind) }} />
+      <span>{scale.max}</span>
+      <span className="ml-2">
+        {scale.kind === 'diverging' ? `signed: ${mid} at the centre` : 'closed (0) to open (1)'}; hover a character for its exact value
+      </span>
+    </div>
+  );
+}

@@ -2,8 +2,10 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { HandshakeError } from '../lib/protocol/errors';
 import { PROTOCOL_VERSION } from '../lib/protocol/version';
-import { createRateLimiter, type ArenaServer } from './handlers/handler-context';
+import { createRateLimiter, type ArenaServer, type TaskCatalog } from './handlers/handler-context';
 import { registerHostHandlers } from './handlers/host-handlers';
+import { registerRoundHandlers, startRoundClock } from './handlers/round-handlers';
+import { registerRunHandlers } from './handlers/run-handlers';
 import { registerSessionHandlers } from './handlers/session-handlers';
 import type { Store } from './store/store';
 
@@ -14,6 +16,7 @@ const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
 
 export interface AppDeps {
   store: Store;
+  tasks: TaskCatalog;
   /** A Socket.IO adapter shared by several instances (Redis); the default keeps fan-out in this process. */
   adapter?: ServerOptions['adapter'];
   /** Milliseconds since the Unix epoch; injected for tests. */
@@ -31,7 +34,8 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     // Next.js owns the other upgrade requests (its dev-mode hot reload), so they must not be destroyed.
     destroyUpgrade: false,
   });
-  const ctx = { io, store: deps.store, now };
+  const ctx = { io, store: deps.store, tasks: deps.tasks, now };
+  const stopRoundClock = startRoundClock(ctx);
 
   io.use((socket, next) => {
     const version = (socket.handshake.auth as { protocolVersion?: unknown }).protocolVersion;
@@ -46,10 +50,15 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     const allow = createRateLimiter(now);
     registerSessionHandlers(ctx, socket, allow);
     registerHostHandlers(ctx, socket, allow);
+    registerRoundHandlers(ctx, socket, allow);
+    registerRunHandlers(ctx, socket, allow);
   });
 
   return {
     io,
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    close: () => {
+      stopRoundClock();
+      return new Promise<void>((resolve) => io.close(() => resolve()));
+    },
   };
 }

@@ -2,18 +2,21 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { createApp, type AppDeps } from './app';
 import { readConfig } from './config';
+import { createTaskCatalog } from './services/task-catalog';
+import { serveWasmAsset } from './wasm-assets';
 import { MemoryStore } from './store/memory-store';
 import { connectRedis, createRedisAdapter } from './store/redis-connection';
 import { RedisStore } from './store/redis-store';
 
 /** Connects the store the configuration asks for; returns how to release it. */
 async function openStore(config: ReturnType<typeof readConfig>): Promise<AppDeps & { release: () => Promise<void> }> {
+  const tasks = createTaskCatalog();
   if (!config.redisUrl) {
     const store = await MemoryStore.open({ dataDir: config.dataDir });
-    return { store, release: () => store.close() };
+    return { store, tasks, release: () => store.close() };
   }
   const client = await connectRedis(config.redisUrl);
-  return { store: new RedisStore(client), adapter: createRedisAdapter(client), release: () => client.close() };
+  return { store: new RedisStore(client), tasks, adapter: createRedisAdapter(client), release: () => client.close() };
 }
 
 async function main(): Promise<void> {
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
+    if (serveWasmAsset(req, res)) return;
     void handle(req, res);
   });
   const app = createApp(httpServer, deps);

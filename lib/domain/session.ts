@@ -1,4 +1,5 @@
-import type { SessionView } from '../protocol/schemas';
+import type { Challenge } from '../protocol/challenge';
+import type { RoundState, SessionView } from '../protocol/schemas';
 
 /** The stored form of a session's settings. Secrets are kept only as SHA-256 hashes. */
 export interface SessionMeta {
@@ -9,7 +10,13 @@ export interface SessionMeta {
   locked: boolean;
   /** Goes up by one with every change, so clients can drop a view older than the one they hold. */
   revision: number;
+  /** The challenge of the current or next round. */
+  challenge: Challenge;
+  round: RoundState;
 }
+
+/** Before the host starts the first round. */
+export const NO_ROUND: RoundState = { index: 0, status: 'idle', startedAt: null, endsAt: null, endedAt: null };
 
 export interface Participant {
   id: string;
@@ -35,12 +42,18 @@ export function nicknameKey(nickname: string): string {
   return nickname.normalize('NFKC').toLocaleLowerCase('en-US');
 }
 
-/** What members of a session may see: no hashes, no removed participants, in join order. */
-export function toSessionView(record: SessionRecord): SessionView {
+/**
+ * What members of a session may see: no hashes, no removed participants, in join order.
+ * `now`: the server's clock in milliseconds since the Unix epoch.
+ */
+export function toSessionView(record: SessionRecord, now: number): SessionView {
   return {
+    serverNow: now,
     code: record.meta.code,
     revision: record.meta.revision,
     locked: record.meta.locked,
+    challenge: record.meta.challenge,
+    round: record.meta.round,
     participants: record.participants
       .filter((p) => !p.kicked)
       .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))

@@ -14,6 +14,14 @@ export const ErrorCode = {
   Kicked: 'KICKED',
   /** The participant id named in a host command does not exist in this session. */
   ParticipantNotFound: 'PARTICIPANT_NOT_FOUND',
+  /** A round is running, and the request needs none (changing the challenge, starting another). */
+  RoundRunning: 'ROUND_RUNNING',
+  /** No round is running (or the run belongs to an earlier one). */
+  RoundNotRunning: 'ROUND_NOT_RUNNING',
+  /** The participant has used every run the challenge allows in this round. */
+  RunLimit: 'RUN_LIMIT',
+  /** No run with that id belongs to this participant. */
+  RunNotFound: 'RUN_NOT_FOUND',
   /** Too many requests from this connection; retry later. */
   RateLimited: 'RATE_LIMITED',
   /** An unexpected server fault; the session is unchanged. */

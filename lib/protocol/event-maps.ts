@@ -1,9 +1,14 @@
 import type { Ack } from './errors';
 import type { ClientEvent, ServerEvent } from './events';
+import type { RunFinishRequest, RunMetricsReply, RunMetricsRequest, RunStartRequest, RunView } from './run';
 import type {
+  ChallengeSetRequest,
   HostKickRequest,
   HostLockReply,
   HostLockRequest,
+  RoundEndRequest,
+  RoundStartRequest,
+  RoundState,
   SessionCreateReply,
   SessionCreateRequest,
   SessionJoinReply,
@@ -21,6 +26,12 @@ export interface RequestMap {
   [ClientEvent.SessionResume]: { request: SessionResumeRequest; reply: SessionResumeReply };
   [ClientEvent.HostKick]: { request: HostKickRequest; reply: Record<string, never> };
   [ClientEvent.HostLock]: { request: HostLockRequest; reply: HostLockReply };
+  [ClientEvent.ChallengeSet]: { request: ChallengeSetRequest; reply: Record<string, never> };
+  [ClientEvent.RoundStart]: { request: RoundStartRequest; reply: { round: RoundState } };
+  [ClientEvent.RoundEnd]: { request: RoundEndRequest; reply: { round: RoundState } };
+  [ClientEvent.RunStart]: { request: RunStartRequest; reply: { run: RunView } };
+  [ClientEvent.RunMetrics]: { request: RunMetricsRequest; reply: RunMetricsReply };
+  [ClientEvent.RunFinish]: { request: RunFinishRequest; reply: { run: RunView } };
 }
 
 export type RequestOf<E extends ClientEvent> = RequestMap[E]['request'];

@@ -8,6 +8,12 @@ export const ClientEvent = {
   SessionResume: 'session:resume',
   HostKick: 'host:kick',
   HostLock: 'host:lock',
+  ChallengeSet: 'challenge:set',
+  RoundStart: 'round:start',
+  RoundEnd: 'round:end',
+  RunStart: 'run:start',
+  RunMetrics: 'run:metrics',
+  RunFinish: 'run:finish',
 } as const;
 export type ClientEvent = (typeof ClientEvent)[keyof typeof ClientEvent];
 

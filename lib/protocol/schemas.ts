@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { challengeSchema, type Challenge } from './challenge';
 
 /**
  * The schemas are the source of truth for everything that crosses the network; the TypeScript types are
@@ -58,11 +59,18 @@ export const hostKickRequest = z.object({ participantId: participantIdSchema }).
 
 export const hostLockRequest = z.object({ locked: z.boolean() }).strict();
 
+export const challengeSetRequest = z.object({ challenge: challengeSchema }).strict();
+export const roundStartRequest = z.object({}).strict();
+export const roundEndRequest = z.object({}).strict();
+
 export type SessionCreateRequest = z.input<typeof sessionCreateRequest>;
 export type SessionJoinRequest = z.input<typeof sessionJoinRequest>;
 export type SessionResumeRequest = z.input<typeof sessionResumeRequest>;
 export type HostKickRequest = z.input<typeof hostKickRequest>;
 export type HostLockRequest = z.input<typeof hostLockRequest>;
+export type ChallengeSetRequest = z.input<typeof challengeSetRequest>;
+export type RoundStartRequest = z.input<typeof roundStartRequest>;
+export type RoundEndRequest = z.input<typeof roundEndRequest>;
 
 // ---- Views and replies (server -> client) ----
 
@@ -73,12 +81,28 @@ export interface ParticipantView {
   joinedAt: number;
 }
 
+export type RoundStatus = 'idle' | 'running' | 'ended';
+
+/** Round 0 is "none yet". Times are milliseconds since the Unix epoch, on the server's clock. */
+export interface RoundState {
+  index: number;
+  status: RoundStatus;
+  startedAt: number | null;
+  /** When the server ends the round by itself; null when the host ends it by hand. */
+  endsAt: number | null;
+  endedAt: number | null;
+}
+
 /** What every member of a session may see. Holds no secrets. */
 export interface SessionView {
   code: string;
   /** Increases with every change; a client keeps the view with the highest revision it has seen. */
   revision: number;
   locked: boolean;
+  challenge: Challenge;
+  round: RoundState;
+  /** The server's clock when it sent this view, so clients can show countdowns in server time. */
+  serverNow: number;
   /** In join order; removed participants are not listed. */
   participants: ParticipantView[];
 }

@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import { ErrorCode, type Ack, type ErrorBody } from '../../lib/protocol/errors';
 import type { ServerToClientEvents, UntrustedClientToServerEvents } from '../../lib/protocol/event-maps';
+import type { TaskChoice } from '../../lib/protocol/challenge';
 import type { Role } from '../../lib/protocol/schemas';
 import { ServiceError } from '../services/service-error';
 import type { ServiceDeps } from '../services/session-service';
@@ -17,8 +18,15 @@ export interface SocketData {
 export type ArenaServer = Server<UntrustedClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type ArenaSocket = Socket<UntrustedClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** What the server needs to know about tasks to check challenges and runs. */
+export interface TaskCatalog {
+  /** Vocabulary size of the task as configured; throws a ServiceError for an unknown task or bad params. */
+  vocabSize(task: TaskChoice): number;
+}
+
 export interface HandlerContext extends ServiceDeps {
   io: ArenaServer;
+  tasks: TaskCatalog;
 }
 
 /** Room names: every member of a session, and each participant's own sockets (for a targeted kick). */
@@ -72,7 +80,7 @@ export function request<S extends z.ZodType, R>(
     try {
       reply({ ok: true, data: await run(parsed.data) });
     } catch (err) {
-      if (err instanceof ServiceError) return reply(fail(err.code, err.message));
+      if (err instanceof ServiceError) return reply(fail(err.code, err.message, err.issues));
       console.error('[request] unexpected failure', err);
       reply(fail(ErrorCode.Internal, 'Something went wrong on the server. Try again.'));
     }
@@ -84,4 +92,11 @@ export function requireHost(socket: ArenaSocket): string {
   const { code, role } = socket.data;
   if (!code || role !== 'host') throw new ServiceError(ErrorCode.Forbidden, 'Only the host of a class can do that.');
   return code;
+}
+
+/** Requires that this connection acts as a participant of a session. */
+export function requireStudent(socket: ArenaSocket): { code: string; participantId: string } {
+  const { code, role, participantId } = socket.data;
+  if (!code || role !== 'student' || !participantId) throw new ServiceError(ErrorCode.Forbidden, 'Join the class first.');
+  return { code, participantId };
 }

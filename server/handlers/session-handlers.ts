@@ -28,7 +28,7 @@ function attach(socket: ArenaSocket, code: string, role: Role, participantId: st
 
 /** Sends the full view to every member, on every instance (the adapter carries it across). */
 export function broadcastSession(ctx: HandlerContext, record: SessionRecord): void {
-  ctx.io.to(rooms.session(record.meta.code)).emit(ServerEvent.SessionState, toSessionView(record));
+  ctx.io.to(rooms.session(record.meta.code)).emit(ServerEvent.SessionState, toSessionView(record, ctx.now()));
 }
 
 /** `session:create`, `session:join`, `session:resume`: becoming the host or a participant of a session. */
@@ -38,7 +38,7 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
     request(allow, sessionCreateRequest, async () => {
       const { record, hostToken } = await createSession(ctx);
       attach(socket, record.meta.code, 'host', null);
-      return { code: record.meta.code, hostToken, session: toSessionView(record) };
+      return { code: record.meta.code, hostToken, session: toSessionView(record, ctx.now()) };
     }),
   );
 
@@ -48,7 +48,7 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
       const { record, participant, token } = await joinSession(ctx, code, nickname);
       attach(socket, code, 'student', participant.id);
       broadcastSession(ctx, record);
-      return { participantId: participant.id, token, session: toSessionView(record) };
+      return { participantId: participant.id, token, session: toSessionView(record, ctx.now()) };
     }),
   );
 
@@ -58,11 +58,11 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
       if (input.role === 'host') {
         const record = await authenticateHost(ctx.store, input.code, input.hostToken);
         attach(socket, input.code, 'host', null);
-        return { role: input.role, participantId: null, session: toSessionView(record) };
+        return { role: input.role, participantId: null, session: toSessionView(record, ctx.now()) };
       }
       const { record, participant } = await authenticateParticipant(ctx.store, input.code, input.participantId, input.token);
       attach(socket, input.code, 'student', participant.id);
-      return { role: input.role, participantId: participant.id, session: toSessionView(record) };
+      return { role: input.role, participantId: participant.id, session: toSessionView(record, ctx.now()) };
     }),
   );
 }

@@ -1,5 +1,6 @@
+import { DEFAULT_CHALLENGE } from '../../lib/domain/challenge-presets';
 import { generateJoinCode } from '../../lib/domain/join-code';
-import { nicknameKey, type Participant, type SessionRecord } from '../../lib/domain/session';
+import { NO_ROUND, nicknameKey, type Participant, type SessionMeta, type SessionRecord } from '../../lib/domain/session';
 import { ErrorCode } from '../../lib/protocol/errors';
 import type { Store } from '../store/store';
 import { hashToken, newId, newToken, secureRandomInt, tokenMatches } from './credentials';
@@ -21,7 +22,15 @@ const notFound = (code: string) =>
 export async function createSession({ store, now }: ServiceDeps): Promise<{ record: SessionRecord; hostToken: string }> {
   const hostToken = newToken();
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-    const meta = { code: generateJoinCode(secureRandomInt), createdAt: now(), hostTokenHash: hashToken(hostToken), locked: false, revision: 0 };
+    const meta: SessionMeta = {
+      code: generateJoinCode(secureRandomInt),
+      createdAt: now(),
+      hostTokenHash: hashToken(hostToken),
+      locked: false,
+      revision: 0,
+      challenge: DEFAULT_CHALLENGE,
+      round: NO_ROUND,
+    };
     if (await store.createSession(meta)) return { record: { meta, participants: [] }, hostToken };
   }
   throw new Error(`no free join code after ${CODE_ATTEMPTS} attempts`);

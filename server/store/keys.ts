@@ -5,11 +5,33 @@ export const SESSION_TTL_S = 14 * 24 * 60 * 60; // 14 days: long enough to revie
 
 const PREFIX = 'arena';
 
-/** The `{code}` hash tag keeps one session's keys in one Redis Cluster slot, so scripts can touch them all. */
-export const sessionKeys = (code: string) => ({
-  meta: `${PREFIX}:{${code}}:meta`,
-  participants: `${PREFIX}:{${code}}:participants`,
-  nicknames: `${PREFIX}:{${code}}:nicknames`,
-  /** Ids of removed participants; kept apart so a participant's JSON is written once, never edited. */
-  kicked: `${PREFIX}:{${code}}:kicked`,
-});
+/**
+ * The `{code}` hash tag keeps one session's keys in one Redis Cluster slot, so scripts can touch them all.
+ * `session` lists the keys every session has, in the order the scripts expect them.
+ */
+export const sessionKeys = (code: string) => {
+  const base = `${PREFIX}:{${code}}`;
+  return {
+    meta: `${base}:meta`,
+    participants: `${base}:participants`,
+    nicknames: `${base}:nicknames`,
+    /** Ids of removed participants; kept apart so a participant's JSON is written once, never edited. */
+    kicked: `${base}:kicked`,
+    /** Run id -> the run's fixed part (who, which round, its configuration, when), as JSON. */
+    runs: `${base}:runs`,
+    /** The run's changing part: status, last step, best validation loss. */
+    runState: (runId: string) => `${base}:run:${runId}`,
+    /** seq -> metric point JSON; HSETNX makes a resent point a no-op. */
+    points: (runId: string) => `${base}:points:${runId}`,
+    /** participant id -> runs started in that round. */
+    runCount: (round: number) => `${base}:runcount:${round}`,
+    /** Sorted set: run id scored by its best validation loss in that round. */
+    board: (round: number) => `${base}:board:${round}`,
+  };
+};
+
+/**
+ * Running rounds scored by their deadline, across sessions, so any instance's clock can end them.
+ * A global key: the round scripts that touch it assume one Redis server, not a Cluster.
+ */
+export const ROUND_DEADLINES_KEY = `${PREFIX}:round-deadlines`;

@@ -1,12 +1,21 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Participant, SessionMeta, SessionRecord } from '../../lib/domain/session';
+import type { Challenge } from '../../lib/protocol/challenge';
+import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import { SESSION_TTL_S } from './keys';
-import type { AddParticipantResult, Store } from './store';
+import { applyPoints } from './run-points';
+import type { AddParticipantResult, CreateRunResult, RoundChangeResult, Store } from './store';
+
+interface RunEntry {
+  run: RunView;
+  points: Map<number, MetricPoint>;
+}
 
 interface Entry {
   record: SessionRecord;
   nicknameKeys: Set<string>;
+  runs: Map<string, RunEntry>;
   /** Milliseconds since the Unix epoch. */
   expiresAt: number;
 }
@@ -15,8 +24,12 @@ interface Entry {
 interface SessionFile {
   record: SessionRecord;
   nicknameKeys: string[];
+  runs: { run: RunView; points: MetricPoint[] }[];
   expiresAt: number;
 }
+
+/** Metric points arrive many times a second; their file writes are batched this long. */
+const POINTS_FLUSH_MS = 1_000;
 
 export interface MemoryStoreOptions {
   /** When set, every session is written to `<dataDir>/sessions/<code>.json` and read back on open. */
@@ -26,13 +39,15 @@ export interface MemoryStoreOptions {
 }
 
 /**
- * The embedded store: one process, no Redis. With a data folder, each change is written through to disk
- * (write to a temporary file, then rename, so a crash never leaves half a file) before the call resolves.
+ * The embedded store: one process, no Redis. With a data folder, each session is written through to disk
+ * (to a temporary file, then renamed, so a crash never leaves half a file): session changes before the
+ * call resolves, metric points within POINTS_FLUSH_MS, and everything on close().
  */
 export class MemoryStore implements Store {
   private readonly sessions = new Map<string, Entry>();
   /** Per-session write chains keep file writes in order without blocking other sessions. */
   private readonly writes = new Map<string, Promise<void>>();
+  private readonly pendingFlush = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly now: () => number;
   private readonly dir: string | null;
 
@@ -53,8 +68,13 @@ export class MemoryStore implements Store {
 
   async createSession(meta: SessionMeta): Promise<boolean> {
     if (this.live(meta.code)) return false;
-    this.sessions.set(meta.code, { record: { meta, participants: [] }, nicknameKeys: new Set(), expiresAt: 0 });
-    await this.touch(meta.code);
+    this.sessions.set(meta.code, {
+      record: { meta: structuredClone(meta), participants: [] },
+      nicknameKeys: new Set(),
+      runs: new Map(),
+      expiresAt: 0,
+    });
+    await this.touch(meta.code, false);
     return true;
   }
 
@@ -90,7 +110,97 @@ export class MemoryStore implements Store {
     return true;
   }
 
+  async setChallenge(code: string, challenge: Challenge): Promise<'ok' | 'not-found' | 'conflict'> {
+    const entry = this.live(code);
+    if (!entry) return 'not-found';
+    if (entry.record.meta.round.status === 'running') return 'conflict';
+    entry.record.meta.challenge = structuredClone(challenge);
+    await this.touch(code, true);
+    return 'ok';
+  }
+
+  async startRound(code: string, startedAt: number, endsAt: number | null): Promise<RoundChangeResult> {
+    const entry = this.live(code);
+    if (!entry) return 'not-found';
+    const { meta } = entry.record;
+    if (meta.round.status === 'running') return 'conflict';
+    meta.round = { index: meta.round.index + 1, status: 'running', startedAt, endsAt, endedAt: null };
+    await this.touch(code, true);
+    return { ...meta.round };
+  }
+
+  async endRound(code: string, index: number, endedAt: number): Promise<RoundChangeResult> {
+    const entry = this.live(code);
+    if (!entry) return 'not-found';
+    const { meta } = entry.record;
+    if (meta.round.index !== index || meta.round.status !== 'running') return 'conflict';
+    meta.round = { ...meta.round, status: 'ended', endedAt };
+    await this.touch(code, true);
+    return { ...meta.round };
+  }
+
+  async dueRounds(now: number): Promise<{ code: string; index: number }[]> {
+    const due: { code: string; index: number }[] = [];
+    for (const code of this.sessions.keys()) {
+      const round = this.live(code)?.record.meta.round;
+      if (round?.status === 'running' && round.endsAt !== null && round.endsAt <= now) due.push({ code, index: round.index });
+    }
+    return due;
+  }
+
+  async createRun(code: string, run: RunView, maxRuns: number): Promise<CreateRunResult> {
+    const entry = this.live(code);
+    if (!entry) return 'round-not-running';
+    const { round } = entry.record.meta;
+    if (round.status !== 'running' || round.index !== run.round) return 'round-not-running';
+    if (entry.runs.has(run.id)) return 'exists';
+    const mine = [...entry.runs.values()].filter((r) => r.run.participantId === run.participantId && r.run.round === run.round);
+    if (mine.length >= maxRuns) return 'limit';
+    entry.runs.set(run.id, { run: structuredClone(run), points: new Map() });
+    await this.touch(code, false);
+    return 'ok';
+  }
+
+  async getRun(code: string, runId: string): Promise<RunView | null> {
+    const found = this.live(code)?.runs.get(runId);
+    return found ? structuredClone(found.run) : null;
+  }
+
+  async appendPoints(code: string, runId: string, points: MetricPoint[], receivedAt: number): Promise<number> {
+    const entry = this.live(code);
+    const found = entry?.runs.get(runId);
+    if (!entry || !found) return 0;
+    const fresh = points.filter((p) => !found.points.has(p.seq));
+    for (const p of fresh) found.points.set(p.seq, { ...p });
+    found.run = applyPoints(found.run, fresh, receivedAt);
+    this.scheduleFlush(code);
+    return fresh.length;
+  }
+
+  async finishRun(code: string, runId: string, status: Exclude<RunStatus, 'running'>): Promise<boolean> {
+    const found = this.live(code)?.runs.get(runId);
+    if (!found) return false;
+    found.run.status = status;
+    await this.touch(code, false);
+    return true;
+  }
+
+  async listRuns(code: string, round: number): Promise<RunView[]> {
+    const runs = [...(this.live(code)?.runs.values() ?? [])].map((r) => r.run).filter((r) => r.round === round);
+    return structuredClone(runs.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id)));
+  }
+
+  async getPoints(code: string, runId: string): Promise<MetricPoint[]> {
+    const found = this.live(code)?.runs.get(runId);
+    return found ? [...found.points.values()].sort((a, b) => a.seq - b.seq).map((p) => ({ ...p })) : [];
+  }
+
   async close(): Promise<void> {
+    for (const [code, timer] of this.pendingFlush) {
+      clearTimeout(timer);
+      void this.touch(code, false);
+    }
+    this.pendingFlush.clear();
     await Promise.all(this.writes.values());
   }
 
@@ -104,14 +214,29 @@ export class MemoryStore implements Store {
     return entry;
   }
 
-  /** Extends the session's lifetime, counts a change, and, with a data folder, writes it through. */
-  private touch(code: string, changed = false): Promise<void> {
+  private scheduleFlush(code: string): void {
+    if (!this.dir || this.pendingFlush.has(code)) return;
+    const timer = setTimeout(() => {
+      this.pendingFlush.delete(code);
+      void this.touch(code, false);
+    }, POINTS_FLUSH_MS);
+    timer.unref();
+    this.pendingFlush.set(code, timer);
+  }
+
+  /** Extends the session's lifetime, counts a visible change, and, with a data folder, writes it through. */
+  private touch(code: string, changed: boolean): Promise<void> {
     const entry = this.sessions.get(code);
     if (!entry) return Promise.resolve();
     if (changed) entry.record.meta.revision += 1;
     entry.expiresAt = this.now() + SESSION_TTL_S * 1000;
     if (!this.dir) return Promise.resolve();
-    const file: SessionFile = { record: entry.record, nicknameKeys: [...entry.nicknameKeys], expiresAt: entry.expiresAt };
+    const file: SessionFile = {
+      record: entry.record,
+      nicknameKeys: [...entry.nicknameKeys],
+      runs: [...entry.runs.values()].map(({ run, points }) => ({ run, points: [...points.values()] })),
+      expiresAt: entry.expiresAt,
+    };
     const json = JSON.stringify(file);
     const target = path.join(this.dir, `${code}.json`);
     const write = (this.writes.get(code) ?? Promise.resolve()).then(async () => {
@@ -131,6 +256,7 @@ export class MemoryStore implements Store {
       this.sessions.set(file.record.meta.code, {
         record: file.record,
         nicknameKeys: new Set(file.nicknameKeys),
+        runs: new Map(file.runs.map(({ run, points }) => [run.id, { run, points: new Map(points.map((p) => [p.seq, p])) }])),
         expiresAt: file.expiresAt,
       });
     }

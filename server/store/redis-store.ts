@@ -1,51 +1,63 @@
 import type { Participant, SessionMeta, SessionRecord } from '../../lib/domain/session';
-import { SESSION_TTL_S, sessionKeys } from './keys';
+import type { Challenge } from '../../lib/protocol/challenge';
+import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
+import type { RoundState, RoundStatus } from '../../lib/protocol/schemas';
+import { ROUND_DEADLINES_KEY, SESSION_TTL_S, sessionKeys } from './keys';
 import type { RedisClient } from './redis-connection';
-import type { AddParticipantResult, Store } from './store';
+import * as lua from './redis-scripts';
+import type { AddParticipantResult, CreateRunResult, RoundChangeResult, Store } from './store';
 
-// Each mutation is one Lua script so that the check and the write are atomic across server instances.
-// Each counts one revision and refreshes the TTL of all the session's keys, so a session expires as a whole.
-const REFRESH_TTL = `
-for _, key in ipairs(KEYS) do
-  if redis.call('EXISTS', key) == 1 then redis.call('EXPIRE', key, ARGV[1]) end
-end`;
-const CHANGED = `
-redis.call('HINCRBY', KEYS[1], 'revision', 1)
-${REFRESH_TTL}`;
+type RunFixed = Omit<RunView, 'status' | 'lastStep' | 'best'>;
 
-const CREATE = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], 'code', ARGV[2], 'createdAt', ARGV[3], 'hostTokenHash', ARGV[4], 'locked', ARGV[5], 'revision', ARGV[6])
-${REFRESH_TTL}
-return 1`;
+const nullable = (value: number | null) => (value === null ? '' : String(value));
+const orNull = (field: string | undefined) => (field ? Number(field) : null);
 
-const ADD_PARTICIPANT = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
-if redis.call('HGET', KEYS[1], 'locked') == '1' then return 'locked' end
-if redis.call('HSETNX', KEYS[3], ARGV[2], ARGV[3]) == 0 then return 'nickname-taken' end
-redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
-${CHANGED}
-return 'ok'`;
+function roundFrom(meta: Record<string, string>): RoundState {
+  return {
+    index: Number(meta.roundIndex),
+    status: meta.roundStatus as RoundStatus,
+    startedAt: orNull(meta.roundStartedAt),
+    endsAt: orNull(meta.roundEndsAt),
+    endedAt: orNull(meta.roundEndedAt),
+  };
+}
 
-const MARK_KICKED = `
-if redis.call('HEXISTS', KEYS[2], ARGV[2]) == 0 then return 0 end
-redis.call('SADD', KEYS[4], ARGV[2])
-${CHANGED}
-return 1`;
-
-const SET_LOCKED = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'locked', ARGV[2])
-${CHANGED}
-return 1`;
+function runFrom(fixed: RunFixed, state: Record<string, string>): RunView {
+  return {
+    ...fixed,
+    status: state.status as RunStatus,
+    lastStep: Number(state.lastStep),
+    best: state.bestValLoss
+      ? {
+          valLoss: Number(state.bestValLoss),
+          accuracy: orNull(state.bestAccuracy),
+          step: Number(state.bestStep),
+          at: Number(state.bestAt),
+        }
+      : null,
+  };
+}
 
 /** The shared store for several server instances. The client must already be connected. */
 export class RedisStore implements Store {
   constructor(private readonly client: RedisClient) {}
 
   async createSession(meta: SessionMeta): Promise<boolean> {
-    const args = [meta.code, String(meta.createdAt), meta.hostTokenHash, meta.locked ? '1' : '0', String(meta.revision)];
-    return (await this.run(CREATE, meta.code, args)) === 1;
+    const { round } = meta;
+    const fields = {
+      code: meta.code,
+      createdAt: String(meta.createdAt),
+      hostTokenHash: meta.hostTokenHash,
+      locked: meta.locked ? '1' : '0',
+      revision: String(meta.revision),
+      challenge: JSON.stringify(meta.challenge),
+      roundIndex: String(round.index),
+      roundStatus: round.status,
+      roundStartedAt: nullable(round.startedAt),
+      roundEndsAt: nullable(round.endsAt),
+      roundEndedAt: nullable(round.endedAt),
+    };
+    return (await this.run(lua.CREATE_SESSION, [sessionKeys(meta.code).meta], Object.entries(fields).flat())) === 1;
   }
 
   async getSession(code: string): Promise<SessionRecord | null> {
@@ -65,6 +77,8 @@ export class RedisStore implements Store {
         hostTokenHash: meta.hostTokenHash,
         locked: meta.locked === '1',
         revision: Number(meta.revision),
+        challenge: JSON.parse(meta.challenge) as Challenge,
+        round: roundFrom(meta),
       },
       participants: participants.map((raw) => {
         const participant = JSON.parse(raw) as Participant;
@@ -74,27 +88,116 @@ export class RedisStore implements Store {
   }
 
   async addParticipant(code: string, participant: Participant, nicknameKey: string): Promise<AddParticipantResult> {
-    const result = await this.run(ADD_PARTICIPANT, code, [nicknameKey, participant.id, JSON.stringify(participant)]);
+    const keys = sessionKeys(code);
+    const result = await this.run(lua.ADD_PARTICIPANT, [keys.meta, keys.participants, keys.nicknames], [
+      nicknameKey,
+      participant.id,
+      JSON.stringify(participant),
+    ]);
     return result as AddParticipantResult;
   }
 
   async markKicked(code: string, participantId: string): Promise<boolean> {
-    return (await this.run(MARK_KICKED, code, [participantId])) === 1;
+    const keys = sessionKeys(code);
+    return (await this.run(lua.MARK_KICKED, [keys.meta, keys.participants, keys.kicked], [participantId])) === 1;
   }
 
   async setLocked(code: string, locked: boolean): Promise<boolean> {
-    return (await this.run(SET_LOCKED, code, [locked ? '1' : '0'])) === 1;
+    const result = await this.run(lua.SET_META_FIELD, [sessionKeys(code).meta], ['locked', locked ? '1' : '0', '0']);
+    return result === 'ok';
+  }
+
+  async setChallenge(code: string, challenge: Challenge): Promise<'ok' | 'not-found' | 'conflict'> {
+    const result = await this.run(lua.SET_META_FIELD, [sessionKeys(code).meta], ['challenge', JSON.stringify(challenge), '1']);
+    return result as 'ok' | 'not-found' | 'conflict';
+  }
+
+  async startRound(code: string, startedAt: number, endsAt: number | null): Promise<RoundChangeResult> {
+    const keys = [sessionKeys(code).meta, ROUND_DEADLINES_KEY];
+    const result = await this.run(lua.START_ROUND, keys, [String(startedAt), nullable(endsAt), code], 1);
+    return result === 'ok' ? this.readRound(code) : (result as 'not-found' | 'conflict');
+  }
+
+  async endRound(code: string, index: number, endedAt: number): Promise<RoundChangeResult> {
+    const keys = [sessionKeys(code).meta, ROUND_DEADLINES_KEY];
+    const result = await this.run(lua.END_ROUND, keys, [String(index), String(endedAt), code], 1);
+    return result === 'ok' ? this.readRound(code) : (result as 'not-found' | 'conflict');
+  }
+
+  async dueRounds(now: number): Promise<{ code: string; index: number }[]> {
+    const codes = await this.client.zRangeByScore(ROUND_DEADLINES_KEY, '-inf', now);
+    const due: { code: string; index: number }[] = [];
+    for (const code of codes) {
+      const [index, status] = await this.client.hmGet(sessionKeys(code).meta, ['roundIndex', 'roundStatus']);
+      if (status === 'running' && index) due.push({ code, index: Number(index) });
+      else await this.client.zRem(ROUND_DEADLINES_KEY, code);
+    }
+    return due;
+  }
+
+  async createRun(code: string, run: RunView, maxRuns: number): Promise<CreateRunResult> {
+    const keys = sessionKeys(code);
+    const fixed: RunFixed = { id: run.id, participantId: run.participantId, round: run.round, config: run.config, startedAt: run.startedAt };
+    const result = await this.run(lua.CREATE_RUN, [keys.meta, keys.runs, keys.runState(run.id), keys.runCount(run.round)], [
+      String(run.round),
+      run.id,
+      run.participantId,
+      String(maxRuns),
+      JSON.stringify(fixed),
+    ]);
+    return result as CreateRunResult;
+  }
+
+  async getRun(code: string, runId: string): Promise<RunView | null> {
+    const keys = sessionKeys(code);
+    const [fixed, state] = await this.client.multi().hGet(keys.runs, runId).hGetAll(keys.runState(runId)).execTyped();
+    return fixed ? runFrom(JSON.parse(fixed) as RunFixed, state) : null;
+  }
+
+  async appendPoints(code: string, runId: string, points: MetricPoint[], receivedAt: number): Promise<number> {
+    const keys = sessionKeys(code);
+    const round = (await this.getRun(code, runId))?.round;
+    if (round === undefined) return 0;
+    const args = [runId, String(receivedAt)];
+    for (const p of points) {
+      args.push(String(p.seq), JSON.stringify(p), String(p.step), p.valLoss === undefined ? '' : String(p.valLoss), p.accuracy === undefined ? '' : String(p.accuracy));
+    }
+    const keyList = [keys.meta, keys.runState(runId), keys.points(runId), keys.board(round)];
+    return Number(await this.run(lua.APPEND_POINTS, keyList, args));
+  }
+
+  async finishRun(code: string, runId: string, status: Exclude<RunStatus, 'running'>): Promise<boolean> {
+    const keys = sessionKeys(code);
+    return (await this.run(lua.FINISH_RUN, [keys.meta, keys.runState(runId)], [status])) === 1;
+  }
+
+  async listRuns(code: string, round: number): Promise<RunView[]> {
+    const keys = sessionKeys(code);
+    const fixed = Object.values(await this.client.hGetAll(keys.runs))
+      .map((raw) => JSON.parse(raw) as RunFixed)
+      .filter((r) => r.round === round)
+      .sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+    if (fixed.length === 0) return [];
+    const multi = this.client.multi();
+    for (const r of fixed) multi.hGetAll(keys.runState(r.id));
+    const states = (await multi.exec()) as unknown as Record<string, string>[];
+    return fixed.map((r, i) => runFrom(r, states[i]));
+  }
+
+  async getPoints(code: string, runId: string): Promise<MetricPoint[]> {
+    const raw = await this.client.hVals(sessionKeys(code).points(runId));
+    return raw.map((p) => JSON.parse(p) as MetricPoint).sort((a, b) => a.seq - b.seq);
   }
 
   /** The connection belongs to whoever created it (it is shared with the Socket.IO adapter). */
   async close(): Promise<void> {}
 
-  /** Runs a script over all the session's keys; ARGV[1] is always the TTL in seconds. */
-  private run(script: string, code: string, args: string[]) {
-    const keys = sessionKeys(code);
-    return this.client.eval(script, {
-      keys: [keys.meta, keys.participants, keys.nicknames, keys.kicked],
-      arguments: [String(SESSION_TTL_S), ...args],
-    });
+  private async readRound(code: string): Promise<RoundState> {
+    return roundFrom(await this.client.hGetAll(sessionKeys(code).meta));
+  }
+
+  /** Runs a script; the first `sessionKeyCount` keys (all by default) get the session's lifetime. */
+  private run(script: string, keys: string[], args: string[], sessionKeyCount = keys.length) {
+    return this.client.eval(script, { keys, arguments: [String(SESSION_TTL_S), String(sessionKeyCount), ...args] });
   }
 }

@@ -1,11 +1,17 @@
 import type { Participant, SessionMeta, SessionRecord } from '../../lib/domain/session';
+import type { Challenge } from '../../lib/protocol/challenge';
+import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
+import type { RoundState } from '../../lib/protocol/schemas';
 
 export type AddParticipantResult = 'ok' | 'not-found' | 'locked' | 'nickname-taken';
+export type RoundChangeResult = RoundState | 'not-found' | 'conflict';
+export type CreateRunResult = 'ok' | 'exists' | 'limit' | 'round-not-running';
 
 /**
  * All authoritative session state goes through this interface, so a second server instance or a restart
- * sees the same session. Each method is atomic on its own: two servers racing cannot both take a nickname
- * or a join code. Implementations: MemoryStore (embedded default) and RedisStore.
+ * sees the same session. Each method is atomic on its own: two servers racing cannot both take a nickname,
+ * a join code, a round transition or a student's last run. Implementations: MemoryStore (embedded
+ * default) and RedisStore. Times are milliseconds since the Unix epoch.
  */
 export interface Store {
   /** Stores a new session. Resolves false, changing nothing, when the code is already in use. */
@@ -21,6 +27,31 @@ export interface Store {
   markKicked(code: string, participantId: string): Promise<boolean>;
   /** Resolves false when the session does not exist. */
   setLocked(code: string, locked: boolean): Promise<boolean>;
+  /** Replaces the challenge; 'conflict' while a round is running. */
+  setChallenge(code: string, challenge: Challenge): Promise<'ok' | 'not-found' | 'conflict'>;
+  /** Opens round index+1 with the current challenge; 'conflict' while one is running. */
+  startRound(code: string, startedAt: number, endsAt: number | null): Promise<RoundChangeResult>;
+  /** Ends round `index` if it is still running (so two instances' timers end it once); else 'conflict'. */
+  endRound(code: string, index: number, endedAt: number): Promise<RoundChangeResult>;
+  /** Running rounds whose deadline is at or before `now`, across all sessions. */
+  dueRounds(now: number): Promise<{ code: string; index: number }[]>;
+  /**
+   * Records a new run in the running round `run.round`, unless its id exists, the round is not the
+   * running one, or the participant already has `maxRuns` runs in it.
+   */
+  createRun(code: string, run: RunView, maxRuns: number): Promise<CreateRunResult>;
+  getRun(code: string, runId: string): Promise<RunView | null>;
+  /**
+   * Stores each point whose `seq` is new for the run (a resent point is ignored) and updates the run's
+   * last step and best validation loss. Resolves with how many points were new.
+   */
+  appendPoints(code: string, runId: string, points: MetricPoint[], receivedAt: number): Promise<number>;
+  /** Sets a run's final status. Resolves false when the run does not exist. */
+  finishRun(code: string, runId: string, status: Exclude<RunStatus, 'running'>): Promise<boolean>;
+  /** Every run of one round, in start order (ties by id). */
+  listRuns(code: string, round: number): Promise<RunView[]>;
+  /** A run's points in `seq` order. */
+  getPoints(code: string, runId: string): Promise<MetricPoint[]>;
   /** Finishes pending writes and releases connections. */
   close(): Promise<void>;
 }

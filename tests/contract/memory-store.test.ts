@@ -4,9 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_TTL_S } from '@/server/store/keys';
 import { MemoryStore } from '@/server/store/memory-store';
+import { run, runStoreContract } from './run-store-contract';
 import { meta, participant, storeContract } from './store-contract';
 
 storeContract('memory', () => MemoryStore.open());
+runStoreContract('memory', () => MemoryStore.open());
 
 describe('MemoryStore with a data folder', () => {
   let dataDir: string;
@@ -27,6 +29,19 @@ describe('MemoryStore with a data folder', () => {
     expect(record?.participants).toEqual([{ ...participant('p1', 'Ada'), kicked: true }]);
     expect(await second.addParticipant('ABCDEF', participant('p2', 'ADA'), 'ada')).toBe('nickname-taken');
     expect(await readdir(path.join(dataDir, 'sessions'))).toEqual(['ABCDEF.json']);
+  });
+
+  it('writes metric points through on close, so a clean shutdown keeps every run', async () => {
+    const first = await MemoryStore.open({ dataDir });
+    await first.createSession(meta('ABCDEF'));
+    await first.startRound('ABCDEF', 1, null);
+    await first.createRun('ABCDEF', run('run-eeeeeeeeeeeeeee1', 'p1'), 5);
+    await first.appendPoints('ABCDEF', 'run-eeeeeeeeeeeeeee1', [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5 }], 2);
+    await first.close();
+
+    const second = await MemoryStore.open({ dataDir });
+    expect(await second.getPoints('ABCDEF', 'run-eeeeeeeeeeeeeee1')).toHaveLength(1);
+    expect((await second.getRun('ABCDEF', 'run-eeeeeeeeeeeeeee1'))?.best?.valLoss).toBe(1.5);
   });
 
   it('forgets a session once its lifetime has passed, on disk too', async () => {

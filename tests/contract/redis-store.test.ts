@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SESSION_TTL_S, sessionKeys } from '@/server/store/keys';
 import { connectRedis, type RedisClient } from '@/server/store/redis-connection';
 import { RedisStore } from '@/server/store/redis-store';
+import { runStoreContract } from './run-store-contract';
 import { meta, participant, storeContract, uniqueCode } from './store-contract';
 
 const clients: RedisClient[] = [];
@@ -18,6 +19,7 @@ afterAll(async () => {
 });
 
 storeContract('redis', open);
+runStoreContract('redis', open);
 
 describe('RedisStore specifics', () => {
   let a: RedisStore;
@@ -41,7 +43,8 @@ describe('RedisStore specifics', () => {
     await a.createSession(meta(code));
     await a.addParticipant(code, participant('p1', 'Ada'), 'ada');
     await a.markKicked(code, 'p1');
-    for (const key of Object.values(sessionKeys(code))) {
+    const keys = sessionKeys(code);
+    for (const key of [keys.meta, keys.participants, keys.nicknames, keys.kicked]) {
       const ttl = await probe.ttl(key);
       expect(ttl, key).toBeGreaterThan(SESSION_TTL_S - 60);
       expect(ttl, key).toBeLessThanOrEqual(SESSION_TTL_S);

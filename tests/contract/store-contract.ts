@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomInt } from 'node:crypto';
+import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import { generateJoinCode } from '@/lib/domain/join-code';
-import type { Participant, SessionMeta } from '@/lib/domain/session';
+import { NO_ROUND, type Participant, type SessionMeta } from '@/lib/domain/session';
 import type { Store } from '@/server/store/store';
 
 /** Random codes, so suites can share one Redis without flushing it (a clash is a 1-in-887-million event). */
@@ -13,6 +14,8 @@ export const meta = (code: string, overrides: Partial<SessionMeta> = {}): Sessio
   hostTokenHash: 'h'.repeat(64),
   locked: false,
   revision: 0,
+  challenge: DEFAULT_CHALLENGE,
+  round: NO_ROUND,
   ...overrides,
 });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { ClientEvent } from '@/lib/protocol/events';
+import type { RunView } from '@/lib/protocol/run';
 import type { SessionCreateReply, SessionJoinReply, SessionResumeReply } from '@/lib/protocol/schemas';
 import { connectRedis, type RedisClient } from '@/server/store/redis-connection';
 import { RedisStore } from '@/server/store/redis-store';
@@ -9,6 +11,10 @@ import { ask, connectClient, disconnected, expectOk, fire, type TestSocket } fro
 
 const long = 'x'.repeat(10_000);
 const token = 't'.repeat(43);
+const RUN_ID = 'run-valid-000000001';
+const challenge = DEFAULT_CHALLENGE;
+const config = { ...challenge.defaults, seed: 1 };
+const goodPoint = { seq: 0, step: 10, elapsedMs: 100, trainLoss: 2 };
 /** Malformed in shape: every event must refuse these. */
 const malformed: unknown[] = [undefined, null, 42, 'text', [], [{}], true];
 
@@ -39,6 +45,48 @@ const badPayloads: Record<ClientEvent, unknown[]> = {
   ],
   [ClientEvent.HostKick]: [...malformed, {}, { participantId: 7 }, { participantId: long }, { participantId: 'nobody' }],
   [ClientEvent.HostLock]: [...malformed, {}, { locked: 'yes' }, { locked: 1 }, { locked: true, code: 'ZZZZZZ' }],
+  [ClientEvent.ChallengeSet]: [
+    ...malformed,
+    {},
+    { challenge: {} },
+    { challenge: { ...challenge, budgetSteps: -1 } },
+    { challenge: { ...challenge, title: long } },
+    { challenge: { ...challenge, allowedCells: [] } },
+    { challenge: { ...challenge, allowedCells: ['transformer'] } },
+    { challenge: { ...challenge, bounds: { ...challenge.bounds, hiddenSize: { min: 100, max: 10 } } } },
+    { challenge: { ...challenge, defaults: { ...challenge.defaults, hiddenSize: 300 } } },
+    { challenge: { ...challenge, task: { id: 'no-such-task' } } },
+    { challenge: { ...challenge, task: { id: 'adding', params: { bogus: 1 } } } },
+    { challenge: { ...challenge, task: { id: 'adding', params: { delay: 'long' } } } },
+    { challenge: { ...challenge, extra: true } },
+  ],
+  [ClientEvent.RoundStart]: [...malformed.filter((p) => p !== undefined), { index: 3 }, {}],
+  [ClientEvent.RoundEnd]: [...malformed.filter((p) => p !== undefined), { index: 3 }],
+  [ClientEvent.RunStart]: [
+    ...malformed,
+    {},
+    { runId: 'short', config },
+    { runId: RUN_ID.replace('1', '2') },
+    { runId: 'run-valid-000000002', config: { ...config, cell: 'transformer' } },
+    { runId: 'run-valid-000000002', config: { ...config, hiddenSize: 300 } },
+    { runId: 'run-valid-000000002', config: { ...config, learningRate: null } },
+    { runId: 'run-valid-000000002', config: { ...config, layers: 1.5 } },
+    { runId: 'run-valid-000000002', config: { ...config, gpu: true } },
+  ],
+  [ClientEvent.RunMetrics]: [
+    ...malformed,
+    { runId: RUN_ID, points: [] },
+    { runId: RUN_ID, points: Array.from({ length: 101 }, (_, seq) => ({ ...goodPoint, seq })) },
+    { runId: RUN_ID, points: [{ ...goodPoint, trainLoss: -1 }] },
+    { runId: RUN_ID, points: [{ ...goodPoint, trainLoss: null }] },
+    { runId: RUN_ID, points: [{ ...goodPoint, valLoss: 1e9 }] },
+    { runId: RUN_ID, points: [{ ...goodPoint, accuracy: 2 }] },
+    { runId: RUN_ID, points: [{ ...goodPoint, seq: -1 }] },
+    { runId: RUN_ID, points: [{ ...goodPoint, step: challenge.budgetSteps + 1 }] },
+    { runId: RUN_ID, points: [goodPoint, goodPoint] },
+    { runId: 'run-not-mine-00000001', points: [goodPoint] },
+  ],
+  [ClientEvent.RunFinish]: [...malformed, { runId: RUN_ID, outcome: 'exploded' }, { runId: 'run-not-mine-00000001', outcome: 'completed' }],
 };
 
 const refusals = new Set<string>([
@@ -46,6 +94,8 @@ const refusals = new Set<string>([
   ErrorCode.SessionNotFound,
   ErrorCode.Forbidden,
   ErrorCode.ParticipantNotFound,
+  ErrorCode.RoundRunning,
+  ErrorCode.RunNotFound,
 ]);
 
 describe('bad input on every event', () => {
@@ -60,7 +110,11 @@ describe('bad input on every event', () => {
     server = await startInProcessServer({ store: new RedisStore(redis) });
     host = await connectClient(server.url);
     created = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
-    student = await expectOk<SessionJoinReply>(await connectClient(server.url), ClientEvent.SessionJoin, { code: created.code, nickname: 'Ada' });
+    const studentSocket = await connectClient(server.url);
+    student = await expectOk<SessionJoinReply>(studentSocket, ClientEvent.SessionJoin, { code: created.code, nickname: 'Ada' });
+    await expectOk(host, ClientEvent.RoundStart, {});
+    await expectOk(studentSocket, ClientEvent.RunStart, { runId: RUN_ID, config });
+    studentSocket.disconnect();
   });
   afterAll(async () => {
     host.disconnect();
@@ -68,11 +122,16 @@ describe('bad input on every event', () => {
     await redis.close();
   });
 
-  /** A fresh connection per payload (so the rate limit never answers first), in the host role for host:*. */
+  /**
+   * A fresh connection per payload (so the rate limit never answers first), in the role the event needs,
+   * so that bad payloads get past the role check and meet the validation behind it.
+   */
   async function senderFor(event: string): Promise<TestSocket> {
     const socket = await connectClient(server.url);
-    if (event.startsWith('host:')) {
+    if (/^(host|challenge|round):/.test(event)) {
       await expectOk(socket, ClientEvent.SessionResume, { role: 'host', code: created.code, hostToken: created.hostToken });
+    } else if (event.startsWith('run:')) {
+      await expectOk(socket, ClientEvent.SessionResume, { role: 'student', code: created.code, participantId: student.participantId, token: student.token });
     }
     return socket;
   }
@@ -113,8 +172,12 @@ describe('bad input on every event', () => {
     });
     expect(view.session.participants.map((p) => p.nickname)).toEqual(['Ada']);
     expect(view.session.locked).toBe(false);
-    // One join, plus the explicit unlock in the flood test.
-    expect(view.session.revision).toBe(2);
+    expect(view.session.challenge).toEqual(DEFAULT_CHALLENGE);
+    expect(view.session.round).toMatchObject({ index: 1, status: 'running' });
+    // One join and one round start, plus the explicit unlock in the flood test.
+    expect(view.session.revision).toBe(3);
+    const finished = await expectOk<{ run: RunView }>(probe, ClientEvent.RunFinish, { runId: RUN_ID, outcome: 'stopped' });
+    expect(finished.run).toMatchObject({ lastStep: 0, best: null });
     probe.disconnect();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateJoinCode } from '@/lib/domain/join-code';
-import { nicknameKey, toSessionView, type SessionRecord } from '@/lib/domain/session';
+import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
+import { NO_ROUND, nicknameKey, toSessionView, type SessionRecord } from '@/lib/domain/session';
 import { joinCodeSchema } from '@/lib/protocol/schemas';
 
 describe('generateJoinCode', () => {
@@ -22,7 +23,7 @@ describe('nicknameKey', () => {
 
 describe('toSessionView', () => {
   const record: SessionRecord = {
-    meta: { code: 'K7PQ2M', createdAt: 1, hostTokenHash: 'secret-hash', locked: true, revision: 7 },
+    meta: { code: 'K7PQ2M', createdAt: 1, hostTokenHash: 'secret-hash', locked: true, revision: 7, challenge: DEFAULT_CHALLENGE, round: NO_ROUND },
     participants: [
       { id: 'b', nickname: 'Bo', tokenHash: 'hb', joinedAt: 20, kicked: false },
       { id: 'k', nickname: 'Kim', tokenHash: 'hk', joinedAt: 5, kicked: true },
@@ -31,11 +32,14 @@ describe('toSessionView', () => {
   };
 
   it('lists present participants in join order, without secrets', () => {
-    const view = toSessionView(record);
+    const view = toSessionView(record, 99);
     expect(view).toEqual({
+      serverNow: 99,
       code: 'K7PQ2M',
       revision: 7,
       locked: true,
+      challenge: DEFAULT_CHALLENGE,
+      round: NO_ROUND,
       participants: [
         { id: 'a', nickname: 'Al', joinedAt: 10 },
         { id: 'b', nickname: 'Bo', joinedAt: 20 },

@@ -158,7 +158,7 @@ export function GateSaturationPlot({ gates, gate, gateLabels, height = 180, onUn
         <span className="ml-auto text-slate-300">
           {hoveredUnit !== null
             ? `unit ${hoveredUnit}: ${pct(shares[hoveredUnit].low)} low, ${pct(shares[hoveredUnit].high)} high`
-            : `mean over ${shares.length} units: ${pct(mean.low)} low, ${pct(mean.high)} high`}
+            : shares.length > 0 && `mean over ${shares.length} units: ${pct(mean.low)} low, ${pct(mean.high)} high`}
         </span>
       </p>
     </section>

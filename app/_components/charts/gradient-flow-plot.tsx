@@ -5,7 +5,7 @@ import uPlot from 'uplot';
 import { gradientPlotData, type GradientCurve, type GradientPlotData } from './gradient-data';
 import { decadeTicks, formatPow10, pow10 } from './log-scale';
 import { UplotFigure } from './uplot-figure';
-import { themedAxis, useUplot } from './use-uplot';
+import { stepAxis, themedAxis, useUplot } from './use-uplot';
 
 export type { GradientCurve } from './gradient-data';
 
@@ -50,7 +50,7 @@ function buildOptions(curves: readonly GradientCurve[], plotRef: { current: Grad
       y: { distr: 3, log: 10, range: () => [pow10(plotRef.current.domain.minExp), pow10(plotRef.current.domain.maxExp)] },
     },
     axes: [
-      themedAxis('time steps back (0 = last step, at right)'),
+      stepAxis('time steps back (0 = last step, at right)'),
       {
         ...themedAxis('gradient norm (log)'),
         size: 64,

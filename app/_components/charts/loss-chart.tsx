@@ -5,7 +5,7 @@ import type uPlot from 'uplot';
 import { alignLoss, lossSeries, seriesKey, type LossMetric, type LossRun, type LossSeries } from './loss-data';
 import { roundLogTicks } from './log-scale';
 import { UplotFigure } from './uplot-figure';
-import { themedAxis, useUplot } from './use-uplot';
+import { stepAxis, themedAxis, useUplot } from './use-uplot';
 
 export type { LossMetric, LossPoint, LossRun } from './loss-data';
 
@@ -27,7 +27,7 @@ function buildOptions(series: readonly LossSeries[], logY: boolean): Omit<uPlot.
   return {
     scales: { x: { time: false }, y: logY ? { distr: 3, log: 10 } : {} },
     axes: [
-      themedAxis('training step'),
+      stepAxis('training step'),
       { ...themedAxis('loss (bits / token)'), size: 60, ...(logY ? { filter: (_u, splits) => roundLogTicks(splits) } : {}) },
     ],
     // Zooming by drag would be undone by the next live update, so it is off.

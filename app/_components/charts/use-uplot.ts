@@ -67,3 +67,11 @@ export function themedAxis(label: string): uPlot.Axis {
     ticks: { stroke: CHART_THEME.grid, width: 1 },
   };
 }
+
+/** Tick spacings for an axis of whole numbers (steps): uPlot would otherwise offer 0.2, 0.5… on short ranges. */
+const WHOLE_INCRS = [1, 2, 5].flatMap((m) => [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000].map((p) => m * p)).sort((a, b) => a - b);
+
+/** A themed axis of whole numbers, such as training steps or steps back. */
+export function stepAxis(label: string): uPlot.Axis {
+  return { ...themedAxis(label), incrs: WHOLE_INCRS };
+}

@@ -1,0 +1,36 @@
+import { ClientEvent } from '../../lib/protocol/events';
+import { runFinishRequest, runMetricsRequest, runStartRequest } from '../../lib/protocol/run';
+import { finishRun, recordMetrics, startRun } from '../services/run-service';
+import { requireSession } from '../services/session-service';
+import { request, requireStudent, type ArenaSocket, type HandlerContext } from './handler-context';
+
+/** `run:start`, `run:metrics`, `run:finish`: a student's training runs and their metric stream. */
+export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean): void {
+  socket.on(
+    ClientEvent.RunStart,
+    request(allow, runStartRequest, async ({ runId, config }) => {
+      const { code, participantId } = requireStudent(socket);
+      const record = await requireSession(ctx.store, code);
+      const vocabSize = ctx.tasks.vocabSize(record.meta.challenge.task);
+      return { run: await startRun(ctx, record, participantId, runId, config, vocabSize) };
+    }),
+  );
+
+  socket.on(
+    ClientEvent.RunMetrics,
+    request(allow, runMetricsRequest, async ({ runId, points }) => {
+      const { code, participantId } = requireStudent(socket);
+      const record = await requireSession(ctx.store, code);
+      return { stored: await recordMetrics(ctx, record, participantId, runId, points) };
+    }),
+  );
+
+  socket.on(
+    ClientEvent.RunFinish,
+    request(allow, runFinishRequest, async ({ runId, outcome }) => {
+      const { code, participantId } = requireStudent(socket);
+      const record = await requireSession(ctx.store, code);
+      return { run: await finishRun(ctx.store, record, participantId, runId, outcome) };
+    }),
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * Lua scripts of the Redis store. Each mutation is one script, so its check and its write are atomic
+ * across server instances. Calling convention: ARGV[1] is the TTL in seconds and ARGV[2] how many of the
+ * leading KEYS belong to the session and get their lifetime refreshed; the script's own arguments start
+ * at ARGV[3]. `changed()` also counts one session revision (KEYS[1] is always the meta hash).
+ */
+const PRELUDE = `
+local function refresh()
+  for i = 1, tonumber(ARGV[2]) do
+    if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('EXPIRE', KEYS[i], ARGV[1]) end
+  end
+end
+local function changed()
+  redis.call('HINCRBY', KEYS[1], 'revision', 1)
+  refresh()
+end
+`;
+
+const script = (body: string) => PRELUDE + body;
+
+/** KEYS: meta. ARGV[3..]: field, value pairs of the new meta hash. */
+export const CREATE_SESSION = script(`
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+refresh()
+return 1`);
+
+/** KEYS: meta, participants, nicknames. ARGV: nickname key, participant id, participant JSON. */
+export const ADD_PARTICIPANT = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
+if redis.call('HGET', KEYS[1], 'locked') == '1' then return 'locked' end
+if redis.call('HSETNX', KEYS[3], ARGV[3], ARGV[4]) == 0 then return 'nickname-taken' end
+redis.call('HSET', KEYS[2], ARGV[4], ARGV[5])
+changed()
+return 'ok'`);
+
+/** KEYS: meta, participants, kicked. ARGV: participant id. */
+export const MARK_KICKED = script(`
+if redis.call('HEXISTS', KEYS[2], ARGV[3]) == 0 then return 0 end
+redis.call('SADD', KEYS[3], ARGV[3])
+changed()
+return 1`);
+
+/** KEYS: meta. ARGV: field, value. Refused while a round runs when ARGV[5] is '1'. */
+export const SET_META_FIELD = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
+if ARGV[5] == '1' and redis.call('HGET', KEYS[1], 'roundStatus') == 'running' then return 'conflict' end
+redis.call('HSET', KEYS[1], ARGV[3], ARGV[4])
+changed()
+return 'ok'`);
+
+/** KEYS: meta, deadlines (not refreshed). ARGV: startedAt, endsAt or '', code. */
+export const START_ROUND = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
+if redis.call('HGET', KEYS[1], 'roundStatus') == 'running' then return 'conflict' end
+redis.call('HINCRBY', KEYS[1], 'roundIndex', 1)
+redis.call('HSET', KEYS[1], 'roundStatus', 'running', 'roundStartedAt', ARGV[3], 'roundEndsAt', ARGV[4], 'roundEndedAt', '')
+if ARGV[4] ~= '' then redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5]) end
+changed()
+return 'ok'`);
+
+/** KEYS: meta, deadlines (not refreshed). ARGV: round index, endedAt, code. */
+export const END_ROUND = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
+if redis.call('HGET', KEYS[1], 'roundIndex') ~= ARGV[3] or redis.call('HGET', KEYS[1], 'roundStatus') ~= 'running' then
+  return 'conflict'
+end
+redis.call('HSET', KEYS[1], 'roundStatus', 'ended', 'roundEndedAt', ARGV[4])
+redis.call('ZREM', KEYS[2], ARGV[5])
+changed()
+return 'ok'`);
+
+/** KEYS: meta, runs, run state, run count. ARGV: round, run id, participant id, max runs, run JSON. */
+export const CREATE_RUN = script(`
+if redis.call('HGET', KEYS[1], 'roundStatus') ~= 'running' or redis.call('HGET', KEYS[1], 'roundIndex') ~= ARGV[3] then
+  return 'round-not-running'
+end
+if redis.call('HEXISTS', KEYS[2], ARGV[4]) == 1 then return 'exists' end
+if tonumber(redis.call('HGET', KEYS[4], ARGV[5]) or '0') >= tonumber(ARGV[6]) then return 'limit' end
+redis.call('HINCRBY', KEYS[4], ARGV[5], 1)
+redis.call('HSET', KEYS[2], ARGV[4], ARGV[7])
+redis.call('HSET', KEYS[3], 'status', 'running', 'lastStep', '0')
+refresh()
+return 'ok'`);
+
+/**
+ * KEYS: meta, run state, points, board. ARGV: run id, receivedAt, then per point five values:
+ * seq, point JSON, step, validation loss or '', accuracy or ''. Returns how many points were new.
+ */
+export const APPEND_POINTS = script(`
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+local stored = 0
+local lastStep = tonumber(redis.call('HGET', KEYS[2], 'lastStep') or '0')
+local best = redis.call('HGET', KEYS[2], 'bestValLoss')
+best = best and tonumber(best)
+for i = 5, #ARGV, 5 do
+  if redis.call('HSETNX', KEYS[3], ARGV[i], ARGV[i + 1]) == 1 then
+    stored = stored + 1
+    local step = tonumber(ARGV[i + 2])
+    if step > lastStep then lastStep = step end
+    if ARGV[i + 3] ~= '' then
+      local loss = tonumber(ARGV[i + 3])
+      if not best or loss < best then
+        best = loss
+        redis.call('HSET', KEYS[2], 'bestValLoss', ARGV[i + 3], 'bestAccuracy', ARGV[i + 4], 'bestStep', ARGV[i + 2], 'bestAt', ARGV[4])
+        redis.call('ZADD', KEYS[4], loss, ARGV[3])
+      end
+    end
+  end
+end
+redis.call('HSET', KEYS[2], 'lastStep', tostring(lastStep))
+refresh()
+return stored`);
+
+/** KEYS: meta, run state. ARGV: status. */
+export const FINISH_RUN = script(`
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+redis.call('HSET', KEYS[2], 'status', ARGV[3])
+refresh()
+return 1`);

@@ -26,14 +26,16 @@ export interface LayerParams {
   bh: tf.Tensor1D;
 }
 
-/** Gradients of a loss with respect to one layer's parameters, inputs and initial state. */
+/**
+ * Gradients of a loss with respect to one layer's recurrent parameters and initial state, and with
+ * respect to its input projection, from which inputProjectionGrads derives wx's and x's gradients.
+ */
 export interface LayerGrads {
-  wx: tf.Tensor;
   wh: tf.Tensor;
   bx: tf.Tensor;
   bh: tf.Tensor;
-  /** [T*B, I], time-major rows (row t*B + b). */
-  x: tf.Tensor;
+  /** Gradient w.r.t. x @ wx + bx, [T*B, G*H], time-major rows (row t*B + b). */
+  dxp: tf.Tensor;
   h0: tf.Tensor;
   /** Zeros for cells without a cell state. */
   c0: tf.Tensor;
@@ -45,12 +47,15 @@ export interface PreparedLoop {
   xp: tf.Tensor;
   /** Column widths the time loop cuts each step's rows of xp into (see CellStep.forward). */
   xpWidths: number[];
-  /** Recurrent weights as the forward step uses them, [H, G*H]. */
-  wh: tf.Tensor;
-  /** Recurrent bias when it cannot be folded into xp (GRU's n gate), else null. */
+  /** Recurrent weights as the forward step uses them (column blocks, possibly rescaled), [H, *]. */
+  wh: tf.Tensor[];
+  /** Recurrent bias the forward step adds inside the loop (GRU's n gate), else null. */
   bh: tf.Tensor | null;
-  /** Cell-specific constant for the backward step, or null. */
+  /** Cell-specific constant for the backward pass, or null. */
   aux: tf.Tensor | null;
+  /** Constant [B, H] tensors of ones and twos: wasm's broadcasting kernels cost ~5x a same-shape one. */
+  one: tf.Tensor;
+  two: tf.Tensor;
 }
 
 /** What one forward time step hands to the backward pass of the same step. */
@@ -97,7 +102,7 @@ export interface BackwardOutput {
  */
 export interface CellStep {
   /** Loop-invariant tensors, built once per layer call; xp = x @ wx + bx, [T*B, G*H]. */
-  prepare(xp: tf.Tensor, p: LayerParams, hidden: number): PreparedLoop;
+  prepare(xp: tf.Tensor, p: LayerParams, hidden: number, batch: number): PreparedLoop;
   /** xpt: this step's rows of the prepared xp, cut into loop.xpWidths columns; h and c: [B, H]. */
   forward(xpt: tf.Tensor[], h: tf.Tensor, c: tf.Tensor, loop: PreparedLoop): StepResult;
   /** Gate activations of a step in GATE_NAMES order, each [B, H]. */

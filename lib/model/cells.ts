@@ -1,8 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackwardInput, BackwardOutput, CellKind, CellStep, PreparedLoop, StepResult } from './cell-types';
-import { splitBlocks } from './split';
+import type { BackwardInput, BackwardOutput, CellKind, CellStep, LayerParams, PreparedLoop, StepResult } from './cell-types';
+import { splitBlocks } from './layout';
 
 type T2 = tf.Tensor;
+type M2 = tf.Tensor2D;
+
+/*
+ * Every tanh in the forward loops is computed as 2 sigmoid(2a) - 1 with the factor 2 folded into
+ * the weights: wasm's Tanh kernel runs element by element (~56 us on [32, 128]) while Sigmoid is
+ * vectorised. The backward passes differentiate with respect to the unscaled parameters.
+ */
 
 /** 1 - x^2: the tanh derivative written in terms of the tanh output. */
 function oneMinusSquare(x: T2): T2 {
@@ -24,14 +31,29 @@ function withOutputGrad(dh: T2, input: BackwardInput, t: number): T2 {
   return input.dOut ? tf.add(dh, input.dOut[t]) : dh;
 }
 
+/** Per-column scale over gate blocks of width `hidden`, e.g. [1, 1, 2, 1] for the LSTM. */
+function blockScale(hidden: number, factors: number[]): T2 {
+  return tf.tensor1d(Float32Array.from({ length: factors.length * hidden }, (_, j) => factors[Math.floor(j / hidden)]));
+}
+
+function constants(hidden: number, batch: number) {
+  return { one: tf.ones([batch, hidden]), two: tf.fill([batch, hidden], 2) };
+}
+
+/** 2 s - 1 for s = sigmoid(2a): tanh(a). */
+function fromDoubled(s: T2, loop: PreparedLoop): T2 {
+  return tf.sub(tf.mul(s, loop.two), loop.one);
+}
+
 /** Vanilla RNN: h_t = tanh(x_t Wx + bx + h_{t-1} Wh + bh). saved = [h_t]. */
 const rnnStep: CellStep = {
-  prepare(xp, p): PreparedLoop {
-    // Both biases are plain additions here, so fold bh into the projection outside the loop.
-    return { xp: tf.add(xp, p.bh), xpWidths: [xp.shape[1] as number], wh: p.wh, bh: null, aux: null };
+  prepare(xp, p: LayerParams, hidden, batch): PreparedLoop {
+    // Both biases are plain additions here, so bh joins the projection outside the loop.
+    const xp2 = tf.mul(tf.add(xp, p.bh), 2);
+    return { xp: xp2, xpWidths: [hidden], wh: [tf.mul(p.wh, 2)], bh: null, aux: null, ...constants(hidden, batch) };
   },
   forward(xpt, h, c, loop): StepResult {
-    const hNext = tf.tanh(tf.add(xpt[0], tf.matMul(h as tf.Tensor2D, loop.wh as tf.Tensor2D)));
+    const hNext = fromDoubled(tf.sigmoid(tf.add(xpt[0], tf.matMul(h as M2, loop.wh[0] as M2))), loop);
     return { h: hNext, c, saved: [hNext] };
   },
   gates: () => [],
@@ -43,45 +65,37 @@ const rnnStep: CellStep = {
     let dh = input.dhT;
     for (let t = steps - 1; t >= 0; t--) {
       das[t] = tf.mul(withOutputGrad(dh, input, t), deriv[t][0]);
-      dh = tf.matMul(das[t] as tf.Tensor2D, input.whT as tf.Tensor2D);
+      dh = tf.matMul(das[t] as M2, input.whT as M2);
     }
     const da = slab(das);
     return { dxp: da, dhp: da, dh0: dh, dc0: input.dcT };
   },
-
 };
 
 /**
- * Per-column scale for the LSTM slab, gate order i, f, g, o. The g block's pre-activation is
- * doubled so one sigmoid covers all four gates: tanh(a) = 2 sigmoid(2a) - 1. One kernel over the
- * whole [B, 4H] slab costs less than four slices and separate activations.
+ * LSTM, gates i, f, g, o. One sigmoid covers the whole [B, 4H] slab (g's block pre-scaled by 2).
+ * saved = [sigmoid slab [B,4H], i, f, g, o, tanh(c_t)].
  */
-function lstmScale(hidden: number, g: number): tf.Tensor {
-  const scale = new Float32Array(4 * hidden).fill(1);
-  scale.fill(g, 2 * hidden, 3 * hidden);
-  return tf.tensor1d(scale);
-}
-
-/** LSTM, gates i, f, g, o. saved = [sigmoid slab [B,4H], i, f, g, o, tanh(c_t)]. */
 const lstmStep: CellStep = {
-  prepare(xp, p, hidden): PreparedLoop {
-    const scale = lstmScale(hidden, 2);
+  prepare(xp, p, hidden, batch): PreparedLoop {
+    const scale = blockScale(hidden, [1, 1, 2, 1]);
     return {
       xp: tf.mul(tf.add(xp, p.bh), scale),
       xpWidths: [4 * hidden],
-      wh: tf.mul(p.wh, scale),
+      wh: [tf.mul(p.wh, scale)],
       bh: null,
       // d/da of [sigmoid, sigmoid, 2 sigmoid(2a) - 1, sigmoid] is s(1-s) times [1, 1, 4, 1].
-      aux: lstmScale(hidden, 4),
+      aux: blockScale(hidden, [1, 1, 4, 1]),
+      ...constants(hidden, batch),
     };
   },
   forward(xpt, h, c, loop): StepResult {
     const hidden = h.shape[1] as number;
-    const s = tf.sigmoid(tf.add(xpt[0], tf.matMul(h as tf.Tensor2D, loop.wh as tf.Tensor2D)));
+    const s = tf.sigmoid(tf.add(xpt[0], tf.matMul(h as M2, loop.wh[0] as M2)));
     const [i, f, sg, o] = splitBlocks(s, 1, [hidden, hidden, hidden, hidden])[0];
-    const g = tf.sub(tf.mul(sg, 2), 1);
+    const g = fromDoubled(sg, loop);
     const cNext = tf.add(tf.mul(f, c), tf.mul(i, g));
-    const tc = tf.tanh(cNext);
+    const tc = fromDoubled(tf.sigmoid(tf.mul(cNext, loop.two)), loop);
     return { h: tf.mul(o, tc), c: cNext, saved: [s, i, f, g, o, tc] };
   },
   gates: (saved, c) => [saved[1], saved[2], saved[3], saved[4], c],
@@ -90,7 +104,6 @@ const lstmStep: CellStep = {
     const hidden = input.h0.shape[1] as number;
     const all = (k: number) => slab(saved.map((x) => x[k]));
     const s = all(0);
-    // d/da of the slab s = [i, f, (g+1)/2, o] with the g block's doubled pre-activation folded in.
     const deriv = tf.mul(tf.mul(s, tf.sub(1, s)), input.loop.aux as T2);
     // da = [dc, dc, dc, dh] * m, where m holds everything that does not depend on the gradient.
     const m = tf.mul(tf.concat([all(3), previous(input.c0, input.cells), all(1), all(5)], 1), deriv);
@@ -104,37 +117,49 @@ const lstmStep: CellStep = {
       const dhTotal = withOutputGrad(dh, input, t);
       const dcTotal = tf.add(dc, tf.mul(dhTotal, pSteps[t][0]));
       das[t] = tf.mul(tf.concat([dcTotal, dcTotal, dcTotal, dhTotal], 1), mSteps[t][0]);
-      dh = tf.matMul(das[t] as tf.Tensor2D, input.whT as tf.Tensor2D);
+      dh = tf.matMul(das[t] as M2, input.whT as M2);
       dc = tf.mul(dcTotal, saved[t][2]);
     }
     const da = slab(das);
     return { dxp: da, dhp: da, dh0: dh, dc0: dc };
   },
-
 };
 
-/** GRU, gates r, z, n, reset applied after the recurrent product. saved = [rz slab, r, z, n, hn]. */
+/**
+ * GRU, gates r, z, n, reset applied after the recurrent product. One product per gate block (cheaper
+ * on wasm than one product and a column split); the n block is pre-scaled by 2.
+ * saved = [r, z, n, 2 * (W_hn h + b_hn)].
+ */
 const gruStep: CellStep = {
-  prepare(xp, p, hidden): PreparedLoop {
-    return { xp, xpWidths: [2 * hidden, hidden], wh: p.wh, bh: p.bh, aux: null };
+  prepare(xp, p, hidden, batch): PreparedLoop {
+    const block = (k: number) => tf.slice(p.wh, [0, k * hidden], [hidden, hidden]);
+    // r and z add both biases outside the loop; n's recurrent bias sits inside r * (W_hn h + b_hn).
+    const bhRZ = tf.concat([tf.slice(p.bh, 0, 2 * hidden), tf.zeros([hidden])]);
+    return {
+      xp: tf.mul(tf.add(xp, bhRZ), blockScale(hidden, [1, 1, 2])),
+      xpWidths: [hidden, hidden, hidden],
+      wh: [block(0), block(1), tf.mul(block(2), 2)],
+      bh: tf.mul(tf.slice(p.bh, 2 * hidden, hidden), 2),
+      aux: null,
+      ...constants(hidden, batch),
+    };
   },
   forward(xpt, h, c, loop): StepResult {
-    const hidden = h.shape[1] as number;
-    const gh = tf.fused.matMul({ a: h as tf.Tensor2D, b: loop.wh as tf.Tensor2D, bias: loop.bh ?? undefined });
-    const [xrz, xn] = xpt;
-    const [hrz, hn] = splitBlocks(gh, 1, [2 * hidden, hidden])[0];
-    const rz = tf.sigmoid(tf.add(xrz, hrz));
-    const [r, z] = splitBlocks(rz, 1, [hidden, hidden])[0];
-    const n = tf.tanh(tf.add(xn, tf.mul(r, hn)));
+    const [xr, xz, xn] = xpt;
+    const r = tf.sigmoid(tf.add(xr, tf.matMul(h as M2, loop.wh[0] as M2)));
+    const z = tf.sigmoid(tf.add(xz, tf.matMul(h as M2, loop.wh[1] as M2)));
+    const hn2 = tf.fused.matMul({ a: h as M2, b: loop.wh[2] as M2, bias: loop.bh ?? undefined });
+    const n = fromDoubled(tf.sigmoid(tf.add(xn, tf.mul(r, hn2))), loop);
     const hNext = tf.add(n, tf.mul(z, tf.sub(h, n)));
-    return { h: hNext, c, saved: [rz, r, z, n, hn] };
+    return { h: hNext, c, saved: [r, z, n, hn2] };
   },
-  gates: (saved) => [saved[1], saved[2], saved[3]],
+  gates: (saved) => [saved[0], saved[1], saved[2]],
   backward(input): BackwardOutput {
     const { steps, saved } = input;
     const hidden = input.h0.shape[1] as number;
     const all = (k: number) => slab(saved.map((x) => x[k]));
-    const [r, z, n, hn] = [all(1), all(2), all(3), all(4)];
+    const [r, z, n] = [all(0), all(1), all(2)];
+    const hn = tf.mul(all(3), 0.5);
     // With dh the total gradient at h_t: d(n pre-activation) = dh*a, d(z pre) = dh*bz,
     // d(r pre) = dh*br, d(W_hn h + b_hn) = dh*cn, and dh_{t-1} gets dh*z directly.
     const a = tf.mul(tf.sub(1, z), oneMinusSquare(n));
@@ -147,7 +172,7 @@ const gruStep: CellStep = {
     for (let t = steps - 1; t >= 0; t--) {
       dhs[t] = withOutputGrad(dh, input, t);
       const dhp = tf.mul(tf.concat([dhs[t], dhs[t], dhs[t]], 1), mSteps[t][0]);
-      dh = tf.add(tf.matMul(dhp as tf.Tensor2D, input.whT as tf.Tensor2D), tf.mul(dhs[t], saved[t][2]));
+      dh = tf.add(tf.matMul(dhp as M2, input.whT as M2), tf.mul(dhs[t], saved[t][1]));
     }
     const dhAll = slab(dhs);
     // concat, not tile: wasm's Tile kernel took ~40 ms on this [T*B, H] slab.
@@ -159,7 +184,6 @@ const gruStep: CellStep = {
       dc0: input.dcT,
     };
   },
-
 };
 
 /** The time-step implementation of each cell. */

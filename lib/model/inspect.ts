@@ -37,12 +37,12 @@ export function inspectModel(model: RnnModel, split: TokenSplit, steps: number, 
     const fwd = forwardPass(model, inputs, steps, states);
     const lastStep = new Float32Array(steps * batch).fill(1, (steps - 1) * batch);
     const { dLogits } = crossEntropy(fwd.logits, tf.tensor1d(w.targets, 'int32'), tf.tensor1d(lastStep));
-    const { dEmbedded } = backwardPass(model, inputs, fwd, dLogits);
+    const { dEmbedded } = backwardPass(model, inputs, fwd, dLogits, true);
     const gates = fwd.caches.map((cache) => {
       const perStep = layerGates(cache);
       return names.map((_, k) => tf.stack(perStep.map((g) => tf.slice(g[k], [0, 0], [1, -1]).squeeze([0]))).arraySync() as number[][]);
     });
-    return { gates, dx: dEmbedded.dataSync() as Float32Array };
+    return { gates, dx: (dEmbedded as tf.Tensor).dataSync() as Float32Array };
   });
   const tokens = Array.from({ length: steps }, (_, t) => w.inputs[t * batch]);
   return {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { CELL_STEPS } from './cells';
-import { splitBlocks, sumRows } from './split';
+import { splitBlocks, sumRows, transpose2d } from './layout';
 import type { CellKind, LayerGrads, LayerParams, PreparedLoop } from './cell-types';
 
 type T2 = tf.Tensor;
@@ -32,7 +32,7 @@ export function layerForward(cell: CellKind, x: T2, h0: T2, c0: T2, params: Laye
   const step = CELL_STEPS[cell];
   const hidden = h0.shape[1] as number;
   const xp = tf.fused.matMul({ a: x as tf.Tensor2D, b: params.wx, bias: params.bx });
-  const loop = step.prepare(xp, params, hidden);
+  const loop = step.prepare(xp, params, hidden, h0.shape[0] as number);
   const xps = splitBlocks(loop.xp, steps, loop.xpWidths);
   const outputs: T2[] = [];
   const cells: T2[] = [];
@@ -67,9 +67,9 @@ export function layerGates(cache: LayerCache): T2[][] {
  */
 export function layerBackward(cache: LayerCache, dOutputs: T2 | null, dhT: T2 | null = null, dcT: T2 | null = null): LayerGrads {
   const step = CELL_STEPS[cache.cell];
-  const { steps, params, outputs, cells, h0, c0, x } = cache;
+  const { steps, params, outputs, cells, h0, c0 } = cache;
   const [batch, hidden] = h0.shape as number[];
-  const whT = tf.transpose(params.wh);
+  const whT = transpose2d(params.wh);
   const out = step.backward({
     steps,
     saved: cache.saved,
@@ -86,12 +86,22 @@ export function layerBackward(cache: LayerCache, dOutputs: T2 | null, dhT: T2 | 
   const { dxp, dhp } = out;
   const hPrevAll = tf.concat([h0, ...outputs.slice(0, steps - 1)], 0);
   return {
-    wx: tf.matMul(tf.transpose(x) as tf.Tensor2D, dxp as tf.Tensor2D),
-    wh: tf.matMul(tf.transpose(hPrevAll) as tf.Tensor2D, dhp as tf.Tensor2D),
+    wh: tf.matMul(transpose2d(hPrevAll), dhp as tf.Tensor2D),
     bx: sumRows(dxp),
     bh: sumRows(dhp),
-    x: tf.matMul(dxp as tf.Tensor2D, tf.transpose(params.wx)),
+    dxp,
     h0: out.dh0,
     c0: out.dc0,
+  };
+}
+
+/**
+ * Gradients of wx ([I, G*H]) and of the layer input x ([T*B, I]) from dxp. Separate because a
+ * layer fed by an embedding gets both more cheaply through the one-hot inputs (model-pass.ts).
+ */
+export function inputProjectionGrads(cache: LayerCache, dxp: T2): { wx: T2; x: T2 } {
+  return {
+    wx: tf.matMul(transpose2d(cache.x), dxp as tf.Tensor2D),
+    x: tf.matMul(dxp as tf.Tensor2D, transpose2d(cache.params.wx)),
   };
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { layerBackward, layerForward, type LayerCache } from './layer';
-import { sumRows } from './split';
+import { inputProjectionGrads, layerBackward, layerForward, type LayerCache } from './layer';
+import { oneHotColumns, sumRows, transpose2d } from './layout';
 import type { RnnModel } from './model';
 
 type T2 = tf.Tensor;
@@ -69,29 +69,38 @@ export function crossEntropy(logits: T2, targets: tf.Tensor1D, weights: tf.Tenso
 /** Gradients of every model variable (in RnnModel.variables() order) and of the embedded inputs. */
 export interface BackwardResult {
   grads: T2[];
-  /** [T*B, E]. */
-  dEmbedded: T2;
+  /** [T*B, E], only when asked for. */
+  dEmbedded: T2 | null;
 }
 
 /**
  * Hand-written backward pass through decoder, layers and embedding. Weight gradients use an explicit
- * transpose and a plain product: wasm's matMul with a transpose flag is ~10x slower. Call in tf.tidy.
+ * transpose and a plain product: wasm's matMul with a transpose flag is ~10x slower. The first
+ * layer's input gradients go through the one-hot inputs: with s = onehot^T dxp ([V, G*H]),
+ * d wx = E^T s and d E = s wx^T, which skips a [T*B, E] product and transpose. Call in tf.tidy.
  */
-export function backwardPass(model: RnnModel, inputs: tf.Tensor1D, fwd: ForwardResult, dLogits: T2): BackwardResult {
-  const dDecoderW = tf.matMul(tf.transpose(fwd.top) as tf.Tensor2D, dLogits as tf.Tensor2D);
+export function backwardPass(model: RnnModel, inputs: tf.Tensor1D, fwd: ForwardResult, dLogits: T2, withEmbeddedGrad = false): BackwardResult {
+  const dDecoderW = tf.matMul(transpose2d(fwd.top), dLogits as tf.Tensor2D);
   const dDecoderB = sumRows(dLogits);
-  let dx: T2 = tf.matMul(dLogits as tf.Tensor2D, tf.transpose(model.decoderW));
+  let dx: T2 = tf.matMul(dLogits as tf.Tensor2D, transpose2d(model.decoderW));
   const layerGrads: T2[][] = [];
+  let dEmbedding: T2 = dx;
+  let dEmbedded: T2 | null = null;
   for (let l = model.layers.length - 1; l >= 0; l--) {
     const g = layerBackward(fwd.caches[l], dx);
-    layerGrads[l] = [g.wx, g.wh, g.bx, g.bh];
-    dx = g.x;
+    if (l > 0) {
+      const input = inputProjectionGrads(fwd.caches[l], g.dxp);
+      layerGrads[l] = [input.wx, g.wh, g.bx, g.bh];
+      dx = input.x;
+      continue;
+    }
+    const s = tf.matMul(oneHotColumns(inputs, model.config.vocabSize), g.dxp as tf.Tensor2D);
+    const wxT = transpose2d(model.layers[0].wx);
+    layerGrads[0] = [tf.matMul(transpose2d(model.embedding), s), g.wh, g.bx, g.bh];
+    dEmbedding = tf.matMul(s, wxT);
+    if (withEmbeddedGrad) dEmbedded = tf.matMul(g.dxp as tf.Tensor2D, wxT);
   }
-  const vocab = model.config.vocabSize;
-  // The embedding gradient as one product with the one-hot inputs: wasm has no scatter-add kernel.
-  const oneHotT = tf.transpose(oneHotFloat(inputs, vocab)) as tf.Tensor2D;
-  const dEmbedding = tf.matMul(oneHotT, dx as tf.Tensor2D);
-  return { grads: [dEmbedding, ...layerGrads.flat(), dDecoderW, dDecoderB], dEmbedded: dx };
+  return { grads: [dEmbedding, ...layerGrads.flat(), dDecoderW, dDecoderB], dEmbedded };
 }
 
 /** Rescales gradients so their global L2 norm is at most clipNorm (0: unchanged). Call in tf.tidy. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CellKind } from './cell-types';
 import { GATE_COUNT } from './cell-types';
-import { layerBackward, layerForward, layerGates } from './layer';
+import { inputProjectionGrads, layerBackward, layerForward, layerGates } from './layer';
 import { layerFromPyTorch, type PyTorchLayerWeights } from './pytorch-weights';
 import { GATE_NAMES } from './cell-types';
 
@@ -104,6 +104,7 @@ export function checkReferenceCase(file: string, c: ReferenceCase): CheckResult 
     const outputs = tf.concat(run.outputs, 0);
     const upstream = tf.tensor2d(flat(c.upstream), [T * B, H]);
     const grads = layerBackward(run.cache, upstream);
+    const input = inputProjectionGrads(run.cache, grads.dxp);
     const gates = layerGates(run.cache);
     const gateValues: Record<string, Float32Array> = {};
     GATE_NAMES[c.cell].forEach((name, k) => {
@@ -116,15 +117,15 @@ export function checkReferenceCase(file: string, c: ReferenceCase): CheckResult 
       loss: tf.sum(tf.mul(outputs, upstream)).dataSync()[0],
       gates: gateValues,
       grads: [
-        [tf.transpose(grads.wx).dataSync(), c.grads.weight_ih],
+        [tf.transpose(input.wx).dataSync(), c.grads.weight_ih],
         [tf.transpose(grads.wh).dataSync(), c.grads.weight_hh],
         [grads.bx.dataSync(), c.grads.bias_ih],
         [grads.bh.dataSync(), c.grads.bias_hh],
-        [grads.x.dataSync(), c.grads.inputs],
+        [input.x.dataSync(), c.grads.inputs],
         [grads.h0.dataSync(), c.grads.h0],
         ...(c.grads.c0 ? [[grads.c0.dataSync(), c.grads.c0] as const] : []),
       ] as const,
-      dx: grads.x.dataSync() as Float32Array,
+      dx: input.x.dataSync() as Float32Array,
     };
   }
   tf.tidy(() => {

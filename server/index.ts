@@ -33,13 +33,8 @@ async function main(): Promise<void> {
     if (serveWasmAsset(req, res)) return;
     void handle(req, res);
   });
+  // Next.js attaches its own upgrade listener (dev-mode hot reload) on the first request it handles.
   const app = createApp(httpServer, deps);
-  if (config.dev) {
-    const upgrade = nextApp.getUpgradeHandler();
-    httpServer.on('upgrade', (req, socket, head) => {
-      if (!req.url?.startsWith('/socket.io/')) void upgrade(req, socket, head);
-    });
-  }
 
   httpServer.listen(config.port, () => {
     const store = config.redisUrl ? `Redis at ${new URL(config.redisUrl).host}` : `embedded store, data in ${config.dataDir}`;
@@ -47,7 +42,11 @@ async function main(): Promise<void> {
   });
 
   const shutdown = async () => {
-    await app.close();
+    const closed = app.close();
+    // Browsers hold idle keep-alive connections; without this the server would wait on them before
+    // the store could write its last changes.
+    httpServer.closeAllConnections();
+    await closed;
     await deps.release();
     await nextApp.close();
     process.exit(0);

@@ -15,6 +15,7 @@ export type SendBatch = (runId: string, points: MetricPoint[]) => Promise<void>;
 export class MetricsOutbox {
   private readonly pending: MetricPoint[] = [];
   private nextSeq = 0;
+  private acked = 0;
   private inFlight = false;
 
   constructor(
@@ -34,6 +35,11 @@ export class MetricsOutbox {
     return this.pending.length;
   }
 
+  /** Points the server has acknowledged. */
+  get acknowledged(): number {
+    return this.acked;
+  }
+
   /**
    * Sends what is buffered, oldest first, one batch at a time, until the buffer is empty or a send fails.
    * Resolves true when everything is acknowledged. Concurrent calls do not overlap.
@@ -50,6 +56,7 @@ export class MetricsOutbox {
           return false;
         }
         this.pending.splice(0, batch.length);
+        this.acked += batch.length;
       }
       return true;
     } finally {

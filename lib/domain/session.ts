@@ -44,15 +44,16 @@ export function nicknameKey(nickname: string): string {
 
 /**
  * What members of a session may see: no hashes, no removed participants, in join order.
- * `now`: the server's clock in milliseconds since the Unix epoch.
+ * `now`: the server's clock in milliseconds since the Unix epoch; `task`: facts about the challenge's task.
  */
-export function toSessionView(record: SessionRecord, now: number): SessionView {
+export function toSessionView(record: SessionRecord, now: number, task: SessionView['task']): SessionView {
   return {
     serverNow: now,
     code: record.meta.code,
     revision: record.meta.revision,
     locked: record.meta.locked,
     challenge: record.meta.challenge,
+    task,
     round: record.meta.round,
     participants: record.participants
       .filter((p) => !p.kicked)

@@ -2,3 +2,9 @@
 
 /** The TensorFlow.js wasm binaries, served by the app itself (never a CDN); trailing slash required. */
 export const WASM_ASSET_PREFIX = '/tfjs-wasm/';
+
+/**
+ * The training Web Worker, bundled by esbuild at build time (`npm run build:worker`): Next.js's bundlers
+ * turn a module worker into a classic one, which breaks TensorFlow.js's chunk loading inside it.
+ */
+export const TRAINING_WORKER_PATH = '/workers/training.js';

@@ -100,6 +100,8 @@ export interface SessionView {
   revision: number;
   locked: boolean;
   challenge: Challenge;
+  /** Facts about the challenge's task that the form needs before any data is generated. */
+  task: { vocabSize: number };
   round: RoundState;
   /** The server's clock when it sent this view, so clients can show countdowns in server time. */
   serverNow: number;

@@ -5,6 +5,7 @@ import {
   sessionJoinRequest,
   sessionResumeRequest,
   type Role,
+  type SessionView,
 } from '../../lib/protocol/schemas';
 import {
   authenticateHost,
@@ -26,9 +27,14 @@ function attach(socket: ArenaSocket, code: string, role: Role, participantId: st
   if (participantId) socket.join(rooms.participant(code, participantId));
 }
 
+/** The session as its members see it now. */
+export function viewOf(ctx: HandlerContext, record: SessionRecord): SessionView {
+  return toSessionView(record, ctx.now(), { vocabSize: ctx.tasks.vocabSize(record.meta.challenge.task) });
+}
+
 /** Sends the full view to every member, on every instance (the adapter carries it across). */
 export function broadcastSession(ctx: HandlerContext, record: SessionRecord): void {
-  ctx.io.to(rooms.session(record.meta.code)).emit(ServerEvent.SessionState, toSessionView(record, ctx.now()));
+  ctx.io.to(rooms.session(record.meta.code)).emit(ServerEvent.SessionState, viewOf(ctx, record));
 }
 
 /** `session:create`, `session:join`, `session:resume`: becoming the host or a participant of a session. */
@@ -38,7 +44,7 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
     request(allow, sessionCreateRequest, async () => {
       const { record, hostToken } = await createSession(ctx);
       attach(socket, record.meta.code, 'host', null);
-      return { code: record.meta.code, hostToken, session: toSessionView(record, ctx.now()) };
+      return { code: record.meta.code, hostToken, session: viewOf(ctx, record) };
     }),
   );
 
@@ -48,7 +54,7 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
       const { record, participant, token } = await joinSession(ctx, code, nickname);
       attach(socket, code, 'student', participant.id);
       broadcastSession(ctx, record);
-      return { participantId: participant.id, token, session: toSessionView(record, ctx.now()) };
+      return { participantId: participant.id, token, session: viewOf(ctx, record) };
     }),
   );
 
@@ -58,11 +64,11 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
       if (input.role === 'host') {
         const record = await authenticateHost(ctx.store, input.code, input.hostToken);
         attach(socket, input.code, 'host', null);
-        return { role: input.role, participantId: null, session: toSessionView(record, ctx.now()) };
+        return { role: input.role, participantId: null, session: viewOf(ctx, record) };
       }
       const { record, participant } = await authenticateParticipant(ctx.store, input.code, input.participantId, input.token);
       attach(socket, input.code, 'student', participant.id);
-      return { role: input.role, participantId: participant.id, session: toSessionView(record, ctx.now()) };
+      return { role: input.role, participantId: participant.id, session: viewOf(ctx, record) };
     }),
   );
 }

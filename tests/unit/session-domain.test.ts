@@ -32,13 +32,14 @@ describe('toSessionView', () => {
   };
 
   it('lists present participants in join order, without secrets', () => {
-    const view = toSessionView(record, 99);
+    const view = toSessionView(record, 99, { vocabSize: 12 });
     expect(view).toEqual({
       serverNow: 99,
       code: 'K7PQ2M',
       revision: 7,
       locked: true,
       challenge: DEFAULT_CHALLENGE,
+      task: { vocabSize: 12 },
       round: NO_ROUND,
       participants: [
         { id: 'a', nickname: 'Al', joinedAt: 10 },

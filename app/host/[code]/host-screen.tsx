@@ -7,6 +7,7 @@ import { ParticipantList } from '../../_components/participant-list';
 import { StatusBanner } from '../../_components/status-banner';
 import { send } from '../../_realtime/socket-client';
 import { useSession } from '../../_realtime/use-session';
+import { RoundControls } from './round-controls';
 import { ClientEvent } from '@/lib/protocol/events';
 
 /** The projector screen: how to join, who is here, and moderation. */
@@ -39,6 +40,14 @@ export function HostScreen({ code }: { code: string }) {
       {actionError && <StatusBanner tone="error">{actionError}</StatusBanner>}
 
       {origin && <JoinCodePanel code={code} joinUrl={`${origin}/?code=${code}`} />}
+
+      {session && (
+        <RoundControls
+          session={session}
+          onStart={() => act(() => send(ClientEvent.RoundStart, {}))}
+          onEnd={() => act(() => send(ClientEvent.RoundEnd, {}))}
+        />
+      )}
 
       {session && (
         <section aria-label="Class" className="flex flex-col gap-4">

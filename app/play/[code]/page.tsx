@@ -1,6 +1,15 @@
-import { StudentLobby } from './student-lobby';
+import { BACKEND_NAMES, type BackendName } from '../../_training/backend-names';
+import { StudentScreen } from './student-screen';
 
-export default async function PlayPage({ params }: { params: Promise<{ code: string }> }) {
+interface Props {
+  params: Promise<{ code: string }>;
+  /** `?backend=wasm` starts the backend search there (tests; a student whose GPU misbehaves). */
+  searchParams: Promise<{ backend?: string | string[] }>;
+}
+
+export default async function PlayPage({ params, searchParams }: Props) {
   const { code } = await params;
-  return <StudentLobby code={code.toUpperCase()} />;
+  const { backend } = await searchParams;
+  const preferred = BACKEND_NAMES.find((b) => b === backend) as BackendName | undefined;
+  return <StudentScreen code={code.toUpperCase()} backend={preferred} />;
 }

@@ -1,0 +1,110 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { LossChart } from '../../_components/charts/loss-chart';
+import { CELL_COLORS } from '../../_components/charts/palette';
+import { RunConfigForm, draftViolations, type DraftConfig } from '../../_components/training/run-config-form';
+import { TrainingProgress } from '../../_components/training/training-progress';
+import { StatusBanner } from '../../_components/status-banner';
+import type { BackendName } from '../../_training/backend-names';
+import { useTrainingRun, type LocalRun } from '../../_training/use-training-run';
+import type { SessionView } from '@/lib/protocol/schemas';
+import { RunInsights } from './run-insights';
+import { RunHistory } from './run-history';
+
+const progressState = (run: LocalRun | undefined) =>
+  !run ? 'idle' : run.state === 'starting' ? 'running' : run.state;
+
+/** Configure, train, and watch: everything a student does during a round. */
+export function Workspace({ session, connected, backend }: { session: SessionView; connected: boolean; backend?: BackendName }) {
+  const { challenge, round } = session;
+  const [draft, setDraft] = useState<DraftConfig>(challenge.defaults);
+  const [startError, setStartError] = useState<string | null>(null);
+  const training = useTrainingRun(challenge, backend);
+  const current = training.runs.at(-1);
+  const busy = current !== undefined && (current.state === 'starting' || current.state === 'running' || current.state === 'paused');
+  const roundRuns = training.runs.length;
+  const violations = draftViolations(challenge, draft, session.task.vocabSize);
+
+  // A new challenge brings new defaults and bounds.
+  useEffect(() => setDraft(challenge.defaults), [challenge]);
+  // After a reconnect, send what waited at once rather than at the next tick.
+  useEffect(() => {
+    if (connected) void training.sync();
+  }, [connected, training.sync]);
+
+  const blocker =
+    round.status !== 'running'
+      ? round.status === 'ended' ? 'The round has ended.' : 'Waiting for the instructor to start the round.'
+      : roundRuns >= challenge.runsPerStudent
+        ? `You have used all ${challenge.runsPerStudent} runs of this round.`
+        : null;
+
+  const train = () => {
+    setStartError(null);
+    training.start(draft).catch((err: unknown) => setStartError(err instanceof Error ? err.message : String(err)));
+  };
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
+      <section aria-label="Your run" className="flex flex-col gap-4 rounded-xl bg-slate-900 p-4">
+        <div>
+          <h2 className="text-xl font-semibold">{challenge.title}</h2>
+          <p className="text-sm text-slate-400">
+            Round {round.index || '–'} · {challenge.budgetSteps} steps per run · {challenge.runsPerStudent} runs each
+          </p>
+        </div>
+        <RunConfigForm challenge={challenge} vocabSize={session.task.vocabSize} draft={draft} onChange={setDraft} disabled={busy} />
+        {blocker && !busy && <StatusBanner tone="info">{blocker}</StatusBanner>}
+        {startError && <StatusBanner tone="error">{startError}</StatusBanner>}
+        <div className="flex gap-2">
+          {!busy && (
+            <button type="button" onClick={train} disabled={blocker !== null || violations.length > 0}
+              className="flex-1 rounded-lg bg-amber-400 px-4 py-2 font-semibold text-slate-950 disabled:opacity-40">
+              Train
+            </button>
+          )}
+          {busy && current.state === 'paused' && (
+            <button type="button" onClick={training.resume} className="flex-1 rounded-lg bg-sky-500 px-4 py-2 font-semibold text-slate-950">Resume</button>
+          )}
+          {busy && current.state !== 'paused' && (
+            <button type="button" onClick={training.pause} disabled={current.state === 'starting'} className="flex-1 rounded-lg bg-slate-700 px-4 py-2 font-semibold">Pause</button>
+          )}
+          {busy && (
+            <button type="button" onClick={training.stop} className="flex-1 rounded-lg bg-red-900 px-4 py-2 font-semibold">Stop</button>
+          )}
+        </div>
+        <TrainingProgress
+          step={current?.step ?? 0}
+          budgetSteps={challenge.budgetSteps}
+          tokensPerSec={current?.tokensPerSec ?? 0}
+          elapsedMs={current?.elapsedMs ?? 0}
+          state={progressState(current)}
+        />
+        <p className="text-sm text-slate-400" data-testid="sync-status" data-unsynced={training.unsynced} data-sent={training.sent}>
+          {current?.backend && <span>Backend: <span data-testid="backend">{current.backend}</span> · </span>}
+          {training.unsynced > 0 ? `${training.unsynced} points waiting to be sent` : current ? `All ${training.sent} points sent` : 'Nothing sent yet'}
+        </p>
+        {current?.error && <StatusBanner tone="error">{current.error}</StatusBanner>}
+      </section>
+
+      <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
+        <div className="rounded-xl bg-slate-900 p-4">
+          <h3 className="mb-2 font-semibold">Loss (bits per token) by step</h3>
+          <LossChart
+            metric="both"
+            runs={training.runs.map((run) => ({
+              id: run.id,
+              label: `${run.config.cell.toUpperCase()} h${run.config.hiddenSize}`,
+              color: CELL_COLORS[run.config.cell],
+              muted: run !== current,
+              points: run.points,
+            }))}
+          />
+        </div>
+        {current && <RunInsights run={current} runs={training.runs} temperature={training.temperature} onTemperatureChange={training.setTemperature} />}
+        {training.runs.length > 0 && <RunHistory runs={training.runs} />}
+      </section>
+    </div>
+  );
+}

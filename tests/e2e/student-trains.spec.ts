@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
+import { ClientEvent } from '@/lib/protocol/events';
+import type { SessionCreateReply } from '@/lib/protocol/schemas';
+import { MemoryStore } from '@/server/store/memory-store';
+import { startServerProcess } from '../helpers/server-process';
+import { connectClient, expectOk } from '../helpers/test-client';
+import { HomePage } from './pages/home-page';
+import { WorkspacePage } from './pages/workspace-page';
+
+declare global {
+  interface Window {
+    /** Durations of main-thread tasks over 50 ms, from a PerformanceObserver the test installs. */
+    longTaskDurations: number[];
+  }
+}
+
+/** A challenge small enough to train in seconds in headless Chromium on the wasm backend. */
+const SMALL_CHALLENGE = {
+  ...DEFAULT_CHALLENGE,
+  title: 'Small and quick',
+  budgetSteps: 600,
+  defaults: { ...DEFAULT_CHALLENGE.defaults, cell: 'lstm' as const, hiddenSize: 16, embeddingSize: 8, batchSize: 8, seqLength: 20 },
+};
+
+test('a student trains in the browser, sees it learn, and loses no metric across a server restart', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'arena-train-'));
+  const env = { DATA_DIR: dataDir, REDIS_URL: '' };
+  let server = await startServerProcess(env);
+
+  // The host is any client holding the host key; here a socket client sets a small challenge.
+  const host = await connectClient(server.url);
+  const { code } = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
+  await expectOk(host, ClientEvent.ChallengeSet, { challenge: SMALL_CHALLENGE });
+  await expectOk(host, ClientEvent.RoundStart, {});
+  host.disconnect();
+
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.longTaskDurations = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTaskDurations.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const home = new HomePage(page);
+  await home.open(`/?code=${code}`);
+  await home.join(null, 'Ada');
+  await page.waitForURL(`**/play/${code}`);
+  // Software WebGL would spend minutes compiling shaders here; the backend choice starts at wasm.
+  await page.goto(`/play/${code}?backend=wasm`);
+  const workspace = new WorkspacePage(page);
+  await expect(page.getByRole('heading', { name: 'Small and quick' })).toBeVisible();
+  await expect(page.getByTestId('parameter-count')).toHaveAttribute('data-over', 'false');
+
+  // A value outside the challenge's bounds is refused on the form, with the reason.
+  const hidden = page.getByLabel('Hidden units');
+  await hidden.fill('999');
+  await expect(page.getByRole('alert').filter({ hasText: 'Must be between 8 and 256' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await hidden.fill('16');
+
+  await workspace.train();
+  await workspace.waitForStep(0);
+  await expect(page.getByTestId('backend')).toHaveText('wasm');
+  await page.evaluate(() => (window.longTaskDurations = []));
+  await workspace.waitForStep(150);
+
+  // The server goes away mid-run (a deploy, a crash); training goes on and metrics wait in the browser.
+  await server.stop();
+  await expect(page.getByText('Connection lost')).toBeVisible();
+  await workspace.waitForStep(300);
+  await expect.poll(async () => Number(await page.getByTestId('sync-status').getAttribute('data-unsynced'))).toBeGreaterThan(0);
+  server = await startServerProcess({ ...env, PORT: String(server.port) });
+
+  await workspace.waitForFinish();
+  const sent = await workspace.waitForAllSent();
+  const longest = Math.max(0, ...(await page.evaluate(() => window.longTaskDurations)));
+
+  // What the student sees comes from real training.
+  expect(await workspace.figure('loss-chart', 'data-points')).toBeGreaterThan(0);
+  expect(await workspace.figure('gradient-flow', 'data-points')).toBe(SMALL_CHALLENGE.defaults.seqLength);
+  expect(await workspace.figure('gradient-flow', 'data-max')).toBeGreaterThan(0);
+  expect(await workspace.figure('gate-text-view', 'data-points')).toBe(SMALL_CHALLENGE.defaults.seqLength);
+  expect(await workspace.figure('sample-view', 'data-points')).toBeGreaterThan(0);
+  await expect(page.getByRole('table', { name: 'Your runs' })).toContainText('completed');
+
+  await context.close();
+  await server.stop();
+
+  // The stored curve: every point the browser made, once, in order, with no gap.
+  const store = await MemoryStore.open({ dataDir });
+  const [run] = await store.listRuns(code, 1);
+  const points = await store.getPoints(code, run.id);
+  expect(points.map((p) => p.seq)).toEqual(Array.from({ length: sent }, (_, i) => i));
+  const steps = points.map((p) => p.step);
+  const interval = steps[0];
+  expect(steps).toEqual(Array.from({ length: sent }, (_, i) => (i + 1) * interval));
+  expect(steps.at(-1)).toBe(SMALL_CHALLENGE.budgetSteps);
+  expect(run).toMatchObject({ status: 'completed', lastStep: SMALL_CHALLENGE.budgetSteps });
+  expect(run.best?.valLoss).toBeLessThan(points[0].trainLoss);
+  await store.close();
+  await rm(dataDir, { recursive: true, force: true });
+
+  // The page stayed responsive while training: no main-thread task over 100 ms.
+  expect(longest).toBeLessThan(100);
+});

@@ -65,23 +65,32 @@ describe.each(GENERATED)('%s task', (id) => {
 
 describe('task definitions', () => {
   it('puts the main verb after the clauses and makes it agree with the subject', () => {
-    const d = TASKS.agreement.generate(1, { maxDepth: 2, nouns: 2 });
+    const d = TASKS.agreement.generate(1, { maxDepth: 3, nouns: 8 });
+    expect(() => TASKS.agreement.generate(1, { maxDepth: 2, nouns: 2 })).toThrow(/distinct/);
     const words = Array.from(d.validation.tokens.slice(0, 40), (t) => d.vocab[t]);
     const verb = d.vocab[d.validation.tokens[d.validation.checkPositions[0]]];
-    expect(words[1] === 'dog' ? 'barks' : words[1] === 'dogs' ? 'bark' : words[1] === 'cat' ? 'meows' : 'meow').toBe(verb);
+    const verbOf: Record<string, string> = {
+      dog: 'barks', dogs: 'bark', cat: 'meows', cats: 'meow', bird: 'sings', birds: 'sing', fox: 'hides', foxes: 'hide',
+      cow: 'moos', cows: 'moo', bee: 'buzzes', bees: 'buzz', frog: 'croaks', frogs: 'croak', owl: 'hoots', owls: 'hoot',
+    };
+    expect(verb).toBe(verbOf[words[1]]);
+    expect(words.slice(2, 5)).toEqual(['that', 'the', words[4]]);
+    expect(['man', 'men']).toContain(words[4]);
   });
 
   it('answers the adding problem with the sum of the marked digits, and recall with the digit', () => {
-    const d = TASKS.adding.generate(2, { delay: 12 });
+    const d = TASKS.adding.generate(2, { delay: 12, mode: 'add' });
     const w = Array.from(d.train.tokens.slice(0, 15), (t) => d.vocab[t]);
     const x = Number(w[w.indexOf('A') + 1]);
     const y = Number(w[w.indexOf('B') + 1]);
     expect(w[w.indexOf('=') + 1]).toBe(`s${x + y}`);
     expect(w).toHaveLength(15);
-    const r = TASKS.adding.generate(2, { delay: 12, mode: 'recall' });
-    const v = Array.from(r.train.tokens.slice(0, 15), (t) => r.vocab[t]);
-    expect(v[v.indexOf('=') + 1]).toBe(v[v.indexOf('A') + 1]);
+    const r = TASKS.adding.generate(2, { delay: 12, mode: 'recall', digits: 2 });
+    const v = Array.from(r.train.tokens.slice(0, 16), (t) => r.vocab[t]);
+    expect(v.slice(v.indexOf('=') + 1, v.indexOf('=') + 3)).toEqual(v.slice(v.indexOf('A') + 1, v.indexOf('A') + 3));
     expect(v).not.toContain('B');
+    expect(v).toHaveLength(16);
+    expect(r.train.checkPositions[1] - r.train.checkPositions[0]).toBe(1);
   });
 
   it('closes every bracket with its own kind and counts only distant ones', () => {

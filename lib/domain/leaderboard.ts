@@ -1,0 +1,80 @@
+import type { BoardRun, CurvePoint } from '../protocol/board';
+import { CELLS, type Cell } from '../protocol/challenge';
+
+/**
+ * Runs in leaderboard order: best validation loss first (bits per token, lower is better); ties go to
+ * whoever reached it first. Runs without a validation point yet come last, in start order.
+ */
+export function rankRuns(runs: readonly BoardRun[]): BoardRun[] {
+  return [...runs].sort((a, b) => {
+    if (a.best && b.best) return a.best.valLoss - b.best.valLoss || a.best.at - b.best.at;
+    if (a.best || b.best) return a.best ? -1 : 1;
+    return a.startedAt - b.startedAt;
+  });
+}
+
+/** The q-quantile (0..1) of sorted values, linearly interpolated; null for no values. */
+export function quantile(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/** The first step at which a curve's validation loss is at or below `threshold`; null if never. */
+export function stepsToThreshold(curve: readonly CurvePoint[], threshold: number): number | null {
+  return curve.find(([, loss]) => loss <= threshold)?.[0] ?? null;
+}
+
+export interface CellSummary {
+  cell: Cell;
+  runs: number;
+  /** Median and interquartile range of the runs' best validation loss (bits per token). */
+  medianBest: number | null;
+  q1Best: number | null;
+  q3Best: number | null;
+  /** Median steps to reach the threshold, over the runs that reached it, and how many did. */
+  medianStepsToThreshold: number | null;
+  reachedThreshold: number;
+}
+
+/** RNN vs LSTM vs GRU: per cell, how many runs, how good, and how fast to `threshold`. */
+export function summariseCells(runs: readonly BoardRun[], curves: Record<string, CurvePoint[]>, threshold: number): CellSummary[] {
+  return CELLS.map((cell) => {
+    const mine = runs.filter((r) => r.cell === cell);
+    const bests = mine.flatMap((r) => (r.best ? [r.best.valLoss] : [])).sort((a, b) => a - b);
+    const steps = mine
+      .map((r) => stepsToThreshold(curves[r.runId] ?? [], threshold))
+      .filter((s): s is number => s !== null)
+      .sort((a, b) => a - b);
+    return {
+      cell,
+      runs: mine.length,
+      medianBest: quantile(bests, 0.5),
+      q1Best: quantile(bests, 0.25),
+      q3Best: quantile(bests, 0.75),
+      medianStepsToThreshold: quantile(steps, 0.5),
+      reachedThreshold: steps.length,
+    };
+  });
+}
+
+/**
+ * Per step, the median and quartiles of the validation loss across `curves` (each curve's last value
+ * at or before that step), for the band drawn behind each cell's runs. Steps are the union of all.
+ */
+export function curveBand(curves: readonly (readonly CurvePoint[])[]): { step: number; q1: number; median: number; q3: number }[] {
+  const steps = [...new Set(curves.flatMap((c) => c.map(([s]) => s)))].sort((a, b) => a - b);
+  const cursors = curves.map(() => -1);
+  return steps.flatMap((step) => {
+    const values: number[] = [];
+    curves.forEach((curve, i) => {
+      while (cursors[i] + 1 < curve.length && curve[cursors[i] + 1][0] <= step) cursors[i]++;
+      if (cursors[i] >= 0) values.push(curve[cursors[i]][1]);
+    });
+    if (values.length === 0) return [];
+    values.sort((a, b) => a - b);
+    return [{ step, q1: quantile(values, 0.25) as number, median: quantile(values, 0.5) as number, q3: quantile(values, 0.75) as number }];
+  });
+}

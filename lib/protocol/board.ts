@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Cell, RunConfig } from './challenge';
+import type { RunStatus } from './run';
+
+/** What students see of the board; the host always sees everything. */
+export const BOARD_VISIBILITIES = ['full', 'anonymous', 'top'] as const;
+export type BoardVisibility = (typeof BOARD_VISIBILITIES)[number];
+
+/** One run on the class board. */
+export interface BoardRun {
+  runId: string;
+  participantId: string;
+  /** null when the board is shown to students anonymously (their own runs keep their name). */
+  nickname: string | null;
+  cell: Cell;
+  config: RunConfig;
+  status: RunStatus;
+  startedAt: number;
+  lastStep: number;
+  best: { valLoss: number; accuracy: number | null; step: number; at: number } | null;
+  /** Reserved for server-side verification of submitted weights; always false for now. */
+  verified: boolean;
+}
+
+/** A run's validation curve: [step, valLoss, accuracy | null] triples in step order. */
+export type CurvePoint = [step: number, valLoss: number, accuracy: number | null];
+
+/** The whole board of one round, as `board:get` returns it. */
+export interface BoardSnapshot {
+  round: number;
+  budgetSteps: number;
+  runs: BoardRun[];
+  curves: Record<string, CurvePoint[]>;
+}
+
+/** What changed since the last push: runs whose summary changed and their new curve points. */
+export interface BoardDelta {
+  round: number;
+  runs: BoardRun[];
+  curves: Record<string, CurvePoint[]>;
+}
+
+export const boardGetRequest = z.object({ round: z.number().int().min(1).max(10_000).optional() }).strict();
+export const boardVisibilityRequest = z
+  .object({ visibility: z.enum(BOARD_VISIBILITIES), topN: z.number().int().min(1).max(50).default(5) })
+  .strict();
+export const hostRenameRequest = z
+  .object({ participantId: z.string().min(1).max(64), nickname: z.string().max(200) })
+  .strict();
+
+export type BoardGetRequest = z.input<typeof boardGetRequest>;
+export type BoardVisibilityRequest = z.input<typeof boardVisibilityRequest>;
+export type HostRenameRequest = z.input<typeof hostRenameRequest>;
+

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { curveBand, quantile, rankRuns, stepsToThreshold, summariseCells } from '@/lib/domain/leaderboard';
+import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
+import type { BoardRun, CurvePoint } from '@/lib/protocol/board';
+import type { Cell } from '@/lib/protocol/challenge';
+
+const run = (runId: string, cell: Cell, best: number | null, at = 0, startedAt = 0): BoardRun => ({
+  runId, participantId: `p-${runId}`, nickname: runId, cell, config: { ...DEFAULT_CHALLENGE.defaults, cell, seed: 1 },
+  status: 'running', startedAt, lastStep: 100, best: best === null ? null : { valLoss: best, accuracy: null, step: 50, at }, verified: false,
+});
+
+describe('rankRuns', () => {
+  it('orders by best validation loss, ties by who reached it first, unscored runs last', () => {
+    const ranked = rankRuns([run('late', 'gru', 1.0, 20), run('none', 'rnn', null, 0, 5), run('best', 'lstm', 0.5), run('early', 'rnn', 1.0, 10), run('none2', 'rnn', null, 0, 1)]);
+    expect(ranked.map((r) => r.runId)).toEqual(['best', 'early', 'late', 'none2', 'none']);
+  });
+});
+
+describe('statistics', () => {
+  it('interpolates quantiles', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
+    expect(quantile([], 0.5)).toBeNull();
+  });
+
+  it('finds the first step at or below a threshold', () => {
+    const curve: CurvePoint[] = [[10, 3, null], [20, 2, null], [30, 1.5, null]];
+    expect(stepsToThreshold(curve, 2)).toBe(20);
+    expect(stepsToThreshold(curve, 1)).toBeNull();
+  });
+
+  it('summarises each cell', () => {
+    const runs = [run('a', 'lstm', 1), run('b', 'lstm', 2), run('c', 'lstm', 3), run('d', 'rnn', 4)];
+    const curves = { a: [[10, 1, null]], b: [[20, 1.5, null]], c: [[30, 3, null]], d: [[10, 4, null]] } as Record<string, CurvePoint[]>;
+    const [rnn, lstm, gru] = summariseCells(runs, curves, 2);
+    expect(lstm).toEqual({ cell: 'lstm', runs: 3, medianBest: 2, q1Best: 1.5, q3Best: 2.5, medianStepsToThreshold: 15, reachedThreshold: 2 });
+    expect(rnn).toMatchObject({ runs: 1, medianBest: 4, reachedThreshold: 0, medianStepsToThreshold: null });
+    expect(gru).toMatchObject({ runs: 0, medianBest: null });
+  });
+
+  it('bands curves on the union of their steps, carrying each curve’s last value forward', () => {
+    const band = curveBand([
+      [[10, 4, null], [30, 2, null]],
+      [[20, 3, null], [30, 1, null]],
+    ]);
+    expect(band).toEqual([
+      { step: 10, q1: 4, median: 4, q3: 4 },
+      { step: 20, q1: 3.25, median: 3.5, q3: 3.75 },
+      { step: 30, q1: 1.25, median: 1.5, q3: 1.75 },
+    ]);
+  });
+});

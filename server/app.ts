@@ -2,6 +2,8 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { HandshakeError } from '../lib/protocol/errors';
 import { PROTOCOL_VERSION } from '../lib/protocol/version';
+import { registerBoardHandlers } from './handlers/board-handlers';
+import { createBoardPublisher } from './handlers/board-publisher';
 import { createRateLimiter, type ArenaServer, type TaskCatalog } from './handlers/handler-context';
 import { registerHostHandlers } from './handlers/host-handlers';
 import { registerRoundHandlers, startRoundClock } from './handlers/round-handlers';
@@ -36,6 +38,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
   });
   const ctx = { io, store: deps.store, tasks: deps.tasks, now };
   const stopRoundClock = startRoundClock(ctx);
+  const board = createBoardPublisher(ctx);
 
   io.use((socket, next) => {
     const version = (socket.handshake.auth as { protocolVersion?: unknown }).protocolVersion;
@@ -51,13 +54,15 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     registerSessionHandlers(ctx, socket, allow);
     registerHostHandlers(ctx, socket, allow);
     registerRoundHandlers(ctx, socket, allow);
-    registerRunHandlers(ctx, socket, allow);
+    registerRunHandlers(ctx, socket, allow, board);
+    registerBoardHandlers(ctx, socket, allow);
   });
 
   return {
     io,
     close: () => {
       stopRoundClock();
+      board.stop();
       return new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

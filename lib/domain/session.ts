@@ -1,3 +1,4 @@
+import type { BoardVisibility } from '../protocol/board';
 import type { Challenge } from '../protocol/challenge';
 import type { RoundState, SessionView } from '../protocol/schemas';
 
@@ -13,6 +14,9 @@ export interface SessionMeta {
   /** The challenge of the current or next round. */
   challenge: Challenge;
   round: RoundState;
+  /** What students see of the class board; `boardTopN` applies to 'top'. */
+  boardVisibility: BoardVisibility;
+  boardTopN: number;
 }
 
 /** Before the host starts the first round. */
@@ -55,6 +59,7 @@ export function toSessionView(record: SessionRecord, now: number, task: SessionV
     challenge: record.meta.challenge,
     task,
     round: record.meta.round,
+    board: { visibility: record.meta.boardVisibility, topN: record.meta.boardTopN },
     participants: record.participants
       .filter((p) => !p.kicked)
       .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))

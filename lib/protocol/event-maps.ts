@@ -1,5 +1,6 @@
 import type { Ack } from './errors';
 import type { ClientEvent, ServerEvent } from './events';
+import type { BoardDelta, BoardGetRequest, BoardSnapshot, BoardVisibilityRequest, HostRenameRequest } from './board';
 import type { RunFinishRequest, RunMetricsReply, RunMetricsRequest, RunStartRequest, RunView } from './run';
 import type {
   ChallengeSetRequest,
@@ -32,6 +33,9 @@ export interface RequestMap {
   [ClientEvent.RunStart]: { request: RunStartRequest; reply: { run: RunView } };
   [ClientEvent.RunMetrics]: { request: RunMetricsRequest; reply: RunMetricsReply };
   [ClientEvent.RunFinish]: { request: RunFinishRequest; reply: { run: RunView } };
+  [ClientEvent.BoardGet]: { request: BoardGetRequest; reply: BoardSnapshot };
+  [ClientEvent.BoardVisibility]: { request: BoardVisibilityRequest; reply: Record<string, never> };
+  [ClientEvent.HostRename]: { request: HostRenameRequest; reply: Record<string, never> };
 }
 
 export type RequestOf<E extends ClientEvent> = RequestMap[E]['request'];
@@ -50,4 +54,5 @@ export type UntrustedClientToServerEvents = {
 export interface ServerToClientEvents {
   [ServerEvent.SessionState]: (session: SessionView) => void;
   [ServerEvent.SessionKicked]: (notice: SessionKickedNotice) => void;
+  [ServerEvent.BoardDelta]: (delta: BoardDelta) => void;
 }

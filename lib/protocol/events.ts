@@ -14,6 +14,9 @@ export const ClientEvent = {
   RunStart: 'run:start',
   RunMetrics: 'run:metrics',
   RunFinish: 'run:finish',
+  BoardGet: 'board:get',
+  BoardVisibility: 'board:visibility',
+  HostRename: 'host:rename',
 } as const;
 export type ClientEvent = (typeof ClientEvent)[keyof typeof ClientEvent];
 
@@ -22,5 +25,7 @@ export const ServerEvent = {
   SessionState: 'session:state',
   /** Sent to a participant the host removed, just before their sockets are disconnected. */
   SessionKicked: 'session:kicked',
+  /** To hosts, at most a few times a second: runs that changed and their new validation points. */
+  BoardDelta: 'board:delta',
 } as const;
 export type ServerEvent = (typeof ServerEvent)[keyof typeof ServerEvent];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BoardVisibility } from './board';
 import { challengeSchema, type Challenge } from './challenge';
 
 /**
@@ -103,6 +104,8 @@ export interface SessionView {
   /** Facts about the challenge's task that the form needs before any data is generated. */
   task: { vocabSize: number };
   round: RoundState;
+  /** What students are shown of the class board. */
+  board: { visibility: BoardVisibility; topN: number };
   /** The server's clock when it sent this view, so clients can show countdowns in server time. */
   serverNow: number;
   /** In join order; removed participants are not listed. */

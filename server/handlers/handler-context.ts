@@ -29,9 +29,11 @@ export interface HandlerContext extends ServiceDeps {
   tasks: TaskCatalog;
 }
 
-/** Room names: every member of a session, and each participant's own sockets (for a targeted kick). */
+/** Room names: every member of a session, its hosts, and each participant's own sockets (for a kick). */
 export const rooms = {
   session: (code: string) => `session:${code}`,
+  /** The session's host connections (the projector, the instructor's laptop): board deltas go here. */
+  hosts: (code: string) => `hosts:${code}`,
   participant: (code: string, participantId: string) => `participant:${code}:${participantId}`,
 };
 

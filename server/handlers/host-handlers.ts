@@ -1,10 +1,11 @@
 import { ClientEvent, ServerEvent } from '../../lib/protocol/events';
+import { hostRenameRequest } from '../../lib/protocol/board';
 import { hostKickRequest, hostLockRequest } from '../../lib/protocol/schemas';
-import { kickParticipant, setLocked } from '../services/session-service';
+import { kickParticipant, renameParticipant, setLocked } from '../services/session-service';
 import { request, requireHost, rooms, type ArenaSocket, type HandlerContext } from './handler-context';
 import { broadcastSession } from './session-handlers';
 
-/** `host:kick` and `host:lock`: moderation, allowed only to a connection that holds the host role. */
+/** `host:kick`, `host:lock` and `host:rename`: moderation, allowed only to a connection that holds the host role. */
 export function registerHostHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean): void {
   socket.on(
     ClientEvent.HostKick,
@@ -16,6 +17,15 @@ export function registerHostHandlers(ctx: HandlerContext, socket: ArenaSocket, a
       ctx.io.to(room).emit(ServerEvent.SessionKicked, { message: 'The instructor removed you from this class.' });
       ctx.io.in(room).disconnectSockets(true);
       broadcastSession(ctx, record);
+      return {};
+    }),
+  );
+
+  socket.on(
+    ClientEvent.HostRename,
+    request(allow, hostRenameRequest, async ({ participantId, nickname }) => {
+      const code = requireHost(socket);
+      broadcastSession(ctx, await renameParticipant(ctx.store, code, participantId, nickname));
       return {};
     }),
   );

@@ -2,17 +2,20 @@ import { ClientEvent } from '../../lib/protocol/events';
 import { runFinishRequest, runMetricsRequest, runStartRequest } from '../../lib/protocol/run';
 import { finishRun, recordMetrics, startRun } from '../services/run-service';
 import { requireSession } from '../services/session-service';
+import type { BoardPublisher } from './board-publisher';
 import { request, requireStudent, type ArenaSocket, type HandlerContext } from './handler-context';
 
 /** `run:start`, `run:metrics`, `run:finish`: a student's training runs and their metric stream. */
-export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean): void {
+export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean, board: BoardPublisher): void {
   socket.on(
     ClientEvent.RunStart,
     request(allow, runStartRequest, async ({ runId, config }) => {
       const { code, participantId } = requireStudent(socket);
       const record = await requireSession(ctx.store, code);
       const vocabSize = ctx.tasks.vocabSize(record.meta.challenge.task);
-      return { run: await startRun(ctx, record, participantId, runId, config, vocabSize) };
+      const run = await startRun(ctx, record, participantId, runId, config, vocabSize);
+      board.touch(code, runId);
+      return { run };
     }),
   );
 
@@ -21,7 +24,9 @@ export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, al
     request(allow, runMetricsRequest, async ({ runId, points }) => {
       const { code, participantId } = requireStudent(socket);
       const record = await requireSession(ctx.store, code);
-      return { stored: await recordMetrics(ctx, record, participantId, runId, points) };
+      const stored = await recordMetrics(ctx, record, participantId, runId, points);
+      board.touch(code, runId, points);
+      return { stored };
     }),
   );
 
@@ -30,7 +35,9 @@ export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, al
     request(allow, runFinishRequest, async ({ runId, outcome }) => {
       const { code, participantId } = requireStudent(socket);
       const record = await requireSession(ctx.store, code);
-      return { run: await finishRun(ctx.store, record, participantId, runId, outcome) };
+      const run = await finishRun(ctx.store, record, participantId, runId, outcome);
+      board.touch(code, runId);
+      return { run };
     }),
   );
 }

@@ -20,10 +20,12 @@ function attach(socket: ArenaSocket, code: string, role: Role, participantId: st
   const { code: previousCode, participantId: previousId } = socket.data;
   if (previousCode) {
     socket.leave(rooms.session(previousCode));
+    socket.leave(rooms.hosts(previousCode));
     if (previousId) socket.leave(rooms.participant(previousCode, previousId));
   }
   socket.data = { code, role, participantId };
   socket.join(rooms.session(code));
+  if (role === 'host') socket.join(rooms.hosts(code));
   if (participantId) socket.join(rooms.participant(code, participantId));
 }
 

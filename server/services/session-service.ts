@@ -2,6 +2,7 @@ import { DEFAULT_CHALLENGE } from '../../lib/domain/challenge-presets';
 import { generateJoinCode } from '../../lib/domain/join-code';
 import { NO_ROUND, nicknameKey, type Participant, type SessionMeta, type SessionRecord } from '../../lib/domain/session';
 import { ErrorCode } from '../../lib/protocol/errors';
+import { nicknameSchema } from '../../lib/protocol/schemas';
 import type { Store } from '../store/store';
 import { hashToken, newId, newToken, secureRandomInt, tokenMatches } from './credentials';
 import { ServiceError } from './service-error';
@@ -30,6 +31,8 @@ export async function createSession({ store, now }: ServiceDeps): Promise<{ reco
       revision: 0,
       challenge: DEFAULT_CHALLENGE,
       round: NO_ROUND,
+      boardVisibility: 'full',
+      boardTopN: 5,
     };
     if (await store.createSession(meta)) return { record: { meta, participants: [] }, hostToken };
   }
@@ -75,6 +78,19 @@ export async function authenticateParticipant(
 /** Removes a participant; their credential stops working at once. */
 export async function kickParticipant(store: Store, code: string, participantId: string): Promise<SessionRecord> {
   if (!(await store.markKicked(code, participantId))) throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
+  return requireSession(store, code);
+}
+
+/** Gives a participant another nickname (an offensive one, say), under the same rules as joining. */
+export async function renameParticipant(store: Store, code: string, participantId: string, nickname: string): Promise<SessionRecord> {
+  const parsed = nicknameSchema.safeParse(nickname);
+  if (!parsed.success) throw new ServiceError(ErrorCode.BadRequest, parsed.error.issues[0].message);
+  const record = await requireSession(store, code);
+  const current = record.participants.find((p) => p.id === participantId);
+  if (!current) throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
+  const result = await store.renameParticipant(code, participantId, parsed.data, nicknameKey(parsed.data), nicknameKey(current.nickname));
+  if (result === 'not-found') throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
+  if (result === 'nickname-taken') throw new ServiceError(ErrorCode.NicknameTaken, `Someone in this class is already called "${parsed.data}".`);
   return requireSession(store, code);
 }
 

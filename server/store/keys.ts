@@ -17,6 +17,8 @@ export const sessionKeys = (code: string) => {
     nicknames: `${base}:nicknames`,
     /** Ids of removed participants; kept apart so a participant's JSON is written once, never edited. */
     kicked: `${base}:kicked`,
+    /** participant id -> nickname set by the host, overriding the one they joined with. */
+    renames: `${base}:renames`,
     /** Run id -> the run's fixed part (who, which round, its configuration, when), as JSON. */
     runs: `${base}:runs`,
     /** The run's changing part: status, last step, best validation loss. */

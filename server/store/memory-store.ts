@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Participant, SessionMeta, SessionRecord } from '../../lib/domain/session';
+import type { BoardVisibility } from '../../lib/protocol/board';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import { SESSION_TTL_S } from './keys';
@@ -106,6 +107,27 @@ export class MemoryStore implements Store {
     const entry = this.live(code);
     if (!entry) return false;
     entry.record.meta.locked = locked;
+    await this.touch(code, true);
+    return true;
+  }
+
+  async renameParticipant(code: string, participantId: string, nickname: string, nicknameKey: string, previousKey: string): Promise<'ok' | 'not-found' | 'nickname-taken'> {
+    const entry = this.live(code);
+    const participant = entry?.record.participants.find((p) => p.id === participantId);
+    if (!entry || !participant) return 'not-found';
+    if (nicknameKey !== previousKey && entry.nicknameKeys.has(nicknameKey)) return 'nickname-taken';
+    entry.nicknameKeys.delete(previousKey);
+    entry.nicknameKeys.add(nicknameKey);
+    participant.nickname = nickname;
+    await this.touch(code, true);
+    return 'ok';
+  }
+
+  async setBoardVisibility(code: string, visibility: BoardVisibility, topN: number): Promise<boolean> {
+    const entry = this.live(code);
+    if (!entry) return false;
+    entry.record.meta.boardVisibility = visibility;
+    entry.record.meta.boardTopN = topN;
     await this.touch(code, true);
     return true;
   }

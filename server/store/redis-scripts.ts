@@ -41,11 +41,24 @@ redis.call('SADD', KEYS[3], ARGV[3])
 changed()
 return 1`);
 
-/** KEYS: meta. ARGV: field, value. Refused while a round runs when ARGV[5] is '1'. */
-export const SET_META_FIELD = script(`
+/** KEYS: meta, participants, nicknames, renames. ARGV: participant id, nickname, its key, previous key. */
+export const RENAME_PARTICIPANT = script(`
+if redis.call('HEXISTS', KEYS[2], ARGV[3]) == 0 then return 'not-found' end
+local holder = redis.call('HGET', KEYS[3], ARGV[5])
+if holder and holder ~= ARGV[3] then return 'nickname-taken' end
+if ARGV[6] ~= ARGV[5] then redis.call('HDEL', KEYS[3], ARGV[6]) end
+redis.call('HSET', KEYS[3], ARGV[5], ARGV[3])
+redis.call('HSET', KEYS[4], ARGV[3], ARGV[4])
+changed()
+return 'ok'`);
+
+/**
+ * KEYS: meta. ARGV: '1' to refuse while a round runs, then field, value pairs.
+ */
+export const SET_META_FIELDS = script(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
-if ARGV[5] == '1' and redis.call('HGET', KEYS[1], 'roundStatus') == 'running' then return 'conflict' end
-redis.call('HSET', KEYS[1], ARGV[3], ARGV[4])
+if ARGV[3] == '1' and redis.call('HGET', KEYS[1], 'roundStatus') == 'running' then return 'conflict' end
+redis.call('HSET', KEYS[1], unpack(ARGV, 4))
 changed()
 return 'ok'`);
 

@@ -1,4 +1,5 @@
 import type { Participant, SessionMeta, SessionRecord } from '../../lib/domain/session';
+import type { BoardVisibility } from '../../lib/protocol/board';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import type { RoundState, RoundStatus } from '../../lib/protocol/schemas';
@@ -56,18 +57,21 @@ export class RedisStore implements Store {
       roundStartedAt: nullable(round.startedAt),
       roundEndsAt: nullable(round.endsAt),
       roundEndedAt: nullable(round.endedAt),
+      boardVisibility: meta.boardVisibility,
+      boardTopN: String(meta.boardTopN),
     };
     return (await this.run(lua.CREATE_SESSION, [sessionKeys(meta.code).meta], Object.entries(fields).flat())) === 1;
   }
 
   async getSession(code: string): Promise<SessionRecord | null> {
     const keys = sessionKeys(code);
-    // MULTI, so the three reads see one consistent moment.
-    const [meta, participants, kicked] = await this.client
+    // MULTI, so the reads see one consistent moment.
+    const [meta, participants, kicked, renames] = await this.client
       .multi()
       .hGetAll(keys.meta)
       .hVals(keys.participants)
       .sMembers(keys.kicked)
+      .hGetAll(keys.renames)
       .execTyped();
     if (!meta.code) return null;
     return {
@@ -79,10 +83,12 @@ export class RedisStore implements Store {
         revision: Number(meta.revision),
         challenge: JSON.parse(meta.challenge) as Challenge,
         round: roundFrom(meta),
+        boardVisibility: meta.boardVisibility as BoardVisibility,
+        boardTopN: Number(meta.boardTopN),
       },
       participants: participants.map((raw) => {
         const participant = JSON.parse(raw) as Participant;
-        return { ...participant, kicked: kicked.includes(participant.id) };
+        return { ...participant, nickname: renames[participant.id] ?? participant.nickname, kicked: kicked.includes(participant.id) };
       }),
     };
   }
@@ -103,12 +109,23 @@ export class RedisStore implements Store {
   }
 
   async setLocked(code: string, locked: boolean): Promise<boolean> {
-    const result = await this.run(lua.SET_META_FIELD, [sessionKeys(code).meta], ['locked', locked ? '1' : '0', '0']);
+    const result = await this.run(lua.SET_META_FIELDS, [sessionKeys(code).meta], ['0', 'locked', locked ? '1' : '0']);
+    return result === 'ok';
+  }
+
+  async renameParticipant(code: string, participantId: string, nickname: string, nicknameKey: string, previousKey: string): Promise<'ok' | 'not-found' | 'nickname-taken'> {
+    const keys = sessionKeys(code);
+    const result = await this.run(lua.RENAME_PARTICIPANT, [keys.meta, keys.participants, keys.nicknames, keys.renames], [participantId, nickname, nicknameKey, previousKey]);
+    return result as 'ok' | 'not-found' | 'nickname-taken';
+  }
+
+  async setBoardVisibility(code: string, visibility: BoardVisibility, topN: number): Promise<boolean> {
+    const result = await this.run(lua.SET_META_FIELDS, [sessionKeys(code).meta], ['0', 'boardVisibility', visibility, 'boardTopN', String(topN)]);
     return result === 'ok';
   }
 
   async setChallenge(code: string, challenge: Challenge): Promise<'ok' | 'not-found' | 'conflict'> {
-    const result = await this.run(lua.SET_META_FIELD, [sessionKeys(code).meta], ['challenge', JSON.stringify(challenge), '1']);
+    const result = await this.run(lua.SET_META_FIELDS, [sessionKeys(code).meta], ['1', 'challenge', JSON.stringify(challenge)]);
     return result as 'ok' | 'not-found' | 'conflict';
   }
 

@@ -1,4 +1,5 @@
 import type { Participant, SessionMeta, SessionRecord } from '../../lib/domain/session';
+import type { BoardVisibility } from '../../lib/protocol/board';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import type { RoundState } from '../../lib/protocol/schemas';
@@ -27,6 +28,13 @@ export interface Store {
   markKicked(code: string, participantId: string): Promise<boolean>;
   /** Resolves false when the session does not exist. */
   setLocked(code: string, locked: boolean): Promise<boolean>;
+  /**
+   * Renames a participant, keeping nicknames unique: the new key must be free or already theirs; the old
+   * key is released.
+   */
+  renameParticipant(code: string, participantId: string, nickname: string, nicknameKey: string, previousKey: string): Promise<'ok' | 'not-found' | 'nickname-taken'>;
+  /** Resolves false when the session does not exist. */
+  setBoardVisibility(code: string, visibility: BoardVisibility, topN: number): Promise<boolean>;
   /** Replaces the challenge; 'conflict' while a round is running. */
   setChallenge(code: string, challenge: Challenge): Promise<'ok' | 'not-found' | 'conflict'>;
   /** Opens round index+1 with the current challenge; 'conflict' while one is running. */

@@ -16,6 +16,8 @@ export const meta = (code: string, overrides: Partial<SessionMeta> = {}): Sessio
   revision: 0,
   challenge: DEFAULT_CHALLENGE,
   round: NO_ROUND,
+  boardVisibility: 'full',
+  boardTopN: 5,
   ...overrides,
 });
 
@@ -89,6 +91,25 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       expect(await store.markKicked(uniqueCode(), 'p1')).toBe(false);
       expect((await store.getSession(code))?.participants[0]).toMatchObject({ id: 'p1', kicked: true });
       expect(await store.addParticipant(code, participant('p2', 'ada'), 'ada')).toBe('nickname-taken');
+    });
+
+    it('renames a participant, keeping nicknames unique and freeing the old one', async () => {
+      await store.createSession(meta(code));
+      await store.addParticipant(code, participant('p1', 'Rude'), 'rude');
+      await store.addParticipant(code, participant('p2', 'Ada'), 'ada');
+      expect(await store.renameParticipant(code, 'p1', 'ADA', 'ada', 'rude')).toBe('nickname-taken');
+      expect(await store.renameParticipant(code, 'p1', 'Student 1', 'student 1', 'rude')).toBe('ok');
+      expect(await store.renameParticipant(code, 'nobody', 'X', 'x', 'y')).toBe('not-found');
+      expect((await store.getSession(code))?.participants.find((p) => p.id === 'p1')?.nickname).toBe('Student 1');
+      expect(await store.addParticipant(code, participant('p3', 'Rude'), 'rude')).toBe('ok');
+      expect(await store.addParticipant(code, participant('p4', 'student 1'), 'student 1')).toBe('nickname-taken');
+    });
+
+    it('sets what students see of the board', async () => {
+      await store.createSession(meta(code));
+      expect(await store.setBoardVisibility(code, 'top', 3)).toBe(true);
+      expect((await store.getSession(code))?.meta).toMatchObject({ boardVisibility: 'top', boardTopN: 3 });
+      expect(await store.setBoardVisibility(uniqueCode(), 'full', 5)).toBe(false);
     });
 
     it('locks and unlocks, and refuses an unknown session', async () => {

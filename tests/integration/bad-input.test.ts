@@ -87,6 +87,16 @@ const badPayloads: Record<ClientEvent, unknown[]> = {
     { runId: 'run-not-mine-00000001', points: [goodPoint] },
   ],
   [ClientEvent.RunFinish]: [...malformed, { runId: RUN_ID, outcome: 'exploded' }, { runId: 'run-not-mine-00000001', outcome: 'completed' }],
+  [ClientEvent.BoardGet]: [...malformed.filter((p) => p !== undefined), { round: -1 }, { round: 'latest' }, { round: 1.5 }, { extra: 1 }],
+  [ClientEvent.BoardVisibility]: [...malformed, {}, { visibility: 'secret' }, { visibility: 'top', topN: 0 }, { visibility: 'top', topN: 1000 }],
+  [ClientEvent.HostRename]: [
+    ...malformed,
+    {},
+    { participantId: 'nobody', nickname: 'Bo' },
+    { participantId: 'x', nickname: long },
+    { participantId: 'x', nickname: '' },
+    { participantId: 'x', nickname: 'A\u200B' },
+  ],
 };
 
 const refusals = new Set<string>([
@@ -128,7 +138,7 @@ describe('bad input on every event', () => {
    */
   async function senderFor(event: string): Promise<TestSocket> {
     const socket = await connectClient(server.url);
-    if (/^(host|challenge|round):/.test(event)) {
+    if (/^(host|challenge|round|board):/.test(event)) {
       await expectOk(socket, ClientEvent.SessionResume, { role: 'host', code: created.code, hostToken: created.hostToken });
     } else if (event.startsWith('run:')) {
       await expectOk(socket, ClientEvent.SessionResume, { role: 'student', code: created.code, participantId: student.participantId, token: student.token });

@@ -23,7 +23,7 @@ describe('nicknameKey', () => {
 
 describe('toSessionView', () => {
   const record: SessionRecord = {
-    meta: { code: 'K7PQ2M', createdAt: 1, hostTokenHash: 'secret-hash', locked: true, revision: 7, challenge: DEFAULT_CHALLENGE, round: NO_ROUND },
+    meta: { code: 'K7PQ2M', createdAt: 1, hostTokenHash: 'secret-hash', locked: true, revision: 7, challenge: DEFAULT_CHALLENGE, round: NO_ROUND, boardVisibility: 'anonymous', boardTopN: 5 },
     participants: [
       { id: 'b', nickname: 'Bo', tokenHash: 'hb', joinedAt: 20, kicked: false },
       { id: 'k', nickname: 'Kim', tokenHash: 'hk', joinedAt: 5, kicked: true },
@@ -41,6 +41,7 @@ describe('toSessionView', () => {
       challenge: DEFAULT_CHALLENGE,
       task: { vocabSize: 12 },
       round: NO_ROUND,
+      board: { visibility: 'anonymous', topN: 5 },
       participants: [
         { id: 'a', nickname: 'Al', joinedAt: 10 },
         { id: 'b', nickname: 'Bo', joinedAt: 20 },

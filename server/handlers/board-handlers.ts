@@ -1,0 +1,32 @@
+import { ErrorCode } from '../../lib/protocol/errors';
+import { ClientEvent } from '../../lib/protocol/events';
+import { boardGetRequest, boardVisibilityRequest } from '../../lib/protocol/board';
+import { boardSnapshot, studentBoard } from '../services/board-service';
+import { ServiceError } from '../services/service-error';
+import { requireSession } from '../services/session-service';
+import { request, requireHost, type ArenaSocket, type HandlerContext } from './handler-context';
+import { broadcastSession } from './session-handlers';
+
+/** `board:get` (hosts see everything, students what the host allows) and `board:visibility` (host). */
+export function registerBoardHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean): void {
+  socket.on(
+    ClientEvent.BoardGet,
+    request(allow, boardGetRequest, async ({ round }) => {
+      const { code, role, participantId } = socket.data;
+      if (!code || !role) throw new ServiceError(ErrorCode.Forbidden, 'Join the class first.');
+      const record = await requireSession(ctx.store, code);
+      const board = await boardSnapshot(ctx.store, record, round ?? record.meta.round.index);
+      return role === 'host' || !participantId ? board : studentBoard(board, record, participantId);
+    }),
+  );
+
+  socket.on(
+    ClientEvent.BoardVisibility,
+    request(allow, boardVisibilityRequest, async ({ visibility, topN }) => {
+      const code = requireHost(socket);
+      if (!(await ctx.store.setBoardVisibility(code, visibility, topN))) throw new ServiceError(ErrorCode.SessionNotFound, 'This class no longer exists.');
+      broadcastSession(ctx, await requireSession(ctx.store, code));
+      return {};
+    }),
+  );
+}

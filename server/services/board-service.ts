@@ -1,0 +1,62 @@
+import { rankRuns } from '../../lib/domain/leaderboard';
+import type { SessionRecord } from '../../lib/domain/session';
+import type { BoardRun, BoardSnapshot, CurvePoint } from '../../lib/protocol/board';
+import type { MetricPoint, RunView } from '../../lib/protocol/run';
+import type { Store } from '../store/store';
+
+/** The validation curve of a run: only the points where validation was measured. */
+export function curveOf(points: readonly MetricPoint[]): CurvePoint[] {
+  return points.flatMap((p) => (p.valLoss === undefined ? [] : [[p.step, p.valLoss, p.accuracy ?? null] as CurvePoint]));
+}
+
+/** A run as the board shows it, with its author's current nickname. */
+export function toBoardRun(run: RunView, record: SessionRecord): BoardRun {
+  const nickname = record.participants.find((p) => p.id === run.participantId)?.nickname ?? '?';
+  return {
+    runId: run.id,
+    participantId: run.participantId,
+    nickname,
+    cell: run.config.cell,
+    config: run.config,
+    status: run.status,
+    startedAt: run.startedAt,
+    lastStep: run.lastStep,
+    best: run.best,
+    verified: false,
+  };
+}
+
+/** Every run of a round with its curve; removed participants' runs are left out. */
+export async function boardSnapshot(store: Store, record: SessionRecord, round: number): Promise<BoardSnapshot> {
+  const removed = new Set(record.participants.filter((p) => p.kicked).map((p) => p.id));
+  const runs = (await store.listRuns(record.meta.code, round)).filter((r) => !removed.has(r.participantId));
+  const points = await Promise.all(runs.map((r) => store.getPoints(record.meta.code, r.id)));
+  return {
+    round,
+    budgetSteps: record.meta.challenge.budgetSteps,
+    runs: runs.map((r) => toBoardRun(r, record)),
+    curves: Object.fromEntries(runs.map((r, i) => [r.id, curveOf(points[i])])),
+  };
+}
+
+/**
+ * What one student may see of the board, as the host chose: everything; everything without other
+ * students' names; or the top N runs plus the student's own runs and their neighbours in the ranking.
+ */
+export function studentBoard(board: BoardSnapshot, record: SessionRecord, participantId: string): BoardSnapshot {
+  const { boardVisibility, boardTopN } = record.meta;
+  if (boardVisibility === 'full') return board;
+  if (boardVisibility === 'anonymous') {
+    return { ...board, runs: board.runs.map((r) => (r.participantId === participantId ? r : { ...r, nickname: null })) };
+  }
+  const ranked = rankRuns(board.runs);
+  const keep = new Set<string>();
+  ranked.forEach((run, i) => {
+    if (i < boardTopN) keep.add(run.runId);
+    if (run.participantId === participantId) {
+      for (const j of [i - 1, i, i + 1]) if (ranked[j]) keep.add(ranked[j].runId);
+    }
+  });
+  const runs = board.runs.filter((r) => keep.has(r.runId));
+  return { ...board, runs, curves: Object.fromEntries(runs.map((r) => [r.runId, board.curves[r.runId] ?? []])) };
+}

@@ -1,7 +1,7 @@
 import type { Ack } from './errors';
 import type { ClientEvent, ServerEvent } from './events';
 import type { BoardDelta, BoardGetRequest, BoardSnapshot, BoardVisibilityRequest, HostRenameRequest } from './board';
-import type { RunFinishRequest, RunMetricsReply, RunMetricsRequest, RunStartRequest, RunView } from './run';
+import type { RunFinishRequest, RunMetricsReply, RunMetricsRequest, RunMineReply, RunMineRequest, RunStartRequest, RunView } from './run';
 import type {
   ChallengeSetRequest,
   HostKickRequest,
@@ -33,6 +33,7 @@ export interface RequestMap {
   [ClientEvent.RunStart]: { request: RunStartRequest; reply: { run: RunView } };
   [ClientEvent.RunMetrics]: { request: RunMetricsRequest; reply: RunMetricsReply };
   [ClientEvent.RunFinish]: { request: RunFinishRequest; reply: { run: RunView } };
+  [ClientEvent.RunMine]: { request: RunMineRequest; reply: RunMineReply };
   [ClientEvent.BoardGet]: { request: BoardGetRequest; reply: BoardSnapshot };
   [ClientEvent.BoardVisibility]: { request: BoardVisibilityRequest; reply: Record<string, never> };
   [ClientEvent.HostRename]: { request: HostRenameRequest; reply: Record<string, never> };

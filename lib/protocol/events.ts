@@ -14,6 +14,7 @@ export const ClientEvent = {
   RunStart: 'run:start',
   RunMetrics: 'run:metrics',
   RunFinish: 'run:finish',
+  RunMine: 'run:mine',
   BoardGet: 'board:get',
   BoardVisibility: 'board:visibility',
   HostRename: 'host:rename',

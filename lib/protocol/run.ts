@@ -39,9 +39,18 @@ export const runFinishRequest = z
   .object({ runId: runIdSchema, outcome: z.enum(['completed', 'stopped']) })
   .strict();
 
+export const runMineRequest = z.object({}).strict();
+
 export type RunStartRequest = z.input<typeof runStartRequest>;
 export type RunMetricsRequest = z.input<typeof runMetricsRequest>;
 export type RunFinishRequest = z.input<typeof runFinishRequest>;
+export type RunMineRequest = z.input<typeof runMineRequest>;
+
+/** The participant's own runs of the current round with every stored point, to restore a reloaded page. */
+export interface RunMineReply {
+  runs: RunView[];
+  points: Record<string, MetricPoint[]>;
+}
 
 export type RunStatus = 'running' | 'completed' | 'stopped';
 

@@ -1,11 +1,11 @@
 import { ClientEvent } from '../../lib/protocol/events';
-import { runFinishRequest, runMetricsRequest, runStartRequest } from '../../lib/protocol/run';
+import { runFinishRequest, runMetricsRequest, runMineRequest, runStartRequest } from '../../lib/protocol/run';
 import { finishRun, recordMetrics, startRun } from '../services/run-service';
 import { requireSession } from '../services/session-service';
 import type { BoardPublisher } from './board-publisher';
 import { request, requireStudent, type ArenaSocket, type HandlerContext } from './handler-context';
 
-/** `run:start`, `run:metrics`, `run:finish`: a student's training runs and their metric stream. */
+/** `run:start`, `run:metrics`, `run:finish`, `run:mine`: a student's training runs and their metric stream. */
 export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean, board: BoardPublisher): void {
   socket.on(
     ClientEvent.RunStart,
@@ -38,6 +38,17 @@ export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, al
       const run = await finishRun(ctx.store, record, participantId, runId, outcome);
       board.touch(code, runId);
       return { run };
+    }),
+  );
+
+  socket.on(
+    ClientEvent.RunMine,
+    request(allow, runMineRequest, async () => {
+      const { code, participantId } = requireStudent(socket);
+      const record = await requireSession(ctx.store, code);
+      const runs = (await ctx.store.listRuns(code, record.meta.round.index)).filter((r) => r.participantId === participantId);
+      const points = await Promise.all(runs.map((r) => ctx.store.getPoints(code, r.id)));
+      return { runs, points: Object.fromEntries(runs.map((r, i) => [r.id, points[i]])) };
     }),
   );
 }

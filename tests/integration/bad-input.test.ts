@@ -87,6 +87,7 @@ const badPayloads: Record<ClientEvent, unknown[]> = {
     { runId: 'run-not-mine-00000001', points: [goodPoint] },
   ],
   [ClientEvent.RunFinish]: [...malformed, { runId: RUN_ID, outcome: 'exploded' }, { runId: 'run-not-mine-00000001', outcome: 'completed' }],
+  [ClientEvent.RunMine]: [...malformed.filter((p) => p !== undefined), { round: 1 }, { extra: true }],
   [ClientEvent.BoardGet]: [...malformed.filter((p) => p !== undefined), { round: -1 }, { round: 'latest' }, { round: 1.5 }, { extra: 1 }],
   [ClientEvent.BoardVisibility]: [...malformed, {}, { visibility: 'secret' }, { visibility: 'top', topN: 0 }, { visibility: 'top', topN: 1000 }],
   [ClientEvent.HostRename]: [

@@ -3,7 +3,7 @@ import { MetricsOutbox } from '@/app/_realtime/metrics-outbox';
 import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
-import type { MetricPoint, RunView } from '@/lib/protocol/run';
+import type { MetricPoint, RunMineReply, RunView } from '@/lib/protocol/run';
 import type { SessionCreateReply, SessionJoinReply } from '@/lib/protocol/schemas';
 import { MemoryStore } from '@/server/store/memory-store';
 import { connectRedis, type RedisClient } from '@/server/store/redis-connection';
@@ -136,6 +136,11 @@ describe.each(backends)('rounds, runs and metrics over the %s store', (_, openSt
     const again = await expectOk<{ stored: number }>(socket, ClientEvent.RunMetrics, { runId, points: stored.slice(0, 5) as MetricPoint[] });
     expect(again.stored).toBe(0);
     expect(await store.getPoints(code, runId)).toHaveLength(30);
+
+    // A reloaded page gets its runs back, every point included.
+    const mine = await expectOk<RunMineReply>(socket, ClientEvent.RunMine, {});
+    expect(mine.runs.map((r) => r.id)).toEqual([runId]);
+    expect(mine.points[runId]).toHaveLength(30);
   });
 
   it('refuses metrics for another participant’s run', async () => {

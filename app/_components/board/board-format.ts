@@ -1,0 +1,56 @@
+import { rankRuns } from '@/lib/domain/leaderboard';
+import type { BoardRun } from '@/lib/protocol/board';
+import type { Cell } from '@/lib/protocol/challenge';
+
+/** Text shared by every board component, so a run reads the same in the table, the tooltip and the podium. */
+
+export const CELL_LABELS: Record<Cell, string> = { rnn: 'RNN', lstm: 'LSTM', gru: 'GRU' };
+
+/** The name shown for a run; the server sends null when the board is anonymous. */
+export function displayName(run: Pick<BoardRun, 'nickname'>): string {
+  return run.nickname ?? 'Anonymous';
+}
+
+/** Bits per token to three decimals, or a dash before the first validation point. */
+export function formatBits(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3);
+}
+
+/** A 0..1 accuracy as a whole percentage, or a dash when the task has none. */
+export function formatAccuracy(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v * 100)}%`;
+}
+
+/** A learning rate as students type it: 0.001 → "1e-3", 0.003 → "3e-3", 0.05 → "0.05". */
+export function formatLearningRate(lr: number): string {
+  if (lr >= 0.01) return String(Number(lr.toPrecision(2)));
+  const [mantissa, exponent] = lr.toExponential(1).split('e');
+  return `${Number(mantissa)}e${Number(exponent)}`;
+}
+
+/** Hidden × layers, learning rate, gate bias (meaningless for a vanilla RNN) and optimiser, in one line. */
+export function settingsSummary(config: BoardRun['config']): string {
+  const parts = [`${config.hiddenSize}×${config.layers}`, `lr ${formatLearningRate(config.learningRate)}`];
+  if (config.cell !== 'rnn') parts.push(`bias ${config.gateBias > 0 ? '+' : ''}${config.gateBias}`);
+  parts.push(config.optimizer);
+  return parts.join(' · ');
+}
+
+/** Share of the step budget done, clamped to 0..1. */
+export function progressFraction(lastStep: number, budgetSteps: number): number {
+  return budgetSteps > 0 ? Math.min(1, Math.max(0, lastStep / budgetSteps)) : 0;
+}
+
+/**
+ * The podium in display order — 2nd, 1st, 3rd — from rankRuns, keeping only runs with a score;
+ * fewer than three scored runs leave the missing places out (1st stays in the middle).
+ */
+export function podiumOrder(runs: readonly BoardRun[]): { place: 1 | 2 | 3; run: BoardRun }[] {
+  const top = rankRuns(runs).filter((r) => r.best !== null).slice(0, 3);
+  const places = [
+    { place: 2 as const, run: top[1] },
+    { place: 1 as const, run: top[0] },
+    { place: 3 as const, run: top[2] },
+  ];
+  return places.filter((p): p is { place: 1 | 2 | 3; run: BoardRun } => p.run !== undefined);
+}

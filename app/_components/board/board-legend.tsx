@@ -1,0 +1,24 @@
+import { CELLS } from '@/lib/protocol/challenge';
+import { CELL_COLORS } from '../charts/palette';
+import { CELL_LABELS } from './board-format';
+
+interface LegendProps {
+  projector?: boolean;
+  /** Adds "thin: one run · bold: median, band: middle half" for the convergence chart. */
+  describeLines?: boolean;
+}
+
+/** Which colour is which cell, the same on every board chart. */
+export function BoardLegend({ projector = false, describeLines = false }: LegendProps) {
+  return (
+    <ul aria-label="Cell colours" className={`m-0 flex list-none flex-wrap items-center gap-4 p-0 text-slate-300 ${projector ? 'text-lg' : 'text-sm'}`}>
+      {CELLS.map((cell) => (
+        <li key={cell} className="flex items-center gap-2">
+          <span aria-hidden className={`inline-block rounded-sm ${projector ? 'h-2 w-8' : 'h-1 w-6'}`} style={{ backgroundColor: CELL_COLORS[cell] }} />
+          {CELL_LABELS[cell]}
+        </li>
+      ))}
+      {describeLines && <li className="text-slate-400">thin: one run · bold: median, shaded: middle half of runs</li>}
+    </ul>
+  );
+}

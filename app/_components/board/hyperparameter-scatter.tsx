@@ -1,0 +1,164 @@
+'use client';
+
+import { useMemo, useState, type MouseEvent } from 'react';
+import type { BoardRun } from '@/lib/protocol/board';
+import { CELL_COLORS, CHART_THEME } from '../charts/palette';
+import { BoardLegend } from './board-legend';
+import { RunTooltip } from './run-tooltip';
+import { formatLearningRate } from './board-format';
+import { jitter, linearScale, logScale, nearestPoint, paddedExtent, type Scale } from './scales';
+
+interface Props {
+  runs: BoardRun[];
+  highlightedRunId?: string | null;
+  onSelect?: (runId: string) => void;
+  /** Lecture-hall mode: larger points and type. */
+  projector?: boolean;
+}
+
+/** SVG user units; the plots scale to their container's width. */
+const W = 360;
+const H = 240;
+const M = { left: 52, right: 12, top: 12, bottom: 40 };
+/** Runs with identical settings would hide each other; spread them this far sideways (user units). */
+const JITTER_UNITS = 5;
+const HOVER_RADIUS = 18;
+
+interface Dot {
+  run: BoardRun;
+  x: number;
+  y: number;
+}
+
+interface PanelProps {
+  title: string;
+  xLabel: string;
+  x: Scale;
+  y: Scale;
+  formatX: (v: number) => string;
+  dots: Dot[];
+  highlightedRunId: string | null;
+  projector: boolean;
+  onHover: (hit: { run: BoardRun; clientX: number; clientY: number } | null) => void;
+  onSelect?: (runId: string) => void;
+}
+
+function ScatterPanel({ title, xLabel, x, y, formatX, dots, highlightedRunId, projector, onHover, onSelect }: PanelProps) {
+  const [hoverId, setHoverId] = useState<string | null>(null);
+  const radius = projector ? 6 : 4.5;
+  const font = projector ? 15 : 11;
+
+  const locate = (e: MouseEvent<SVGSVGElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const i = nearestPoint(dots, ((e.clientX - rect.left) * W) / rect.width, ((e.clientY - rect.top) * H) / rect.height, HOVER_RADIUS);
+    return i >= 0 ? dots[i] : null;
+  };
+
+  // Highlighted and hovered runs are drawn last so they sit on top of the crowd.
+  const ordered = [...dots].sort((a, b) => rankOnTop(a.run.runId) - rankOnTop(b.run.runId));
+  function rankOnTop(id: string) {
+    return id === highlightedRunId ? 2 : id === hoverId ? 1 : 0;
+  }
+
+  return (
+    <figure className="m-0 min-w-0 flex-1">
+      <figcaption className={`mb-1 text-slate-300 ${projector ? 'text-lg' : 'text-sm'}`}>{title}</figcaption>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className={`w-full ${onSelect ? 'cursor-pointer' : ''}`}
+        role="img"
+        aria-label={`${title}: ${dots.length} runs`}
+        onMouseMove={(e) => {
+          const dot = locate(e);
+          setHoverId(dot?.run.runId ?? null);
+          onHover(dot ? { run: dot.run, clientX: e.clientX, clientY: e.clientY } : null);
+        }}
+        onMouseLeave={() => {
+          setHoverId(null);
+          onHover(null);
+        }}
+        onClick={(e) => {
+          const dot = locate(e);
+          if (dot) onSelect?.(dot.run.runId);
+        }}
+      >
+        {y.ticks.map((t) => (
+          <g key={`y${t}`}>
+            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke={CHART_THEME.grid} />
+            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize={font} fill={CHART_THEME.axis}>
+              {t.toFixed(2)}
+            </text>
+          </g>
+        ))}
+        {x.ticks.map((t) => (
+          <g key={`x${t}`}>
+            <line x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} stroke={CHART_THEME.grid} />
+            <text x={x(t)} y={H - M.bottom + font + 4} textAnchor="middle" fontSize={font} fill={CHART_THEME.axis}>
+              {formatX(t)}
+            </text>
+          </g>
+        ))}
+        <text x={(M.left + W - M.right) / 2} y={H - 4} textAnchor="middle" fontSize={font} fill={CHART_THEME.axis}>
+          {xLabel}
+        </text>
+        {ordered.map(({ run, x: cx, y: cy }) => {
+          const emphasised = run.runId === highlightedRunId || run.runId === hoverId;
+          return (
+            <circle
+              key={run.runId}
+              cx={cx}
+              cy={cy}
+              r={emphasised ? radius * 1.6 : radius}
+              fill={CELL_COLORS[run.cell]}
+              fillOpacity={emphasised ? 1 : 0.7}
+              stroke={emphasised ? CHART_THEME.text : 'none'}
+              strokeWidth={2}
+            />
+          );
+        })}
+        {dots.length === 0 && (
+          <text x={W / 2} y={H / 2} textAnchor="middle" fontSize={font} fill={CHART_THEME.axis}>
+            No scored runs yet.
+          </text>
+        )}
+      </svg>
+    </figure>
+  );
+}
+
+/**
+ * Two small plots of best validation loss (bits per token, shared y) against learning rate (log x)
+ * and against hidden size (log₂ x), one dot per scored run coloured by cell. Hover names the run;
+ * clicking selects it.
+ */
+export function HyperparameterScatter({ runs, highlightedRunId = null, onSelect, projector = false }: Props) {
+  const [hover, setHover] = useState<{ run: BoardRun; clientX: number; clientY: number } | null>(null);
+  const panels = useMemo(() => {
+    const scored = runs.filter((r): r is BoardRun & { best: NonNullable<BoardRun['best']> } => r.best !== null);
+    const y = linearScale(paddedExtent(scored.map((r) => r.best.valLoss)) ?? [0, 1], [H - M.bottom, M.top]);
+    const lr = logScale(scored.map((r) => r.config.learningRate), [M.left + 8, W - M.right - 8]);
+    const hidden = logScale(scored.map((r) => r.config.hiddenSize), [M.left + 8, W - M.right - 8], 2);
+    const dotsFor = (x: Scale, pick: (r: BoardRun) => number) =>
+      scored.map((run) => ({ run, x: x(pick(run)) + jitter(run.runId) * JITTER_UNITS, y: y(run.best.valLoss) }));
+    return {
+      y,
+      lr: { x: lr, dots: dotsFor(lr, (r) => r.config.learningRate) },
+      hidden: { x: hidden, dots: dotsFor(hidden, (r) => r.config.hiddenSize) },
+    };
+  }, [runs]);
+  const shared = { y: panels.y, highlightedRunId, projector, onHover: setHover, onSelect };
+
+  return (
+    <section data-testid="hyperparameter-scatter" aria-label="Settings against best validation loss" className="rounded-xl bg-slate-900 p-3">
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className={`m-0 font-semibold text-slate-100 ${projector ? 'text-xl' : 'text-base'}`}>Best validation bits/token by setting</h3>
+        <BoardLegend projector={projector} />
+      </div>
+      <div className="flex flex-col gap-4 sm:flex-row">
+        <ScatterPanel title="Learning rate" xLabel="learning rate (log)" x={panels.lr.x} dots={panels.lr.dots} formatX={formatLearningRate} {...shared} />
+        <ScatterPanel title="Hidden size" xLabel="hidden units (log₂)" x={panels.hidden.x} dots={panels.hidden.dots} formatX={String} {...shared} />
+      </div>
+      {hover && <RunTooltip run={hover.run} clientX={hover.clientX} clientY={hover.clientY} projector={projector} />}
+    </section>
+  );
+}

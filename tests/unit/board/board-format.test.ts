@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  displayName,
+  formatAccuracy,
+  formatBits,
+  formatLearningRate,
+  podiumOrder,
+  progressFraction,
+  settingsSummary,
+} from '@/app/_components/board/board-format';
+import type { BoardRun } from '@/lib/protocol/board';
+import type { RunConfig } from '@/lib/protocol/challenge';
+
+const config: RunConfig = {
+  cell: 'lstm', hiddenSize: 64, layers: 2, embeddingSize: 16, learningRate: 0.003, optimizer: 'adam',
+  batchSize: 32, seqLength: 40, clipNorm: 5, init: 'pytorch', gateBias: 3, seed: 1,
+};
+
+function run(id: string, best: number | null, at = 0, startedAt = 0): BoardRun {
+  return {
+    runId: id, participantId: `p-${id}`, nickname: id, cell: 'lstm', config, status: 'running', startedAt, lastStep: 10,
+    best: best === null ? null : { valLoss: best, accuracy: null, step: 10, at }, verified: false,
+  };
+}
+
+describe('formatting', () => {
+  it('names anonymous runs', () => {
+    expect(displayName({ nickname: null })).toBe('Anonymous');
+    expect(displayName({ nickname: 'Ada' })).toBe('Ada');
+  });
+
+  it('formats bits, accuracy and learning rates', () => {
+    expect(formatBits(1.23456)).toBe('1.235');
+    expect(formatBits(null)).toBe('–');
+    expect(formatAccuracy(0.876)).toBe('88%');
+    expect(formatAccuracy(null)).toBe('–');
+    expect([0.001, 0.003, 0.0005, 0.05, 0.1, 1].map(formatLearningRate)).toEqual(['1e-3', '3e-3', '5e-4', '0.05', '0.1', '1']);
+  });
+
+  it('summarises settings, leaving out the gate bias of a vanilla RNN', () => {
+    expect(settingsSummary(config)).toBe('64×2 · lr 3e-3 · bias +3 · adam');
+    expect(settingsSummary({ ...config, cell: 'rnn', gateBias: 0, layers: 1 })).toBe('64×1 · lr 3e-3 · adam');
+  });
+
+  it('clamps progress to the budget', () => {
+    expect(progressFraction(50, 200)).toBe(0.25);
+    expect(progressFraction(300, 200)).toBe(1);
+    expect(progressFraction(5, 0)).toBe(0);
+  });
+});
+
+describe('podiumOrder', () => {
+  it('places 2nd, 1st, 3rd from the ranking, earliest first on ties', () => {
+    const runs = [run('c', 1.5), run('a', 1.2, 5), run('b', 1.2, 9), run('d', 2), run('none', null)];
+    expect(podiumOrder(runs).map((p) => [p.place, p.run.runId])).toEqual([[2, 'b'], [1, 'a'], [3, 'c']]);
+  });
+
+  it('keeps only scored runs, 1st still present with one', () => {
+    expect(podiumOrder([run('x', null), run('y', 3)]).map((p) => p.place)).toEqual([1]);
+    expect(podiumOrder([run('x', null)])).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BAND_SERIES,
+  alignBucketed,
+  bucketCurve,
+  convergenceData,
+  createConvergenceCache,
+  gridStepFor,
+  nearestSeries,
+  niceStep,
+  smoothCurve,
+} from '@/app/_components/board/convergence-data';
+import type { CurvePoint } from '@/lib/protocol/board';
+
+const curve = (pairs: [number, number][]): CurvePoint[] => pairs.map(([s, l]) => [s, l, null]);
+
+describe('smoothCurve', () => {
+  it('returns the curve itself with no smoothing', () => {
+    const c = curve([[0, 3], [10, 2]]);
+    expect(smoothCurve(c, 0)).toBe(c);
+  });
+
+  it('is debiased: a constant curve stays constant from the first point', () => {
+    const out = smoothCurve(curve([[0, 2], [1, 2], [2, 2]]), 0.9);
+    for (const [, v] of out) expect(v).toBeCloseTo(2, 12);
+  });
+
+  it('follows the TensorBoard recurrence and keeps steps and accuracy', () => {
+    const w = 0.5;
+    const out = smoothCurve([[0, 4, 0.1], [5, 2, 0.2]], w);
+    // acc1 = 0.5·4 = 2, /(1−0.5) = 4; acc2 = 0.5·2 + 0.5·2 = 2, /(1−0.25) = 8/3.
+    expect(out).toEqual([[0, 4, 0.1], [5, 8 / 3, 0.2]]);
+  });
+});
+
+describe('niceStep and gridStepFor', () => {
+  it('rounds up to 1, 2 or 5 × 10^k and never below 1', () => {
+    expect([0, 0.3, 1, 1.2, 2, 3, 7, 12, 480].map(niceStep)).toEqual([1, 1, 1, 2, 2, 5, 10, 20, 500]);
+  });
+
+  it('fits the largest step into the columns', () => {
+    expect(gridStepFor(10_000, 800)).toBe(20);
+    expect(gridStepFor(100, 800)).toBe(1);
+    expect(10_000 / gridStepFor(10_000, 800)).toBeLessThanOrEqual(800);
+  });
+});
+
+describe('bucketCurve', () => {
+  it('keeps the last point of each column, placed at the column end', () => {
+    const out = bucketCurve(curve([[0, 9], [3, 5], [7, 4], [10, 3], [11, 2]]), 10);
+    expect(out).toEqual(curve([[0, 9], [10, 3], [20, 2]]));
+  });
+
+  it('does not re-bucket earlier points when the curve grows', () => {
+    const early = bucketCurve(curve([[5, 3], [15, 2]]), 10);
+    const later = bucketCurve(curve([[5, 3], [15, 2], [25, 1]]), 10);
+    expect(later.slice(0, early.length)).toEqual(early);
+  });
+
+  it('returns the curve itself on a grid of one step', () => {
+    const c = curve([[1, 2]]);
+    expect(bucketCurve(c, 1)).toBe(c);
+  });
+});
+
+describe('alignBucketed', () => {
+  it('aligns curves onto the union of their steps, null where a run has none', () => {
+    const { x, ys } = alignBucketed([curve([[0, 3], [20, 2]]), curve([[10, 5], [20, 4], [30, 1]])], 10, false);
+    expect(x).toEqual([0, 10, 20, 30]);
+    expect(ys).toEqual([
+      [3, null, 2, null],
+      [null, 5, 4, 1],
+    ]);
+  });
+
+  it('drops non-positive losses on a log scale', () => {
+    expect(alignBucketed([curve([[0, 0], [1, 2]])], 1, true).ys).toEqual([[null, 2]]);
+  });
+
+  it('handles no curves at all', () => {
+    expect(alignBucketed([], 1, false)).toEqual({ x: [], ys: [] });
+  });
+});
+
+describe('convergenceData', () => {
+  const slots = [
+    { runId: 'a', cell: 'lstm' as const },
+    { runId: 'b', cell: 'lstm' as const },
+    { runId: 'c', cell: 'rnn' as const },
+  ];
+  const curves = { a: curve([[0, 4], [10, 2]]), b: curve([[0, 6], [10, 4]]), c: curve([[0, 8]]) };
+
+  it('lays out x, band edges per cell, runs and medians per cell', () => {
+    const data = convergenceData({ slots, curves, smoothing: 0, columns: 800, logY: false }, createConvergenceCache());
+    expect(data).toHaveLength(1 + BAND_SERIES + slots.length + 3);
+    expect(data[0]).toEqual([0, 10]);
+    expect(data.slice(1 + BAND_SERIES, 1 + BAND_SERIES + 3)).toEqual([[4, 2], [6, 4], [8, null]]);
+    // CELLS order is rnn, lstm, gru: medians follow the runs in that order.
+    const [rnnMedian, lstmMedian, gruMedian] = data.slice(1 + BAND_SERIES + 3);
+    expect(lstmMedian).toEqual([5, 3]);
+    // A cell's band spans only its own runs' steps.
+    expect(rnnMedian).toEqual([8, null]);
+    expect(gruMedian).toEqual([null, null]);
+    // lstm band: q3 then q1, interpolated quartiles of two values.
+    expect(data[3]).toEqual([5.5, 3.5]);
+    expect(data[4]).toEqual([4.5, 2.5]);
+  });
+
+  it('reuses cached per-run work for unchanged curve arrays', () => {
+    const cache = createConvergenceCache();
+    convergenceData({ slots, curves, smoothing: 0.5, columns: 800, logY: false }, cache);
+    const first = cache.get(curves.a);
+    convergenceData({ slots, curves, smoothing: 0.5, columns: 800, logY: false }, cache);
+    expect(cache.get(curves.a)).toBe(first);
+  });
+
+  it('keeps 200 runs of 1,000 points within the plot width', () => {
+    const many = Array.from({ length: 200 }, (_, r) => ({ runId: `r${r}`, cell: (['rnn', 'lstm', 'gru'] as const)[r % 3] }));
+    const big = Object.fromEntries(many.map((s, r) => [s.runId, curve(Array.from({ length: 1000 }, (_, i) => [i * 10 + (r % 7), 3 / (1 + i / 100)]))]));
+    const data = convergenceData({ slots: many, curves: big, smoothing: 0.6, columns: 900, logY: false }, createConvergenceCache());
+    expect(data[0].length).toBeLessThanOrEqual(900);
+    expect(data[1 + BAND_SERIES].filter((v) => v !== null).length).toBeGreaterThan(400);
+  });
+});
+
+describe('nearestSeries', () => {
+  const ys = [
+    [1, 2, null],
+    [5, 6, 7],
+  ];
+  const toPx = (v: number) => 100 - v * 10;
+
+  it('picks the series closest in pixels at the cursor column', () => {
+    expect(nearestSeries(ys, 1, toPx, 79, 10)).toBe(0);
+    expect(nearestSeries(ys, 1, toPx, 41, 10)).toBe(1);
+  });
+
+  it('looks back over gaps and ignores series beyond the radius', () => {
+    expect(nearestSeries(ys, 2, toPx, 80, 5)).toBe(0);
+    expect(nearestSeries(ys, 1, toPx, 0, 5)).toBe(-1);
+  });
+});

@@ -6,7 +6,7 @@ import { send } from '../_realtime/socket-client';
 import type { Challenge, RunConfig } from '@/lib/protocol/challenge';
 import { ClientEvent } from '@/lib/protocol/events';
 import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
-import { MAX_POINTS_PER_RUN } from '@/lib/protocol/run';
+import { MAX_POINTS_PER_RUN, type RunMineReply } from '@/lib/protocol/run';
 import type { BackendName } from './backend-names';
 import type { FromWorker, InspectionMessage, ToWorker } from './worker-messages';
 
@@ -177,6 +177,34 @@ export function useTrainingRun(challenge: Challenge, backend: BackendName | unde
     [update],
   );
 
+  /**
+   * Shows the runs the server kept for this student, after a reload. A run the server still counts as
+   * running lost its worker with the old page, so it is reported stopped.
+   */
+  const restore = useCallback(({ runs: stored, points }: RunMineReply) => {
+    if (active.current) return;
+    setRuns((current) =>
+      current.length > 0
+        ? current
+        : stored.map((run) => ({
+            id: run.id,
+            config: run.config,
+            state: 'finished',
+            outcome: run.status === 'completed' ? 'completed' : 'stopped',
+            step: run.lastStep,
+            tokensPerSec: 0,
+            elapsedMs: points[run.id]?.at(-1)?.elapsedMs ?? 0,
+            points: (points[run.id] ?? []).map(({ step, trainLoss, valLoss, accuracy }) => ({ step, trainLoss, valLoss, accuracy })),
+            backend: null,
+            inspection: null,
+            error: null,
+          })),
+    );
+    for (const run of stored) {
+      if (run.status === 'running') void send(ClientEvent.RunFinish, { runId: run.id, outcome: 'stopped' }).catch(() => undefined);
+    }
+  }, []);
+
   const setTemperature = useCallback((value: number) => {
     setTemperatureState(value);
     active.current?.worker.postMessage({ type: 'temperature', value } satisfies ToWorker);
@@ -194,6 +222,7 @@ export function useTrainingRun(challenge: Challenge, backend: BackendName | unde
     resume: () => control('resume'),
     stop: () => control('stop'),
     setTemperature,
+    restore,
     /** Sends what is waiting right away (after a reconnect, say). */
     sync,
   };

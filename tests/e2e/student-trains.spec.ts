@@ -26,11 +26,21 @@ const SMALL_CHALLENGE = {
   defaults: { ...DEFAULT_CHALLENGE.defaults, cell: 'lstm' as const, hiddenSize: 16, embeddingSize: 8, batchSize: 8, seqLength: 20 },
 };
 
+let dataDir: string;
+let server: Awaited<ReturnType<typeof startServerProcess>> | null = null;
+
+test.beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'arena-train-'));
+});
+test.afterEach(async () => {
+  await server?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
 test('a student trains in the browser, sees it learn, and loses no metric across a server restart', async ({ browser }) => {
   test.setTimeout(240_000);
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'arena-train-'));
   const env = { DATA_DIR: dataDir, REDIS_URL: '' };
-  let server = await startServerProcess(env);
+  server = await startServerProcess(env);
 
   // The host is any client holding the host key; here a socket client sets a small challenge.
   const host = await connectClient(server.url);
@@ -89,8 +99,14 @@ test('a student trains in the browser, sees it learn, and loses no metric across
   expect(await workspace.figure('sample-view', 'data-points')).toBeGreaterThan(0);
   await expect(page.getByRole('table', { name: 'Your runs' })).toContainText('completed');
 
+  // A reload brings the finished run back from the server, curve included.
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Your runs' })).toContainText('completed');
+  await expect.poll(() => workspace.figure('loss-chart', 'data-points')).toBeGreaterThan(0);
+
   await context.close();
   await server.stop();
+  server = null;
 
   // The stored curve: every point the browser made, once, in order, with no gap.
   const store = await MemoryStore.open({ dataDir });
@@ -104,7 +120,6 @@ test('a student trains in the browser, sees it learn, and loses no metric across
   expect(run).toMatchObject({ status: 'completed', lastStep: SMALL_CHALLENGE.budgetSteps });
   expect(run.best?.valLoss).toBeLessThan(points[0].trainLoss);
   await store.close();
-  await rm(dataDir, { recursive: true, force: true });
 
   // The page stayed responsive while training: no main-thread task over 100 ms.
   expect(longest).toBeLessThan(100);

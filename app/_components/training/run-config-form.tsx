@@ -2,7 +2,7 @@
 
 import { useId, type ReactNode } from 'react';
 import { runConfigViolations, type Violation } from '@/lib/domain/challenge';
-import { countParameters } from '@/lib/model/config';
+import { countParameters, DEFAULT_GATE_BIAS } from '@/lib/model/config';
 import { runConfigSchema, type Challenge, type RunConfig } from '@/lib/protocol/challenge';
 import { ParameterCount } from './parameter-count';
 
@@ -29,6 +29,15 @@ export function draftViolations(challenge: Challenge, draft: DraftConfig, vocabS
     });
   }
   return runConfigViolations(challenge, parsed.data, vocabSize);
+}
+
+/**
+ * The draft for another cell, with that cell's measured gate-bias default (LSTM forget gate +3, GRU
+ * update gate +1) where the challenge allows it: the setting that decides whether gating shows.
+ */
+function withCell(draft: DraftConfig, cell: DraftConfig['cell'], range: Challenge['bounds']['gateBias']): DraftConfig {
+  const gateBias = Math.min(range.max, Math.max(range.min, DEFAULT_GATE_BIAS[cell]));
+  return { ...draft, cell, gateBias: cell === 'rnn' ? draft.gateBias : gateBias };
 }
 
 interface Props {
@@ -73,7 +82,7 @@ export function RunConfigForm({ challenge, vocabSize, draft, onChange, disabled 
       <div role="radiogroup" aria-label="Cell" className="flex gap-2">
         {challenge.allowedCells.map((cell) => (
           <label key={cell} className={`flex-1 cursor-pointer rounded-lg px-3 py-2 text-center ${draft.cell === cell ? 'bg-amber-400 font-semibold text-slate-950' : 'bg-slate-800'}`}>
-            <input type="radio" name="cell" value={cell} checked={draft.cell === cell} onChange={() => set('cell', cell)} className="sr-only" />
+            <input type="radio" name="cell" value={cell} checked={draft.cell === cell} onChange={() => onChange(withCell(draft, cell, bounds.gateBias))} className="sr-only" />
             {CELL_LABELS[cell]}
           </label>
         ))}

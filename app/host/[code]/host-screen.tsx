@@ -3,23 +3,41 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { JoinCodePanel } from '../../_components/join-code-panel';
-import { ParticipantList } from '../../_components/participant-list';
 import { StatusBanner } from '../../_components/status-banner';
 import { send } from '../../_realtime/socket-client';
+import { useBoard } from '../../_realtime/use-board';
 import { useSession } from '../../_realtime/use-session';
-import { RoundControls } from './round-controls';
+import { BOARD_VISIBILITIES, type BoardVisibility } from '@/lib/protocol/board';
 import { ClientEvent } from '@/lib/protocol/events';
+import { ChallengeBuilder } from './challenge-builder';
+import { ClassBoard } from './class-board';
+import { ClassRoster } from './class-roster';
+import { RoundControls } from './round-controls';
 
-/** The projector screen: how to join, who is here, and moderation. */
+const VISIBILITY_LABELS: Record<BoardVisibility, string> = {
+  full: 'Students see the full board',
+  anonymous: 'Students see it without names',
+  top: 'Students see the top 5 and their neighbours',
+};
+
+/** The instructor's console and the projector screen: joining, rounds, the live board, moderation. */
 export function HostScreen({ code }: { code: string }) {
   const { session, status } = useSession(code, 'host');
+  const board = useBoard(session?.round.index ?? 0, 'host', status.kind === 'ready');
   const [actionError, setActionError] = useState<string | null>(null);
   const [origin, setOrigin] = useState('');
+  const [projector, setProjector] = useState(false);
   useEffect(() => setOrigin(window.location.origin), []);
 
   const act = (run: () => Promise<unknown>) => {
     setActionError(null);
     run().catch((err: unknown) => setActionError(err instanceof Error ? err.message : String(err)));
+  };
+  const toggleProjector = () => {
+    const next = !projector;
+    setProjector(next);
+    if (next) void document.documentElement.requestFullscreen?.().catch(() => undefined);
+    else if (document.fullscreenElement) void document.exitFullscreen();
   };
 
   if (status.kind === 'no-credential') {
@@ -33,20 +51,47 @@ export function HostScreen({ code }: { code: string }) {
     );
   }
 
+  const roundLive = session !== null && session.round.index > 0;
   return (
-    <main className="flex flex-col gap-8 p-8">
+    <main className={`flex flex-col gap-6 p-6 ${projector ? 'text-lg' : ''}`} data-projector={projector}>
       {status.kind === 'reconnecting' && <StatusBanner tone="warn">Connection lost. Reconnecting…</StatusBanner>}
       {status.kind === 'error' && <StatusBanner tone="error">{status.message}</StatusBanner>}
       {actionError && <StatusBanner tone="error">{actionError}</StatusBanner>}
 
-      {origin && <JoinCodePanel code={code} joinUrl={`${origin}/?code=${code}`} />}
+      <div className="flex flex-wrap items-start justify-between gap-6">
+        {origin && (roundLive ? (
+          <p className="text-2xl">
+            Join at <span className="font-semibold">{origin}</span> with code{' '}
+            <span className="font-mono text-4xl font-bold tracking-widest text-amber-300" data-testid="join-code">{code}</span>
+          </p>
+        ) : (
+          <JoinCodePanel code={code} joinUrl={`${origin}/?code=${code}`} />
+        ))}
+        <button type="button" onClick={toggleProjector} aria-pressed={projector} className="rounded-lg bg-slate-800 px-4 py-2 hover:bg-slate-700">
+          {projector ? 'Leave projector mode' : 'Projector mode'}
+        </button>
+      </div>
 
       {session && (
         <RoundControls
           session={session}
+          projector={projector}
           onStart={() => act(() => send(ClientEvent.RoundStart, {}))}
           onEnd={() => act(() => send(ClientEvent.RoundEnd, {}))}
         />
+      )}
+
+      {session && board && <ClassBoard board={board} ended={session.round.status === 'ended'} projector={projector} />}
+
+      {session && !projector && (
+        <details open={!roundLive} className="rounded-xl bg-slate-900">
+          <summary className="cursor-pointer p-4 text-lg">Challenge settings</summary>
+          <ChallengeBuilder
+            challenge={session.challenge}
+            disabled={session.round.status === 'running'}
+            onSave={(challenge) => send(ClientEvent.ChallengeSet, { challenge })}
+          />
+        </details>
       )}
 
       {session && (
@@ -63,10 +108,21 @@ export function HostScreen({ code }: { code: string }) {
               {session.locked ? 'Unlock session' : 'Lock session'}
             </button>
             {session.locked && <span className="text-lg text-amber-300">Locked: nobody new can join</span>}
+            <label className="ml-auto flex items-center gap-2 text-slate-300">
+              Board for students
+              <select
+                value={session.board.visibility}
+                onChange={(e) => act(() => send(ClientEvent.BoardVisibility, { visibility: e.target.value as BoardVisibility, topN: 5 }))}
+                className="rounded bg-slate-800 px-2 py-1"
+              >
+                {BOARD_VISIBILITIES.map((v) => <option key={v} value={v}>{VISIBILITY_LABELS[v]}</option>)}
+              </select>
+            </label>
           </div>
-          <ParticipantList
+          <ClassRoster
             participants={session.participants}
             onRemove={(p) => act(() => send(ClientEvent.HostKick, { participantId: p.id }))}
+            onRename={(p, nickname) => act(() => send(ClientEvent.HostRename, { participantId: p.id, nickname }))}
           />
         </section>
       )}

@@ -1,21 +1,43 @@
 'use client';
 
+import { useEffect, useMemo, useState } from 'react';
 import type { SessionView } from '@/lib/protocol/schemas';
 
 const STATUS_TEXT = { idle: 'No round yet', running: 'Running', ended: 'Ended' } as const;
+const TICK_MS = 1_000;
 
-/** Start and end rounds of the current challenge. */
-export function RoundControls({ session, onStart, onEnd }: { session: SessionView; onStart: () => void; onEnd: () => void }) {
+function formatLeft(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Start and end rounds of the current challenge, with the server-timed countdown when there is one. */
+export function RoundControls({ session, onStart, onEnd, projector }: { session: SessionView; onStart: () => void; onEnd: () => void; projector: boolean }) {
   const { round, challenge } = session;
+  // The countdown runs on the server's clock: this browser's offset from it, as of the latest view.
+  const offset = useMemo(() => session.serverNow - Date.now(), [session.serverNow]);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (round.status !== 'running' || round.endsAt === null) return;
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, [round.status, round.endsAt]);
+
   return (
-    <section aria-label="Round" className="flex flex-wrap items-center gap-4 rounded-xl bg-slate-900 p-4">
+    <section aria-label="Round" className="flex flex-wrap items-center gap-6 rounded-xl bg-slate-900 p-4">
       <div>
         <p className="text-sm text-slate-400">Challenge</p>
-        <p className="text-xl font-semibold">{challenge.title}</p>
+        <p className={projector ? 'text-3xl font-semibold' : 'text-xl font-semibold'}>{challenge.title}</p>
+        <p className="text-sm text-slate-400">{challenge.budgetSteps} steps per run · cells: {challenge.allowedCells.join(', ').toUpperCase()}</p>
       </div>
-      <p className="text-lg" data-testid="round-status">
+      <p className={projector ? 'text-3xl' : 'text-lg'} data-testid="round-status">
         Round {round.index || '–'}: {STATUS_TEXT[round.status]}
       </p>
+      {round.status === 'running' && round.endsAt !== null && (
+        <p className="font-mono text-4xl text-amber-300" role="timer" aria-label="Time left in the round">
+          {formatLeft(round.endsAt - (now + offset))}
+        </p>
+      )}
       {round.status === 'running' ? (
         <button type="button" onClick={onEnd} className="rounded-lg bg-red-900 px-4 py-2 text-lg font-semibold">End round</button>
       ) : (

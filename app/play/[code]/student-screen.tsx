@@ -36,7 +36,7 @@ export function StudentScreen({ code, backend }: { code: string; backend?: Backe
         </div>
         {session && <p className="text-slate-400">{session.participants.length} in class</p>}
       </header>
-      {session && me && <Workspace session={session} connected={status.kind === 'ready'} backend={backend} />}
+      {session && me && participantId && <Workspace session={session} participantId={participantId} connected={status.kind === 'ready'} backend={backend} />}
       {session && (
         <details className="rounded-xl bg-slate-900 p-4">
           <summary className="cursor-pointer text-slate-300">Who is here</summary>

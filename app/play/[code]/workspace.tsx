@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { Leaderboard } from '../../_components/board/leaderboard';
 import { LossChart } from '../../_components/charts/loss-chart';
 import { CELL_COLORS } from '../../_components/charts/palette';
 import { RunConfigForm, draftViolations, type DraftConfig } from '../../_components/training/run-config-form';
@@ -8,7 +9,10 @@ import { TrainingProgress } from '../../_components/training/training-progress';
 import { StatusBanner } from '../../_components/status-banner';
 import type { BackendName } from '../../_training/backend-names';
 import { useTrainingRun, type LocalRun } from '../../_training/use-training-run';
+import { useBoard } from '../../_realtime/use-board';
+import { ClientEvent } from '@/lib/protocol/events';
 import type { SessionView } from '@/lib/protocol/schemas';
+import { send } from '../../_realtime/socket-client';
 import { RunInsights } from './run-insights';
 import { RunHistory } from './run-history';
 
@@ -16,8 +20,16 @@ const progressState = (run: LocalRun | undefined) =>
   !run ? 'idle' : run.state === 'starting' ? 'running' : run.state;
 
 /** Configure, train, and watch: everything a student does during a round. */
-export function Workspace({ session, connected, backend }: { session: SessionView; connected: boolean; backend?: BackendName }) {
+interface Props {
+  session: SessionView;
+  participantId: string;
+  connected: boolean;
+  backend?: BackendName;
+}
+
+export function Workspace({ session, participantId, connected, backend }: Props) {
   const { challenge, round } = session;
+  const board = useBoard(round.index, 'student', connected);
   const [draft, setDraft] = useState<DraftConfig>(challenge.defaults);
   const [startError, setStartError] = useState<string | null>(null);
   const training = useTrainingRun(challenge, backend);
@@ -32,6 +44,12 @@ export function Workspace({ session, connected, backend }: { session: SessionVie
   useEffect(() => {
     if (connected) void training.sync();
   }, [connected, training.sync]);
+  // After a reload, bring back this round's earlier runs from the server.
+  const { restore } = training;
+  useEffect(() => {
+    if (!connected || round.index === 0) return;
+    send(ClientEvent.RunMine, {}).then(restore).catch(() => undefined);
+  }, [connected, round.index, restore]);
 
   const blocker =
     round.status !== 'running'
@@ -104,6 +122,12 @@ export function Workspace({ session, connected, backend }: { session: SessionVie
         </div>
         {current && <RunInsights run={current} runs={training.runs} temperature={training.temperature} onTemperatureChange={training.setTemperature} />}
         {training.runs.length > 0 && <RunHistory runs={training.runs} />}
+        {board && board.runs.length > 0 && (
+          <div className="rounded-xl bg-slate-900 p-4">
+            <h3 className="mb-2 font-semibold">Class board</h3>
+            <Leaderboard runs={board.runs} budgetSteps={board.budgetSteps} selfParticipantId={participantId} />
+          </div>
+        )}
       </section>
     </div>
   );

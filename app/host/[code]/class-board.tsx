@@ -1,0 +1,49 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { CellComparison } from '../../_components/board/cell-comparison';
+import { ConvergenceChart } from '../../_components/board/convergence-chart';
+import { HyperparameterScatter } from '../../_components/board/hyperparameter-scatter';
+import { Leaderboard } from '../../_components/board/leaderboard';
+import { Podium } from '../../_components/board/podium';
+import { summariseCells } from '@/lib/domain/leaderboard';
+import type { BoardSnapshot } from '@/lib/protocol/board';
+
+/** Below this many bits per token a run counts as having "learned" the task, until the host says otherwise. */
+const DEFAULT_THRESHOLD_BITS = 1.5;
+
+/** The live class board: ranks, every curve, the cells compared, the settings that worked, and a podium. */
+export function ClassBoard({ board, ended, projector }: { board: BoardSnapshot; ended: boolean; projector: boolean }) {
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD_BITS);
+  const summaries = useMemo(() => summariseCells(board.runs, board.curves, threshold), [board, threshold]);
+  const select = (runId: string) => setHighlighted((h) => (h === runId ? null : runId));
+
+  return (
+    <section aria-label="Class board" className="flex flex-col gap-6">
+      {ended && (
+        <div className="grid gap-6 xl:grid-cols-2">
+          <Podium runs={board.runs} projector={projector} />
+          <CellComparison summaries={summaries} threshold={threshold} onThresholdChange={setThreshold} projector={projector} />
+        </div>
+      )}
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="rounded-xl bg-slate-900 p-4">
+          <h2 className="mb-2 text-xl font-semibold">Validation loss of every run</h2>
+          <ConvergenceChart runs={board.runs} curves={board.curves} highlightedRunId={highlighted} onSelect={select} projector={projector} />
+        </div>
+        <div className="rounded-xl bg-slate-900 p-4">
+          <Leaderboard runs={board.runs} budgetSteps={board.budgetSteps} highlightedRunId={highlighted} onSelect={select} projector={projector} />
+        </div>
+      </div>
+      {!ended && (
+        <div className="grid gap-6 xl:grid-cols-2">
+          <CellComparison summaries={summaries} threshold={threshold} onThresholdChange={setThreshold} projector={projector} />
+          <div className="rounded-xl bg-slate-900 p-4">
+            <HyperparameterScatter runs={board.runs} highlightedRunId={highlighted} onSelect={select} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

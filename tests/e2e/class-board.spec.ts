@@ -1,0 +1,66 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { BoardPage } from './pages/board-page';
+import { HomePage } from './pages/home-page';
+import { WorkspacePage } from './pages/workspace-page';
+
+async function student(browser: Browser, code: string, nickname: string, cell: string) {
+  const page = await (await browser.newContext()).newPage();
+  const home = new HomePage(page);
+  await home.open(`/?code=${code}`);
+  await home.join(null, nickname);
+  await page.waitForURL(`**/play/${code}`);
+  await page.goto(`/play/${code}?backend=wasm`);
+  const workspace = new WorkspacePage(page);
+  await page.getByRole('radio', { name: cell }).check({ force: true });
+  // Small settings, so three runs train side by side in a few seconds each.
+  await page.getByLabel('Hidden units').fill('16');
+  await page.getByLabel('Sequence length').fill('20');
+  await page.getByLabel('Batch size').fill('8');
+  return { page, workspace };
+}
+
+test('the class board ranks three live runs, overlays their curves and ends with a podium', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const host = await (await browser.newContext({ viewport: { width: 1600, height: 1200 } })).newPage();
+  const home = new HomePage(host);
+  await home.open();
+  const code = await home.hostClass();
+
+  // The instructor sets a short challenge with the builder and starts the round.
+  await host.getByLabel('Training steps per run').fill('200');
+  await host.getByRole('button', { name: 'Save challenge' }).click();
+  await expect(host.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await host.getByRole('button', { name: 'Start round' }).click();
+  await expect(host.getByTestId('round-status')).toHaveText('Round 1: Running');
+
+  const students = [
+    await student(browser, code, 'Ada', 'Vanilla RNN'),
+    await student(browser, code, 'Bo', 'LSTM'),
+    await student(browser, code, 'Cy', 'GRU'),
+  ];
+  for (const s of students) await s.workspace.train();
+
+  const board = new BoardPage(host);
+  await expect(board.rows()).toHaveCount(3, { timeout: 60_000 });
+  await board.expectChartRuns(3);
+  for (const s of students) await s.workspace.waitForFinish();
+
+  // Ranked by best validation loss, lowest first, once every run has reported its last point.
+  await expect.poll(async () => (await board.ranking()).every((r) => r.best !== null), { timeout: 30_000 }).toBe(true);
+  const ranking = await board.ranking();
+  expect(ranking.map((r) => r.rank)).toEqual([1, 2, 3]);
+  const bests = ranking.map((r) => r.best as number);
+  expect(bests).toEqual([...bests].sort((a, b) => a - b));
+  for (const name of ['Ada', 'Bo', 'Cy']) expect(ranking.some((r) => r.text.includes(name))).toBe(true);
+
+  // Students see the board too.
+  await expect(students[0].page.getByTestId('leaderboard-row')).toHaveCount(3, { timeout: 15_000 });
+
+  // End of round: the podium and the cell comparison.
+  await host.getByRole('button', { name: 'End round' }).click();
+  const podium = host.getByTestId('podium');
+  await expect(podium).toBeVisible();
+  const winner = ['Ada', 'Bo', 'Cy'].find((name) => ranking[0].text.includes(name)) as string;
+  await expect(podium).toContainText(winner);
+  await expect(host.getByTestId('cell-comparison')).toBeVisible();
+});

@@ -39,6 +39,7 @@ const LeaderboardRow = memo(function LeaderboardRow({ run, rank, budgetSteps, hi
       data-testid="leaderboard-row"
       data-run-id={run.runId}
       data-rank={rank}
+      data-best={run.best?.valLoss ?? ''}
       data-flip-key={run.runId}
       aria-current={highlighted ? 'true' : undefined}
       onClick={onSelect ? () => onSelect(run.runId) : undefined}

@@ -6,7 +6,8 @@ import type { Overrides, RunResult } from './bench-lib/convergence-run';
 
 /**
  * Usage: npm run --silent bench:convergence [-- --json] [--seeds N] [--tasks a,b] [--steps N] [--jobs N]
- *   [--model '{"gateBias":3}'] [--train '{"learningRate":0.01}']  (probes away from the defaults)
+ *   [--model '{"gateBias":3}'] [--train '{"learningRate":0.01}'] [--params '{"delay":40}']
+ *   (probes away from the defaults; --cells rnn,lstm to run fewer cells)
  * Trains RNN, LSTM and GRU with N seeds (default 5) on every task at its class budget and the
  * library defaults, two runs at a time (one per core), and checks that on every long-range task the
  * median LSTM and GRU beat the vanilla RNN by at least 10% validation loss, with higher accuracy.
@@ -83,7 +84,11 @@ async function main() {
   const seeds = Number(option('seeds') ?? 5);
   const steps = option('steps') ? Number(option('steps')) : undefined;
   const tasks = (option('tasks')?.split(',') ?? TASK_IDS) as TaskId[];
-  const over: Overrides = { model: JSON.parse(option('model') ?? '{}'), train: JSON.parse(option('train') ?? '{}') };
+  const over: Overrides = {
+    model: JSON.parse(option('model') ?? '{}'),
+    train: JSON.parse(option('train') ?? '{}'),
+    params: JSON.parse(option('params') ?? '{}'),
+  };
   const cells = (option('cells')?.split(',') ?? CELLS) as CellKind[];
   const jobs = tasks.flatMap((task) => Array.from({ length: seeds }, (_, s) => cells.map((cell) => () => runChild(task, cell, s + 1, steps, over))).flat());
   const results = await pool(jobs, Number(option('jobs') ?? 2));

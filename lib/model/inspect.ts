@@ -6,7 +6,7 @@ import { evalBatch, swapStates, zeroStates } from './evaluate';
 import { layerGates } from './layer';
 import { backwardPass, crossEntropy, forwardPass } from './model-pass';
 import type { RnnModel } from './model';
-import { gradNormByStep } from './reference-check';
+import { gradNormByStep } from './grad-norms';
 import { StreamBatcher } from './batches';
 import { createRng } from './rng';
 

@@ -51,17 +51,15 @@ export function layerForward(cell: CellKind, x: T2, h0: T2, c0: T2, params: Laye
   return { outputs, hT: h, cT: c, cache };
 }
 
-/**
- * Gate activations of a cached forward pass: for each name in GATE_NAMES[cell], T tensors [B, H].
- */
+/** Gate activations of a cached forward pass: per step, one [B, H] tensor per name in GATE_NAMES[cell]. */
 export function layerGates(cache: LayerCache): T2[][] {
   const step = CELL_STEPS[cache.cell];
   return cache.saved.map((s, t) => step.gates(s, cache.cells[t]));
 }
 
 /**
- * Backpropagation through time over a cached layer call, by hand: per step only the recurrent
- * product, and the weight gradients as single products over all steps after the loop.
+ * Backpropagation through time over a cached layer call, by hand: per step only the recurrence, and
+ * the recurrent weight gradients as single products over all steps after the loop.
  * dOutputs: [T*B, H] gradient w.r.t. every h_t (null for none); dhT, dcT: [B, H] or null.
  * Call inside tf.tidy.
  */

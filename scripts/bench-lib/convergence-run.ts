@@ -45,21 +45,24 @@ export function benchText(): string {
   return text.slice(0, TEXT_BYTES);
 }
 
-function taskData(task: TaskId, seed: number): TaskData {
-  return task === 'text' ? TASKS.text.generate(seed, { text: benchText() }) : TASKS[task].generate(seed);
+function taskData(task: TaskId, seed: number, params: Record<string, number | string> = {}): TaskData {
+  if (task === 'text') return TASKS.text.generate(seed, { ...params, text: benchText() });
+  return (TASKS[task].generate as (seed: number, params: object) => TaskData)(seed, params);
 }
 
 /** Settings a probe may change from the library defaults (bench:convergence --model / --train). */
 export interface Overrides {
   model?: Partial<ModelConfig>;
   train?: Partial<TrainConfig>;
+  /** Task parameters instead of the task's defaults. */
+  params?: Record<string, number | string>;
 }
 
 /** Trains one cell on one task at the task's class budget and the library defaults. */
 export function runOne(task: TaskId, cell: CellKind, seed: number, steps?: number, over: Overrides = {}): RunResult {
   const t0 = performance.now();
   const budget = TASKS[task].budget;
-  const data = taskData(task, seed);
+  const data = taskData(task, seed, over.params);
   const trainer = createTrainer(
     { ...defaultModelConfig(cell, data.vocab.length, seed), hiddenSize: budget.hiddenSize, ...over.model },
     { ...DEFAULT_TRAIN, batchSize: budget.batchSize, seqLength: budget.seqLength, steps: steps ?? budget.steps, ...over.train },

@@ -27,8 +27,6 @@ export const sessionKeys = (code: string) => {
     points: (runId: string) => `${base}:points:${runId}`,
     /** participant id -> runs started in that round. */
     runCount: (round: number) => `${base}:runcount:${round}`,
-    /** Sorted set: run id scored by its best validation loss in that round. */
-    board: (round: number) => `${base}:board:${round}`,
   };
 };
 

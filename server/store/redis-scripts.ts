@@ -97,7 +97,7 @@ refresh()
 return 'ok'`);
 
 /**
- * KEYS: meta, run state, points, board. ARGV: run id, receivedAt, then per point five values:
+ * KEYS: meta, run state, points. ARGV: run id, receivedAt, then per point five values:
  * seq, point JSON, step, validation loss or '', accuracy or ''. Returns how many points were new.
  */
 export const APPEND_POINTS = script(`
@@ -116,7 +116,6 @@ for i = 5, #ARGV, 5 do
       if not best or loss < best then
         best = loss
         redis.call('HSET', KEYS[2], 'bestValLoss', ARGV[i + 3], 'bestAccuracy', ARGV[i + 4], 'bestStep', ARGV[i + 2], 'bestAt', ARGV[4])
-        redis.call('ZADD', KEYS[4], loss, ARGV[3])
       end
     end
   end

@@ -173,13 +173,11 @@ export class RedisStore implements Store {
 
   async appendPoints(code: string, runId: string, points: MetricPoint[], receivedAt: number): Promise<number> {
     const keys = sessionKeys(code);
-    const round = (await this.getRun(code, runId))?.round;
-    if (round === undefined) return 0;
     const args = [runId, String(receivedAt)];
     for (const p of points) {
       args.push(String(p.seq), JSON.stringify(p), String(p.step), p.valLoss === undefined ? '' : String(p.valLoss), p.accuracy === undefined ? '' : String(p.accuracy));
     }
-    const keyList = [keys.meta, keys.runState(runId), keys.points(runId), keys.board(round)];
+    const keyList = [keys.meta, keys.runState(runId), keys.points(runId)];
     return Number(await this.run(lua.APPEND_POINTS, keyList, args));
   }
 

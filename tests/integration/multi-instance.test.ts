@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
 import type { SessionCreateReply, SessionJoinReply } from '@/lib/protocol/schemas';
 import { startServerProcess } from '../helpers/server-process';
@@ -49,5 +50,21 @@ describe('two server instances sharing one Redis', () => {
     const lockedOnA = nextEvent(watcher, ServerEvent.SessionState, (s) => s.locked);
     await expectOk(second, ClientEvent.HostLock, { locked: true });
     expect((await lockedOnA)[0].locked).toBe(true);
+  });
+
+  // Last: it stops instance A.
+  it('ends a timed round on time even when the instance that started it is gone', async () => {
+    const host = await connectClient(a.url);
+    const student = await connectClient(b.url);
+    sockets.push(host, student);
+    const { code } = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
+    await expectOk(student, ClientEvent.SessionJoin, { code, nickname: 'Ada' });
+    await expectOk(host, ClientEvent.ChallengeSet, { challenge: { ...DEFAULT_CHALLENGE, timeLimitS: 2 } });
+    const ended = nextEvent(student, ServerEvent.SessionState, (s) => s.round.status === 'ended');
+    await expectOk(host, ClientEvent.RoundStart, {});
+    await a.stop();
+    const [view] = await ended;
+    expect(view.round).toMatchObject({ index: 1, status: 'ended' });
+    expect((view.round.endedAt as number) - (view.round.startedAt as number)).toBeGreaterThanOrEqual(2000);
   });
 });

@@ -8,7 +8,8 @@ import { z } from 'zod';
 export const CELLS = ['rnn', 'lstm', 'gru'] as const;
 export const OPTIMIZERS = ['adam', 'rmsprop', 'sgd'] as const;
 export const INITS = ['pytorch', 'glorot', 'orthogonal'] as const;
-export const RANKING_METRICS = ['valLoss', 'accuracy'] as const;
+/** How the board ranks runs; best validation loss is the one metric every task has. */
+export const RANKING_METRICS = ['valLoss'] as const;
 
 export const cellSchema = z.enum(CELLS);
 export type Cell = z.infer<typeof cellSchema>;

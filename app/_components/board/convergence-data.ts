@@ -9,9 +9,6 @@ import { CELLS, type Cell } from '@/lib/protocol/challenge';
  * delta merge replaces only when a run gained points.
  */
 
-/** Series layout of the chart: x, then per cell its q3 and q1 (band edges), then runs, then per cell its median. */
-export const BAND_SERIES = CELLS.length * 2;
-
 /**
  * Exponential moving average of the losses, debiased as TensorBoard does (divided by 1 − w^n) so the
  * first points are not pulled towards zero. `weight` in [0, 1): 0 returns the curve itself.
@@ -101,12 +98,30 @@ export function createConvergenceCache(): ConvergenceCache {
 }
 
 const EMPTY: readonly CurvePoint[] = [];
+/** At most this many band and median points across the plot. */
+const BAND_COLUMNS = 240;
+
+export interface CellBand {
+  cell: Cell;
+  q1: (number | null)[];
+  median: (number | null)[];
+  q3: (number | null)[];
+}
+
+export interface ConvergenceData {
+  /** Shared x axis: training steps on the plot's column grid. */
+  x: number[];
+  /** One array per slot, in slot order, aligned on x. */
+  runs: (number | null)[][];
+  /** Per cell in CELLS order, its quartiles across runs, aligned on x (null beyond the cell's runs). */
+  bands: CellBand[];
+}
 
 /**
- * uPlot data in the chart's series layout: [x, (q3, q1) per cell, one per slot, median per cell].
- * Bands and medians come from curveBand over the same smoothed, bucketed curves that are drawn.
+ * Everything the chart draws for one update. Bands and medians come from curveBand over the same
+ * smoothed, bucketed curves that are drawn, so the median line sits inside the cloud it summarises.
  */
-export function convergenceData(input: ConvergenceInput, cache: ConvergenceCache): [number[], ...(number | null)[][]] {
+export function convergenceData(input: ConvergenceInput, cache: ConvergenceCache): ConvergenceData {
   let maxStep = 0;
   for (const s of input.slots) maxStep = Math.max(maxStep, input.curves[s.runId]?.at(-1)?.[0] ?? 0);
   const gridStep = gridStepFor(maxStep, input.columns);
@@ -119,12 +134,15 @@ export function convergenceData(input: ConvergenceInput, cache: ConvergenceCache
     return points;
   });
   const { x, ys } = alignBucketed(prepared, gridStep, input.logY);
+  // curveBand sorts every column's values: on the full pixel grid it cost more than everything else
+  // together (~60 ms for 200 runs), so bands use a coarser grid that still looks smooth.
+  const bandStep = gridStepFor(maxStep, Math.min(input.columns, BAND_COLUMNS));
   const columnOf = new Map(x.map((step, i) => [step, i]));
   const bands = CELLS.map((cell) => {
     const q1: (number | null)[] = new Array(x.length).fill(null);
     const median: (number | null)[] = new Array(x.length).fill(null);
     const q3: (number | null)[] = new Array(x.length).fill(null);
-    const mine = prepared.filter((_, i) => input.slots[i].cell === cell && prepared[i].length > 0);
+    const mine = prepared.flatMap((p, i) => (input.slots[i].cell === cell && p.length > 0 ? [bucketCurve(p, bandStep)] : []));
     for (const b of curveBand(mine)) {
       const i = columnOf.get(b.step);
       if (i === undefined) continue;
@@ -133,9 +151,9 @@ export function convergenceData(input: ConvergenceInput, cache: ConvergenceCache
       median[i] = keep(b.median);
       q3[i] = keep(b.q3);
     }
-    return { q1, median, q3 };
+    return { cell, q1, median, q3 };
   });
-  return [x, ...bands.flatMap((b) => [b.q3, b.q1]), ...ys, ...bands.map((b) => b.median)];
+  return { x, runs: ys, bands };
 }
 
 /**

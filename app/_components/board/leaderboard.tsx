@@ -18,6 +18,9 @@ interface Props {
   selfParticipantId?: string | null;
 }
 
+/** Widths for table-layout: fixed (name and settings share what is left). */
+const COLUMN_WIDTHS = ['w-[3.5em]', '', 'w-[5em]', 'w-[17em]', 'w-[7em]', 'w-[7em]', 'w-[6em]', 'w-[6em]', 'w-[2.5em]'];
+
 const STATUS_LABEL: Record<BoardRun['status'], string> = { running: 'training', completed: 'done', stopped: 'stopped' };
 
 interface RowProps {
@@ -48,7 +51,7 @@ const LeaderboardRow = memo(function LeaderboardRow({ run, rank, budgetSteps, hi
       }`}
     >
       <td className={`${cell} text-right font-semibold tabular-nums text-slate-100`}>{rank}</td>
-      <td className={`${cell} max-w-[16ch] truncate`}>
+      <td className={`${cell} truncate`}>
         <button
           type="button"
           aria-pressed={highlighted}
@@ -67,7 +70,7 @@ const LeaderboardRow = memo(function LeaderboardRow({ run, rank, budgetSteps, hi
       <td className={cell}>
         <CellChip cell={run.cell} projector={projector} />
       </td>
-      <td className={`${cell} whitespace-nowrap text-slate-300`}>{settingsSummary(run.config)}</td>
+      <td className={`${cell} truncate text-slate-300`}>{settingsSummary(run.config)}</td>
       <td className={cell}>
         <div
           role="progressbar"
@@ -75,9 +78,10 @@ const LeaderboardRow = memo(function LeaderboardRow({ run, rank, budgetSteps, hi
           aria-valuemin={0}
           aria-valuemax={budgetSteps}
           aria-valuenow={run.lastStep}
-          className={`w-20 overflow-hidden rounded-full bg-slate-700 ${projector ? 'h-2' : 'h-1'}`}
+          className={`w-full overflow-hidden rounded-full bg-slate-700 ${projector ? 'h-2' : 'h-1'}`}
         >
-          <div className="h-full bg-slate-300 transition-[width] duration-300" style={{ width: `${progress * 100}%` }} />
+          {/* scaleX, not width: 200 bars easing at once must not re-lay out the table every frame. */}
+          <div className="h-full origin-left bg-slate-300 transition-transform duration-300" style={{ transform: `scaleX(${progress})` }} />
         </div>
       </td>
       <td className={`${cell} text-right font-semibold tabular-nums text-slate-50`}>{formatBits(run.best?.valLoss)}</td>
@@ -105,8 +109,14 @@ export function Leaderboard({ runs, budgetSteps, highlightedRunId = null, onSele
       <table
         aria-label="Leaderboard"
         data-testid="leaderboard"
-        className={`w-full border-collapse text-left ${projector ? 'text-xl' : 'text-sm'} text-slate-200`}
+        // Fixed layout: a 200-row table re-measured from every cell at 4 updates a second is what made it jank.
+        className={`w-full table-fixed border-collapse text-left ${projector ? 'min-w-[72rem] text-xl' : 'min-w-[52rem] text-sm'} text-slate-200`}
       >
+        <colgroup>
+          {COLUMN_WIDTHS.map((w, i) => (
+            <col key={i} className={w} />
+          ))}
+        </colgroup>
         <thead className={`text-slate-400 ${projector ? 'text-base' : 'text-xs'} uppercase tracking-wide`}>
           <tr>
             <th scope="col" className={`${head} text-right`}>#</th>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BAND_SERIES,
   alignBucketed,
   bucketCurve,
   convergenceData,
@@ -90,20 +89,16 @@ describe('convergenceData', () => {
   ];
   const curves = { a: curve([[0, 4], [10, 2]]), b: curve([[0, 6], [10, 4]]), c: curve([[0, 8]]) };
 
-  it('lays out x, band edges per cell, runs and medians per cell', () => {
+  it('aligns runs on one x axis and summarises each cell with curveBand', () => {
     const data = convergenceData({ slots, curves, smoothing: 0, columns: 800, logY: false }, createConvergenceCache());
-    expect(data).toHaveLength(1 + BAND_SERIES + slots.length + 3);
-    expect(data[0]).toEqual([0, 10]);
-    expect(data.slice(1 + BAND_SERIES, 1 + BAND_SERIES + 3)).toEqual([[4, 2], [6, 4], [8, null]]);
-    // CELLS order is rnn, lstm, gru: medians follow the runs in that order.
-    const [rnnMedian, lstmMedian, gruMedian] = data.slice(1 + BAND_SERIES + 3);
-    expect(lstmMedian).toEqual([5, 3]);
+    expect(data.x).toEqual([0, 10]);
+    expect(data.runs).toEqual([[4, 2], [6, 4], [8, null]]);
+    expect(data.bands.map((b) => b.cell)).toEqual(['rnn', 'lstm', 'gru']);
+    const [rnn, lstm, gru] = data.bands;
+    expect(lstm).toMatchObject({ median: [5, 3], q1: [4.5, 2.5], q3: [5.5, 3.5] });
     // A cell's band spans only its own runs' steps.
-    expect(rnnMedian).toEqual([8, null]);
-    expect(gruMedian).toEqual([null, null]);
-    // lstm band: q3 then q1, interpolated quartiles of two values.
-    expect(data[3]).toEqual([5.5, 3.5]);
-    expect(data[4]).toEqual([4.5, 2.5]);
+    expect(rnn.median).toEqual([8, null]);
+    expect(gru.median).toEqual([null, null]);
   });
 
   it('reuses cached per-run work for unchanged curve arrays', () => {
@@ -118,8 +113,8 @@ describe('convergenceData', () => {
     const many = Array.from({ length: 200 }, (_, r) => ({ runId: `r${r}`, cell: (['rnn', 'lstm', 'gru'] as const)[r % 3] }));
     const big = Object.fromEntries(many.map((s, r) => [s.runId, curve(Array.from({ length: 1000 }, (_, i) => [i * 10 + (r % 7), 3 / (1 + i / 100)]))]));
     const data = convergenceData({ slots: many, curves: big, smoothing: 0.6, columns: 900, logY: false }, createConvergenceCache());
-    expect(data[0].length).toBeLessThanOrEqual(900);
-    expect(data[1 + BAND_SERIES].filter((v) => v !== null).length).toBeGreaterThan(400);
+    expect(data.x.length).toBeLessThanOrEqual(900);
+    expect(data.runs[0].filter((v) => v !== null).length).toBeGreaterThan(400);
   });
 });
 

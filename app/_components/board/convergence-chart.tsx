@@ -20,6 +20,8 @@ interface Props {
 }
 
 const MAX_SMOOTHING = 0.95;
+/** Validation points are noisy per run; 0.6 shows the trend without hiding where a curve flattens. */
+const DEFAULT_SMOOTHING = 0.6;
 
 /**
  * Every run's validation loss (bits per token) against training step on one chart, coloured by
@@ -27,7 +29,7 @@ const MAX_SMOOTHING = 0.95;
  * it selects that run. Built for a whole class: see useConvergencePlot for how updates stay cheap.
  */
 export function ConvergenceChart({ runs, curves, highlightedRunId = null, onSelect, projector = false, height = 360 }: Props) {
-  const [smoothing, setSmoothing] = useState(0.6);
+  const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   const [logY, setLogY] = useState(false);
   const [hover, setHover] = useState<HoverHit | null>(null);
   const ids = useId();
@@ -41,8 +43,8 @@ export function ConvergenceChart({ runs, curves, highlightedRunId = null, onSele
   return (
     <div className="flex flex-col gap-2">
       <div className={`flex flex-wrap items-center gap-x-6 gap-y-2 text-slate-300 ${controlText}`}>
-        <label htmlFor={`${ids}-smooth`} className="flex items-center gap-2">
-          Smoothing
+        <div className="flex items-center gap-2">
+          <label htmlFor={`${ids}-smooth`}>Smoothing</label>
           <input
             id={`${ids}-smooth`}
             type="range"
@@ -53,8 +55,10 @@ export function ConvergenceChart({ runs, curves, highlightedRunId = null, onSele
             onChange={(e) => setSmoothing(Number(e.target.value))}
             className="accent-sky-400"
           />
-          <span className="w-10 tabular-nums">{smoothing.toFixed(2)}</span>
-        </label>
+          <output htmlFor={`${ids}-smooth`} className="w-10 tabular-nums">
+            {smoothing.toFixed(2)}
+          </output>
+        </div>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} className="accent-sky-400" />
           Log scale

@@ -1,23 +1,36 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { CellComparison } from '../../_components/board/cell-comparison';
 import { ConvergenceChart } from '../../_components/board/convergence-chart';
 import { HyperparameterScatter } from '../../_components/board/hyperparameter-scatter';
 import { Leaderboard } from '../../_components/board/leaderboard';
 import { Podium } from '../../_components/board/podium';
+import { useBoard } from '../../_realtime/use-board';
 import { summariseCells } from '@/lib/domain/leaderboard';
-import type { BoardSnapshot } from '@/lib/protocol/board';
 
 /** Below this many bits per token a run counts as having "learned" the task, until the host says otherwise. */
 const DEFAULT_THRESHOLD_BITS = 1.5;
 
-/** The live class board: ranks, every curve, the cells compared, the settings that worked, and a podium. */
-export function ClassBoard({ board, ended, projector }: { board: BoardSnapshot; ended: boolean; projector: boolean }) {
+interface Props {
+  round: number;
+  ended: boolean;
+  /** The host connection is joined; the board loads (again) when this turns true. */
+  ready: boolean;
+  projector: boolean;
+}
+
+/**
+ * The live class board: ranks, every curve, the cells compared, the settings that worked, and a podium.
+ * It holds the board state itself, so the pushes a few times a second re-render only this subtree.
+ */
+export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projector }: Props) {
+  const board = useBoard(round, 'host', ready);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD_BITS);
-  const summaries = useMemo(() => summariseCells(board.runs, board.curves, threshold), [board, threshold]);
-  const select = (runId: string) => setHighlighted((h) => (h === runId ? null : runId));
+  const summaries = useMemo(() => (board ? summariseCells(board.runs, board.curves, threshold) : []), [board, threshold]);
+  const select = useCallback((runId: string) => setHighlighted((h) => (h === runId ? null : runId)), []);
+  if (!board) return null;
 
   return (
     <section aria-label="Class board" className="flex flex-col gap-6">
@@ -32,7 +45,7 @@ export function ClassBoard({ board, ended, projector }: { board: BoardSnapshot; 
           <h2 className="mb-2 text-xl font-semibold">Validation loss of every run</h2>
           <ConvergenceChart runs={board.runs} curves={board.curves} highlightedRunId={highlighted} onSelect={select} projector={projector} />
         </div>
-        <div className="rounded-xl bg-slate-900 p-4">
+        <div className="max-h-[75vh] overflow-auto rounded-xl bg-slate-900 p-4">
           <Leaderboard runs={board.runs} budgetSteps={board.budgetSteps} highlightedRunId={highlighted} onSelect={select} projector={projector} />
         </div>
       </div>
@@ -46,4 +59,4 @@ export function ClassBoard({ board, ended, projector }: { board: BoardSnapshot; 
       )}
     </section>
   );
-}
+});

@@ -5,7 +5,6 @@ import { useEffect, useState } from 'react';
 import { JoinCodePanel } from '../../_components/join-code-panel';
 import { StatusBanner } from '../../_components/status-banner';
 import { send } from '../../_realtime/socket-client';
-import { useBoard } from '../../_realtime/use-board';
 import { useSession } from '../../_realtime/use-session';
 import { BOARD_VISIBILITIES, type BoardVisibility } from '@/lib/protocol/board';
 import { ClientEvent } from '@/lib/protocol/events';
@@ -23,7 +22,6 @@ const VISIBILITY_LABELS: Record<BoardVisibility, string> = {
 /** The instructor's console and the projector screen: joining, rounds, the live board, moderation. */
 export function HostScreen({ code }: { code: string }) {
   const { session, status } = useSession(code, 'host');
-  const board = useBoard(session?.round.index ?? 0, 'host', status.kind === 'ready');
   const [actionError, setActionError] = useState<string | null>(null);
   const [origin, setOrigin] = useState('');
   const [projector, setProjector] = useState(false);
@@ -81,7 +79,9 @@ export function HostScreen({ code }: { code: string }) {
         />
       )}
 
-      {session && board && <ClassBoard board={board} ended={session.round.status === 'ended'} projector={projector} />}
+      {session && session.round.index > 0 && (
+        <ClassBoard round={session.round.index} ended={session.round.status === 'ended'} ready={status.kind === 'ready'} projector={projector} />
+      )}
 
       {session && !projector && (
         <details open={!roundLive} className="rounded-xl bg-slate-900">

@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetricsOutbox } from '@/app/_realtime/metrics-outbox';
 import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
 import type { MetricPoint, RunMineReply, RunView } from '@/lib/protocol/run';
 import type { SessionCreateReply, SessionJoinReply } from '@/lib/protocol/schemas';
-import { MemoryStore } from '@/server/store/memory-store';
-import { connectRedis, type RedisClient } from '@/server/store/redis-connection';
-import { RedisStore } from '@/server/store/redis-store';
 import type { Store } from '@/server/store/store';
 import { startInProcessServer } from '../helpers/in-process-server';
+import { STORE_BACKENDS } from '../helpers/store-backends';
 import { ask, connectClient, disconnected, expectOk, nextEvent, type TestSocket } from '../helpers/test-client';
 
 const config = { ...DEFAULT_CHALLENGE.defaults, seed: 3 };
 
-const backends: [string, () => Promise<{ store: Store; release: () => Promise<void> }>][] = [
-  ['memory', async () => ({ store: await MemoryStore.open(), release: async () => {} })],
-  [
-    'redis',
-    async () => {
-      const client: RedisClient = await connectRedis(inject('redisUrl'));
-      return { store: new RedisStore(client), release: () => client.close() };
-    },
-  ],
-];
-
-describe.each(backends)('rounds, runs and metrics over the %s store', (_, openStore) => {
+describe.each(STORE_BACKENDS)('rounds, runs and metrics over the %s store', (_, openStore) => {
   let server: Awaited<ReturnType<typeof startInProcessServer>>;
   let store: Store;
   let release: () => Promise<void>;

@@ -1,26 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, HandshakeError } from '@/lib/protocol/errors';
 import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
 import type { SessionCreateReply, SessionJoinReply, SessionResumeReply } from '@/lib/protocol/schemas';
-import { MemoryStore } from '@/server/store/memory-store';
-import { connectRedis, type RedisClient } from '@/server/store/redis-connection';
-import { RedisStore } from '@/server/store/redis-store';
-import type { Store } from '@/server/store/store';
 import { startInProcessServer } from '../helpers/in-process-server';
+import { STORE_BACKENDS } from '../helpers/store-backends';
 import { ask, connectClient, disconnected, expectOk, nextEvent, type TestSocket } from '../helpers/test-client';
 
-const backends: [string, () => Promise<{ store: Store; release: () => Promise<void> }>][] = [
-  ['memory', async () => ({ store: await MemoryStore.open(), release: async () => {} })],
-  [
-    'redis',
-    async () => {
-      const client: RedisClient = await connectRedis(inject('redisUrl'));
-      return { store: new RedisStore(client), release: () => client.close() };
-    },
-  ],
-];
-
-describe.each(backends)('session flow over the %s store', (_, openStore) => {
+describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) => {
   let server: Awaited<ReturnType<typeof startInProcessServer>>;
   let release: () => Promise<void>;
   const sockets: TestSocket[] = [];

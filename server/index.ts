@@ -3,6 +3,7 @@ import next from 'next';
 import { createApp, type AppDeps } from './app';
 import { readConfig } from './config';
 import { createTaskCatalog } from './services/task-catalog';
+import { createTextRoutes } from './text-routes';
 import { serveWasmAsset } from './wasm-assets';
 import { MemoryStore } from './store/memory-store';
 import { connectRedis, createRedisAdapter } from './store/redis-connection';
@@ -10,13 +11,13 @@ import { RedisStore } from './store/redis-store';
 
 /** Connects the store the configuration asks for; returns how to release it. */
 async function openStore(config: ReturnType<typeof readConfig>): Promise<AppDeps & { release: () => Promise<void> }> {
-  const tasks = createTaskCatalog();
   if (!config.redisUrl) {
     const store = await MemoryStore.open({ dataDir: config.dataDir });
-    return { store, tasks, release: () => store.close() };
+    return { store, tasks: createTaskCatalog(store), release: () => store.close() };
   }
   const client = await connectRedis(config.redisUrl);
-  return { store: new RedisStore(client), tasks, adapter: createRedisAdapter(client), release: () => client.close() };
+  const store = new RedisStore(client);
+  return { store, tasks: createTaskCatalog(store), adapter: createRedisAdapter(client), release: () => client.close() };
 }
 
 async function main(): Promise<void> {
@@ -24,13 +25,14 @@ async function main(): Promise<void> {
   const nextApp = next({ dev: config.dev, dir: process.cwd() });
   const [deps] = await Promise.all([openStore(config), nextApp.prepare()]);
   const handle = nextApp.getRequestHandler();
+  const serveTexts = createTextRoutes(deps.store);
 
   const httpServer = createServer((req, res) => {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
-    if (serveWasmAsset(req, res)) return;
+    if (serveWasmAsset(req, res) || serveTexts(req, res)) return;
     void handle(req, res);
   });
   // Next.js attaches its own upgrade listener (dev-mode hot reload) on the first request it handles.

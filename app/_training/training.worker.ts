@@ -43,7 +43,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
 
 async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const backend = await chooseBackend(start.backend);
-  const data = generateTaskData(start.task);
+  const data = generateTaskData(start.task, (id) => (id === start.task.params.textId ? start.text : undefined));
   const { config } = start;
   const modelConfig: ModelConfig = {
     cell: config.cell,

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MetricsOutbox, METRICS_FLUSH_MS } from '../_realtime/metrics-outbox';
 import { send } from '../_realtime/socket-client';
+import { fetchText } from '../_realtime/texts';
 import type { Challenge, RunConfig } from '@/lib/protocol/challenge';
 import { ClientEvent } from '@/lib/protocol/events';
 import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
@@ -62,7 +63,7 @@ interface Active {
  * acknowledged, so a dropped connection delays them but loses none; the run is reported finished only
  * after its last point is stored.
  */
-export function useTrainingRun(challenge: Challenge, backend: BackendName | undefined) {
+export function useTrainingRun(code: string, challenge: Challenge, backend: BackendName | undefined) {
   const [runs, setRuns] = useState<LocalRun[]>([]);
   const [unsynced, setUnsynced] = useState(0);
   const [sent, setSent] = useState(0);
@@ -136,6 +137,8 @@ export function useTrainingRun(challenge: Challenge, backend: BackendName | unde
     async (config: Omit<RunConfig, 'seed'>) => {
       const runId = newRunId();
       const full: RunConfig = { ...config, seed: crypto.getRandomValues(new Uint32Array(1))[0] >>> 1 };
+      const { textId } = challenge.task.params;
+      const text = typeof textId === 'string' ? await fetchText(code, textId) : undefined;
       await send(ClientEvent.RunStart, { runId, config: full });
       const worker = new Worker(TRAINING_WORKER_PATH, { type: 'module' });
       const outbox = new MetricsOutbox(runId, async (id, points) => {
@@ -161,10 +164,11 @@ export function useTrainingRun(challenge: Challenge, backend: BackendName | unde
         inspectEvery: reportEvery * EVALS_PER_REPORT * INSPECTS_PER_EVAL,
         temperature,
         backend,
+        text,
       };
       worker.postMessage(message);
     },
-    [backend, challenge, onWorkerMessage, temperature],
+    [backend, challenge, code, onWorkerMessage, temperature],
   );
 
   const control = useCallback(

@@ -15,6 +15,8 @@ export type ToWorker =
       inspectEvery: number;
       temperature: number;
       backend?: BackendName;
+      /** The instructor's text, for the text task (named by `task.params.textId`). */
+      text?: string;
     }
   | { type: 'pause' }
   | { type: 'resume' }

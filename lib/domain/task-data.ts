@@ -5,20 +5,37 @@ import type { TaskChoice } from '../protocol/challenge';
 /** The task named by a challenge does not exist, or cannot be built with its parameters. */
 export class TaskChoiceError extends Error {}
 
+/** Looks up an uploaded text by its id; undefined when this side does not have it. */
+export type TextLookup = (textId: string) => string | undefined;
+
+/**
+ * The generator's parameters for a choice. The instructor's text travels by id (the text itself is
+ * fetched once, not sent in every challenge), so for the text task `textId` is swapped for the text.
+ */
+function generatorParams(choice: TaskChoice, texts: TextLookup): Record<string, unknown> {
+  if (choice.id !== 'text') return choice.params;
+  const { textId, ...rest } = choice.params;
+  if (typeof textId !== 'string') throw new TaskChoiceError('Upload a text for this task first.');
+  const text = texts(textId);
+  if (text === undefined) throw new TaskChoiceError('The uploaded text is not available any more; upload it again.');
+  return { ...rest, text };
+}
+
 /**
  * Generates a challenge's task exactly as every browser and the server will (same seed, same data),
  * after checking the id and that every parameter is one the task has, with the type of its default.
  */
-export function generateTaskData(choice: TaskChoice): TaskData {
+export function generateTaskData(choice: TaskChoice, texts: TextLookup = () => undefined): TaskData {
   const definition = (TASKS as Record<string, (typeof TASKS)[TaskId]>)[choice.id];
   if (!definition) throw new TaskChoiceError(`Unknown task "${choice.id}"`);
-  const defaults = definition.defaultParams as Record<string, unknown>;
+  const defaults: Record<string, unknown> = { ...definition.defaultParams, ...(choice.id === 'text' ? { textId: '' } : {}) };
   for (const [name, value] of Object.entries(choice.params)) {
     if (!(name in defaults)) throw new TaskChoiceError(`The task "${choice.id}" has no parameter "${name}"`);
     if (typeof value !== typeof defaults[name]) throw new TaskChoiceError(`The task parameter "${name}" must be a ${typeof defaults[name]}`);
   }
+  const params = generatorParams(choice, texts);
   try {
-    return definition.generate(choice.seed, choice.params as never);
+    return definition.generate(choice.seed, params as never);
   } catch (err) {
     throw new TaskChoiceError(`The task cannot be generated with these parameters: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -8,3 +8,10 @@ export const WASM_ASSET_PREFIX = '/tfjs-wasm/';
  * turn a module worker into a classic one, which breaks TensorFlow.js's chunk loading inside it.
  */
 export const TRAINING_WORKER_PATH = '/workers/training.js';
+
+/**
+ * The instructor's uploaded texts of a session: POST the raw UTF-8 file here (header
+ * `Authorization: Bearer <hostToken>`) to get `{ textId, characters, vocabSize }`; GET `<path>/<textId>`
+ * returns the text. A challenge names the text by `task.params.textId`.
+ */
+export const textsPath = (code: string) => `/api/sessions/${code}/texts`;

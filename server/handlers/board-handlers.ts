@@ -25,7 +25,7 @@ export function registerBoardHandlers(ctx: HandlerContext, socket: ArenaSocket, 
     request(allow, boardVisibilityRequest, async ({ visibility, topN }) => {
       const code = requireHost(socket);
       if (!(await ctx.store.setBoardVisibility(code, visibility, topN))) throw new ServiceError(ErrorCode.SessionNotFound, 'This class no longer exists.');
-      broadcastSession(ctx, await requireSession(ctx.store, code));
+      await broadcastSession(ctx, await requireSession(ctx.store, code));
       return {};
     }),
   );

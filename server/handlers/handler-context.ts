@@ -20,8 +20,11 @@ export type ArenaSocket = Socket<UntrustedClientToServerEvents, ServerToClientEv
 
 /** What the server needs to know about tasks to check challenges and runs. */
 export interface TaskCatalog {
-  /** Vocabulary size of the task as configured; throws a ServiceError for an unknown task or bad params. */
-  vocabSize(task: TaskChoice): number;
+  /**
+   * Vocabulary size of the task as configured, in session `code` (whose uploaded texts it may use);
+   * rejects with a ServiceError for an unknown task or bad parameters.
+   */
+  vocabSize(task: TaskChoice, code: string): Promise<number>;
 }
 
 export interface HandlerContext extends ServiceDeps {

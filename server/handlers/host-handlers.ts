@@ -16,7 +16,7 @@ export function registerHostHandlers(ctx: HandlerContext, socket: ArenaSocket, a
       const room = rooms.participant(code, participantId);
       ctx.io.to(room).emit(ServerEvent.SessionKicked, { message: 'The instructor removed you from this class.' });
       ctx.io.in(room).disconnectSockets(true);
-      broadcastSession(ctx, record);
+      await broadcastSession(ctx, record);
       return {};
     }),
   );
@@ -25,7 +25,7 @@ export function registerHostHandlers(ctx: HandlerContext, socket: ArenaSocket, a
     ClientEvent.HostRename,
     request(allow, hostRenameRequest, async ({ participantId, nickname }) => {
       const code = requireHost(socket);
-      broadcastSession(ctx, await renameParticipant(ctx.store, code, participantId, nickname));
+      await broadcastSession(ctx, await renameParticipant(ctx.store, code, participantId, nickname));
       return {};
     }),
   );
@@ -35,7 +35,7 @@ export function registerHostHandlers(ctx: HandlerContext, socket: ArenaSocket, a
     request(allow, hostLockRequest, async ({ locked }) => {
       const code = requireHost(socket);
       const record = await setLocked(ctx.store, code, locked);
-      broadcastSession(ctx, record);
+      await broadcastSession(ctx, record);
       return { locked: record.meta.locked };
     }),
   );

@@ -12,8 +12,8 @@ export function registerRoundHandlers(ctx: HandlerContext, socket: ArenaSocket, 
     ClientEvent.ChallengeSet,
     request(allow, challengeSetRequest, async ({ challenge }) => {
       const code = requireHost(socket);
-      await setChallenge(ctx.store, code, challenge, challengeProblems(challenge, ctx.tasks.vocabSize(challenge.task)));
-      broadcastSession(ctx, await requireSession(ctx.store, code));
+      await setChallenge(ctx.store, code, challenge, challengeProblems(challenge, await ctx.tasks.vocabSize(challenge.task, code)));
+      await broadcastSession(ctx, await requireSession(ctx.store, code));
       return {};
     }),
   );
@@ -24,7 +24,7 @@ export function registerRoundHandlers(ctx: HandlerContext, socket: ArenaSocket, 
       const code = requireHost(socket);
       const record = await requireSession(ctx.store, code);
       const round = await startRound(ctx, code, record.meta.challenge);
-      broadcastSession(ctx, await requireSession(ctx.store, code));
+      await broadcastSession(ctx, await requireSession(ctx.store, code));
       return { round };
     }),
   );
@@ -36,7 +36,7 @@ export function registerRoundHandlers(ctx: HandlerContext, socket: ArenaSocket, 
       const { round } = (await requireSession(ctx.store, code)).meta;
       const ended = await endRound(ctx, code, round.index);
       const record = await requireSession(ctx.store, code);
-      if (ended) broadcastSession(ctx, record);
+      if (ended) await broadcastSession(ctx, record);
       return { round: record.meta.round };
     }),
   );
@@ -57,7 +57,7 @@ export function startRoundClock(ctx: HandlerContext): () => void {
     sweeping = true;
     try {
       for (const { code, index } of await ctx.store.dueRounds(ctx.now())) {
-        if (await endRound(ctx, code, index)) broadcastSession(ctx, await requireSession(ctx.store, code));
+        if (await endRound(ctx, code, index)) await broadcastSession(ctx, await requireSession(ctx.store, code));
       }
     } catch (err) {
       console.error('[round-clock]', err);

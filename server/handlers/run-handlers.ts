@@ -12,7 +12,7 @@ export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, al
     request(allow, runStartRequest, async ({ runId, config }) => {
       const { code, participantId } = requireStudent(socket);
       const record = await requireSession(ctx.store, code);
-      const vocabSize = ctx.tasks.vocabSize(record.meta.challenge.task);
+      const vocabSize = await ctx.tasks.vocabSize(record.meta.challenge.task, code);
       const run = await startRun(ctx, record, participantId, runId, config, vocabSize);
       board.touch(code, runId);
       return { run };

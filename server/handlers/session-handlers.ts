@@ -30,13 +30,13 @@ function attach(socket: ArenaSocket, code: string, role: Role, participantId: st
 }
 
 /** The session as its members see it now. */
-export function viewOf(ctx: HandlerContext, record: SessionRecord): SessionView {
-  return toSessionView(record, ctx.now(), { vocabSize: ctx.tasks.vocabSize(record.meta.challenge.task) });
+export async function viewOf(ctx: HandlerContext, record: SessionRecord): Promise<SessionView> {
+  return toSessionView(record, ctx.now(), { vocabSize: await ctx.tasks.vocabSize(record.meta.challenge.task, record.meta.code) });
 }
 
 /** Sends the full view to every member, on every instance (the adapter carries it across). */
-export function broadcastSession(ctx: HandlerContext, record: SessionRecord): void {
-  ctx.io.to(rooms.session(record.meta.code)).emit(ServerEvent.SessionState, viewOf(ctx, record));
+export async function broadcastSession(ctx: HandlerContext, record: SessionRecord): Promise<void> {
+  ctx.io.to(rooms.session(record.meta.code)).emit(ServerEvent.SessionState, await viewOf(ctx, record));
 }
 
 /** `session:create`, `session:join`, `session:resume`: becoming the host or a participant of a session. */
@@ -46,7 +46,7 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
     request(allow, sessionCreateRequest, async () => {
       const { record, hostToken } = await createSession(ctx);
       attach(socket, record.meta.code, 'host', null);
-      return { code: record.meta.code, hostToken, session: viewOf(ctx, record) };
+      return { code: record.meta.code, hostToken, session: await viewOf(ctx, record) };
     }),
   );
 
@@ -55,8 +55,8 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
     request(allow, sessionJoinRequest, async ({ code, nickname }) => {
       const { record, participant, token } = await joinSession(ctx, code, nickname);
       attach(socket, code, 'student', participant.id);
-      broadcastSession(ctx, record);
-      return { participantId: participant.id, token, session: viewOf(ctx, record) };
+      await broadcastSession(ctx, record);
+      return { participantId: participant.id, token, session: await viewOf(ctx, record) };
     }),
   );
 
@@ -66,11 +66,11 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
       if (input.role === 'host') {
         const record = await authenticateHost(ctx.store, input.code, input.hostToken);
         attach(socket, input.code, 'host', null);
-        return { role: input.role, participantId: null, session: viewOf(ctx, record) };
+        return { role: input.role, participantId: null, session: await viewOf(ctx, record) };
       }
       const { record, participant } = await authenticateParticipant(ctx.store, input.code, input.participantId, input.token);
       attach(socket, input.code, 'student', participant.id);
-      return { role: input.role, participantId: participant.id, session: viewOf(ctx, record) };
+      return { role: input.role, participantId: participant.id, session: await viewOf(ctx, record) };
     }),
   );
 }

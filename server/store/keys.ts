@@ -25,6 +25,8 @@ export const sessionKeys = (code: string) => {
     runState: (runId: string) => `${base}:run:${runId}`,
     /** seq -> metric point JSON; HSETNX makes a resent point a no-op. */
     points: (runId: string) => `${base}:points:${runId}`,
+    /** An uploaded text (the instructor's own corpus), by content hash. */
+    text: (textId: string) => `${base}:text:${textId}`,
     /** participant id -> runs started in that round. */
     runCount: (round: number) => `${base}:runcount:${round}`,
   };

@@ -17,6 +17,8 @@ interface Entry {
   record: SessionRecord;
   nicknameKeys: Set<string>;
   runs: Map<string, RunEntry>;
+  /** Uploaded texts by id. */
+  texts: Map<string, string>;
   /** Milliseconds since the Unix epoch. */
   expiresAt: number;
 }
@@ -26,6 +28,7 @@ interface SessionFile {
   record: SessionRecord;
   nicknameKeys: string[];
   runs: { run: RunView; points: MetricPoint[] }[];
+  texts: [string, string][];
   expiresAt: number;
 }
 
@@ -73,6 +76,7 @@ export class MemoryStore implements Store {
       record: { meta: structuredClone(meta), participants: [] },
       nicknameKeys: new Set(),
       runs: new Map(),
+      texts: new Map(),
       expiresAt: 0,
     });
     await this.touch(meta.code, false);
@@ -217,6 +221,18 @@ export class MemoryStore implements Store {
     return found ? [...found.points.values()].sort((a, b) => a.seq - b.seq).map((p) => ({ ...p })) : [];
   }
 
+  async putText(code: string, textId: string, text: string): Promise<boolean> {
+    const entry = this.live(code);
+    if (!entry) return false;
+    entry.texts.set(textId, text);
+    await this.touch(code, false);
+    return true;
+  }
+
+  async getText(code: string, textId: string): Promise<string | null> {
+    return this.live(code)?.texts.get(textId) ?? null;
+  }
+
   async close(): Promise<void> {
     for (const [code, timer] of this.pendingFlush) {
       clearTimeout(timer);
@@ -257,6 +273,7 @@ export class MemoryStore implements Store {
       record: entry.record,
       nicknameKeys: [...entry.nicknameKeys],
       runs: [...entry.runs.values()].map(({ run, points }) => ({ run, points: [...points.values()] })),
+      texts: [...entry.texts],
       expiresAt: entry.expiresAt,
     };
     const json = JSON.stringify(file);
@@ -279,6 +296,7 @@ export class MemoryStore implements Store {
         record: file.record,
         nicknameKeys: new Set(file.nicknameKeys),
         runs: new Map(file.runs.map(({ run, points }) => [run.id, { run, points: new Map(points.map((p) => [p.seq, p])) }])),
+        texts: new Map(file.texts),
         expiresAt: file.expiresAt,
       });
     }

@@ -130,3 +130,10 @@ if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
 redis.call('HSET', KEYS[2], 'status', ARGV[3])
 refresh()
 return 1`);
+
+/** KEYS: meta, text. ARGV: the text. */
+export const PUT_TEXT = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('SET', KEYS[2], ARGV[3])
+refresh()
+return 1`);

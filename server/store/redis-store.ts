@@ -204,6 +204,15 @@ export class RedisStore implements Store {
     return raw.map((p) => JSON.parse(p) as MetricPoint).sort((a, b) => a.seq - b.seq);
   }
 
+  async putText(code: string, textId: string, text: string): Promise<boolean> {
+    const keys = sessionKeys(code);
+    return (await this.run(lua.PUT_TEXT, [keys.meta, keys.text(textId)], [text])) === 1;
+  }
+
+  async getText(code: string, textId: string): Promise<string | null> {
+    return this.client.get(sessionKeys(code).text(textId));
+  }
+
   /** The connection belongs to whoever created it (it is shared with the Socket.IO adapter). */
   async close(): Promise<void> {}
 

@@ -60,6 +60,9 @@ export interface Store {
   listRuns(code: string, round: number): Promise<RunView[]>;
   /** A run's points in `seq` order. */
   getPoints(code: string, runId: string): Promise<MetricPoint[]>;
+  /** Keeps an uploaded text for the session's lifetime. Resolves false when the session does not exist. */
+  putText(code: string, textId: string, text: string): Promise<boolean>;
+  getText(code: string, textId: string): Promise<string | null>;
   /** Finishes pending writes and releases connections. */
   close(): Promise<void>;
 }

@@ -4,12 +4,12 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { challengeForTask } from '@/lib/domain/challenge-presets';
 import { TASKS, TASK_IDS, type TaskId } from '@/lib/data/tasks';
 import { CELLS, challengeSchema, type Challenge } from '@/lib/protocol/challenge';
+import { uploadText } from '../../_realtime/texts';
 
 const CELL_LABELS = { rnn: 'Vanilla RNN', lstm: 'LSTM', gru: 'GRU' } as const;
-/** The instructor's own text needs an upload, which this builder does not offer yet. */
-const PRESET_TASKS = TASK_IDS.filter((id) => id !== 'text');
 
 interface Props {
+  code: string;
   challenge: Challenge;
   /** Resolves when the server accepted it; rejects with its reason. */
   onSave: (challenge: Challenge) => Promise<unknown>;
@@ -17,10 +17,11 @@ interface Props {
 }
 
 /** Presets per task, and every setting editable; checked with the wire schema before it is sent. */
-export function ChallengeBuilder({ challenge, onSave, disabled }: Props) {
+export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
   const [draft, setDraft] = useState<Challenge>(challenge);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [upload, setUpload] = useState<string | null>(null);
   useEffect(() => setDraft(challenge), [challenge]);
 
   const update = (change: Partial<Challenge>) => {
@@ -29,6 +30,18 @@ export function ChallengeBuilder({ challenge, onSave, disabled }: Props) {
   };
   const task = TASKS[draft.task.id as TaskId];
   const params = (task?.defaultParams ?? {}) as Record<string, number | string>;
+
+  const uploadFile = async (file: File | undefined) => {
+    if (!file) return;
+    setUpload(`Uploading ${file.name}…`);
+    try {
+      const uploaded = await uploadText(code, file);
+      update({ title: `Next character: ${file.name}`, task: { ...draft.task, params: { ...draft.task.params, textId: uploaded.textId } } });
+      setUpload(`${file.name}: ${uploaded.characters.toLocaleString('en-US')} characters, ${uploaded.vocabSize} distinct tokens.`);
+    } catch (err) {
+      setUpload(err instanceof Error ? err.message : String(err));
+    }
+  };
 
   const save = async () => {
     const parsed = challengeSchema.safeParse(draft);
@@ -60,13 +73,19 @@ export function ChallengeBuilder({ challenge, onSave, disabled }: Props) {
       <fieldset disabled={disabled} className="grid gap-4 lg:grid-cols-2">
         <Labelled label="Task">
           <select value={draft.task.id} onChange={(e) => update(challengeForTask(e.target.value as TaskId))} className="rounded bg-slate-800 px-2 py-1">
-            {PRESET_TASKS.map((id) => <option key={id} value={id}>{TASKS[id].title}</option>)}
+            {TASK_IDS.map((id) => <option key={id} value={id}>{TASKS[id].title}</option>)}
           </select>
         </Labelled>
         <Labelled label="Title">
           <input value={draft.title} onChange={(e) => update({ title: e.target.value })} className="rounded bg-slate-800 px-2 py-1" />
         </Labelled>
         {task && <p className="text-sm text-slate-400 lg:col-span-2">{task.description}</p>}
+        {draft.task.id === 'text' && (
+          <Labelled label="Text file (UTF-8, up to 2 MB)">
+            <input type="file" accept=".txt,text/plain" onChange={(e) => void uploadFile(e.target.files?.[0])} className="text-sm" />
+            {upload && <span role="status" className="text-slate-300">{upload}</span>}
+          </Labelled>
+        )}
         {Object.entries(params).map(([name, fallback]) => (
           <Labelled key={name} label={`Task: ${name}`}>
             <input

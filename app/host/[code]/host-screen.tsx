@@ -87,6 +87,7 @@ export function HostScreen({ code }: { code: string }) {
         <details open={!roundLive} className="rounded-xl bg-slate-900">
           <summary className="cursor-pointer p-4 text-lg">Challenge settings</summary>
           <ChallengeBuilder
+            code={code}
             challenge={session.challenge}
             disabled={session.round.status === 'running'}
             onSave={(challenge) => send(ClientEvent.ChallengeSet, { challenge })}

@@ -32,7 +32,7 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   const board = useBoard(round.index, 'student', connected);
   const [draft, setDraft] = useState<DraftConfig>(challenge.defaults);
   const [startError, setStartError] = useState<string | null>(null);
-  const training = useTrainingRun(challenge, backend);
+  const training = useTrainingRun(session.code, challenge, backend);
   const current = training.runs.at(-1);
   const busy = current !== undefined && (current.state === 'starting' || current.state === 'running' || current.state === 'paused');
   const roundRuns = training.runs.length;

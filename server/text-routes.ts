@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { generateText, MAX_TEXT_BYTES, TextTaskError } from '../lib/data/text';
+import { ErrorCode } from '../lib/protocol/errors';
+import { joinCodeSchema } from '../lib/protocol/schemas';
+import { ServiceError } from './services/service-error';
+import { authenticateHost } from './services/session-service';
+import type { Store } from './store/store';
+
+const ROUTE = /^\/api\/sessions\/([^/]+)\/texts(?:\/([0-9a-f]{16}))?\/?$/;
+
+function reply(res: ServerResponse, status: number, body: object): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+const fail = (res: ServerResponse, status: number, code: ErrorCode, message: string) => reply(res, status, { error: { code, message } });
+
+/**
+ * Reads the request body; null when it is over `limit` bytes. Past the limit the rest is read and
+ * dropped (so the client still gets the answer), and a body far past it is cut off.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > 4 * limit) req.destroy();
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : null));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * `POST /api/sessions/:code/texts` (the host uploads a UTF-8 text for the text task) and
+ * `GET /api/sessions/:code/texts/:textId` (browsers fetch it to train on). A text is named by the first
+ * 16 hex digits of its SHA-256, so uploading the same text twice gives the same id. Returns a request
+ * handler that answers false for any other path.
+ */
+export function createTextRoutes(store: Store) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const match = req.url?.split('?')[0].match(ROUTE);
+    if (!match) return false;
+    const code = joinCodeSchema.safeParse(match[1]);
+    if (!code.success) {
+      fail(res, 404, ErrorCode.SessionNotFound, 'No such class.');
+      return true;
+    }
+    const textId = match[2];
+    const handle = async () => {
+      if (req.method === 'GET' && textId) {
+        const text = await store.getText(code.data, textId);
+        if (text === null) return fail(res, 404, ErrorCode.BadRequest, 'No such text in this class.');
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, max-age=86400, immutable' }).end(text);
+        return;
+      }
+      if (req.method !== 'POST' || textId) return fail(res, 405, ErrorCode.BadRequest, 'Use POST to upload a text, GET to fetch one.');
+      const token = req.headers.authorization?.match(/^Bearer (\S+)$/)?.[1];
+      if (!token) return fail(res, 401, ErrorCode.Forbidden, 'Only the host of a class can upload a text.');
+      await authenticateHost(store, code.data, token);
+      const body = await readBody(req, MAX_TEXT_BYTES);
+      if (body === null) return fail(res, 413, ErrorCode.BadRequest, `The file is over ${MAX_TEXT_BYTES.toLocaleString('en-US')} bytes.`);
+      const data = generateText(1, { text: new Uint8Array(body) });
+      const text = new TextDecoder().decode(body).replace(/\r\n?/g, '\n');
+      const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
+      await store.putText(code.data, id, text);
+      reply(res, 201, { textId: id, characters: data.train.tokens.length + data.validation.tokens.length + data.test.tokens.length, vocabSize: data.vocab.length });
+    };
+    handle().catch((err: unknown) => {
+      if (err instanceof TextTaskError) return fail(res, 400, ErrorCode.BadRequest, err.message);
+      if (err instanceof ServiceError) return fail(res, err.code === ErrorCode.SessionNotFound ? 404 : 403, err.code, err.message);
+      console.error('[texts]', err);
+      fail(res, 500, ErrorCode.Internal, 'Something went wrong on the server. Try again.');
+    });
+    return true;
+  };
+}

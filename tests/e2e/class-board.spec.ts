@@ -38,6 +38,9 @@ test('the class board ranks three live runs, overlays their curves and ends with
     await student(browser, code, 'Bo', 'LSTM'),
     await student(browser, code, 'Cy', 'GRU'),
   ];
+  // Others joining after Ada set her form sends her fresh session views: her settings must survive them.
+  await expect(students[0].page.getByLabel('Hidden units')).toHaveValue('16');
+  await expect(students[0].page.getByRole('radio', { name: 'Vanilla RNN' })).toBeChecked();
   for (const s of students) await s.workspace.train();
 
   const board = new BoardPage(host);

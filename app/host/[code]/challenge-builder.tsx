@@ -22,7 +22,9 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [upload, setUpload] = useState<string | null>(null);
-  useEffect(() => setDraft(challenge), [challenge]);
+  // Every session:state carries a fresh copy of the same challenge; only a different one replaces the draft.
+  const challengeKey = JSON.stringify(challenge);
+  useEffect(() => setDraft(JSON.parse(challengeKey) as Challenge), [challengeKey]);
 
   const update = (change: Partial<Challenge>) => {
     setSaved(false);

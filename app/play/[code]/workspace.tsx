@@ -38,8 +38,10 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   const roundRuns = training.runs.length;
   const violations = draftViolations(challenge, draft, session.task.vocabSize);
 
-  // A new challenge brings new defaults and bounds.
-  useEffect(() => setDraft(challenge.defaults), [challenge]);
+  // A new challenge brings new defaults and bounds. Every session:state carries a fresh copy of the
+  // same challenge (someone joined, say), so compare by content, or the student's edits would be lost.
+  const challengeKey = JSON.stringify(challenge);
+  useEffect(() => setDraft(JSON.parse(challengeKey).defaults), [challengeKey]);
   // After a reconnect, send what waited at once rather than at the next tick.
   useEffect(() => {
     if (connected) void training.sync();

@@ -1,37 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MetricsOutbox } from '@/app/_realtime/metrics-outbox';
 import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
 import type { MetricPoint, RunMineReply, RunView } from '@/lib/protocol/run';
 import type { SessionCreateReply, SessionJoinReply } from '@/lib/protocol/schemas';
-import type { Store } from '@/server/store/store';
-import { startInProcessServer } from '../helpers/in-process-server';
-import { STORE_BACKENDS } from '../helpers/store-backends';
-import { ask, connectClient, disconnected, expectOk, nextEvent, type TestSocket } from '../helpers/test-client';
+import { serverOver, STORE_BACKENDS } from '../helpers/store-backends';
+import { ask, disconnected, expectOk, nextEvent, type TestSocket } from '../helpers/test-client';
 
 const config = { ...DEFAULT_CHALLENGE.defaults, seed: 3 };
 
 describe.each(STORE_BACKENDS)('rounds, runs and metrics over the %s store', (_, openStore) => {
-  let server: Awaited<ReturnType<typeof startInProcessServer>>;
-  let store: Store;
-  let release: () => Promise<void>;
-  const sockets: TestSocket[] = [];
-  const client = async () => {
-    const socket = await connectClient(server.url);
-    sockets.push(socket);
-    return socket;
-  };
-
-  beforeAll(async () => {
-    ({ store, release } = await openStore());
-    server = await startInProcessServer({ store });
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await server.close();
-    await release();
-  });
+  const server = serverOver(openStore);
+  const client = server.client;
 
   async function classWithStudent() {
     const host = await client();
@@ -113,16 +94,16 @@ describe.each(STORE_BACKENDS)('rounds, runs and metrics over the %s store', (_, 
     await resume(socket);
     expect(await outbox.flush()).toBe(true);
 
-    const stored = await store.getPoints(code, runId);
+    const stored = await server.store().getPoints(code, runId);
     expect(stored.map((p) => p.step)).toEqual(Array.from({ length: 30 }, (_, i) => (i + 1) * 10));
     expect(stored.map((p) => p.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i));
-    const run = await store.getRun(code, runId);
+    const run = await server.store().getRun(code, runId);
     expect(run).toMatchObject({ lastStep: 300, best: { valLoss: 4 - 300 / 120, step: 300 } });
 
     // Resending an acknowledged batch (an ack lost on the way back) changes nothing.
     const again = await expectOk<{ stored: number }>(socket, ClientEvent.RunMetrics, { runId, points: stored.slice(0, 5) as MetricPoint[] });
     expect(again.stored).toBe(0);
-    expect(await store.getPoints(code, runId)).toHaveLength(30);
+    expect(await server.store().getPoints(code, runId)).toHaveLength(30);
 
     // A reloaded page gets its runs back, every point included.
     const mine = await expectOk<RunMineReply>(socket, ClientEvent.RunMine, {});
@@ -138,6 +119,6 @@ describe.each(STORE_BACKENDS)('rounds, runs and metrics over the %s store', (_, 
     await expectOk(eve, ClientEvent.SessionJoin, { code, nickname: 'Eve' });
     const forged = await ask(eve, ClientEvent.RunMetrics, { runId: 'run-adas-0000000001', points: [{ seq: 0, step: 1, elapsedMs: 1, trainLoss: 0.01 }] });
     expect(forged).toMatchObject({ ok: false, error: { code: ErrorCode.RunNotFound } });
-    expect(await store.getPoints(code, 'run-adas-0000000001')).toEqual([]);
+    expect(await server.store().getPoints(code, 'run-adas-0000000001')).toEqual([]);
   });
 });

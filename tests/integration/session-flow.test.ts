@@ -1,33 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode, HandshakeError } from '@/lib/protocol/errors';
 import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
 import type { SessionCreateReply, SessionJoinReply, SessionResumeReply } from '@/lib/protocol/schemas';
-import { startInProcessServer } from '../helpers/in-process-server';
-import { STORE_BACKENDS } from '../helpers/store-backends';
-import { ask, connectClient, disconnected, expectOk, nextEvent, type TestSocket } from '../helpers/test-client';
+import { serverOver, STORE_BACKENDS } from '../helpers/store-backends';
+import { ask, connectClient, disconnected, expectOk, nextEvent } from '../helpers/test-client';
 
 describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) => {
-  let server: Awaited<ReturnType<typeof startInProcessServer>>;
-  let release: () => Promise<void>;
-  const sockets: TestSocket[] = [];
-  const client = async () => {
-    const socket = await connectClient(server.url);
-    sockets.push(socket);
-    return socket;
-  };
-
-  beforeAll(async () => {
-    const opened = await openStore();
-    release = opened.release;
-    server = await startInProcessServer({ store: opened.store });
-  });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
-  afterAll(async () => {
-    await server.close();
-    await release();
-  });
+  const { client, url } = serverOver(openStore);
 
   async function hostedSession() {
     const host = await client();
@@ -121,7 +100,7 @@ describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) =
   });
 
   it('refuses a client that speaks another protocol version, with the reason', async () => {
-    const refusal = connectClient(server.url, { protocolVersion: 999 });
+    const refusal = connectClient(url(), { protocolVersion: 999 });
     await expect(refusal).rejects.toMatchObject({ data: { code: HandshakeError.ProtocolMismatch } });
   });
 });

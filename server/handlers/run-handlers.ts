@@ -1,7 +1,7 @@
 import { ClientEvent } from '../../lib/protocol/events';
 import { runFinishRequest, runMetricsRequest, runMineRequest, runStartRequest } from '../../lib/protocol/run';
 import { finishRun, recordMetrics, startRun } from '../services/run-service';
-import { requireSession } from '../services/session-service';
+import { requireSessionMeta } from '../services/session-service';
 import type { BoardPublisher } from './board-publisher';
 import { request, requireStudent, type ArenaSocket, type HandlerContext } from './handler-context';
 
@@ -11,9 +11,9 @@ export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, al
     ClientEvent.RunStart,
     request(allow, runStartRequest, async ({ runId, config }) => {
       const { code, participantId } = requireStudent(socket);
-      const record = await requireSession(ctx.store, code);
-      const vocabSize = await ctx.tasks.vocabSize(record.meta.challenge.task, code);
-      const run = await startRun(ctx, record, participantId, runId, config, vocabSize);
+      const meta = await requireSessionMeta(ctx.store, code);
+      const vocabSize = await ctx.tasks.vocabSize(meta.challenge.task, code);
+      const run = await startRun(ctx, meta, participantId, runId, config, vocabSize);
       board.touch(code, runId);
       return { run };
     }),
@@ -23,8 +23,8 @@ export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, al
     ClientEvent.RunMetrics,
     request(allow, runMetricsRequest, async ({ runId, points }) => {
       const { code, participantId } = requireStudent(socket);
-      const record = await requireSession(ctx.store, code);
-      const stored = await recordMetrics(ctx, record, participantId, runId, points);
+      const meta = await requireSessionMeta(ctx.store, code);
+      const stored = await recordMetrics(ctx, meta, participantId, runId, points);
       board.touch(code, runId, points);
       return { stored };
     }),
@@ -34,8 +34,8 @@ export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, al
     ClientEvent.RunFinish,
     request(allow, runFinishRequest, async ({ runId, outcome }) => {
       const { code, participantId } = requireStudent(socket);
-      const record = await requireSession(ctx.store, code);
-      const run = await finishRun(ctx.store, record, participantId, runId, outcome);
+      const meta = await requireSessionMeta(ctx.store, code);
+      const run = await finishRun(ctx.store, meta, participantId, runId, outcome);
       board.touch(code, runId);
       return { run };
     }),
@@ -45,8 +45,8 @@ export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, al
     ClientEvent.RunMine,
     request(allow, runMineRequest, async () => {
       const { code, participantId } = requireStudent(socket);
-      const record = await requireSession(ctx.store, code);
-      const runs = (await ctx.store.listRuns(code, record.meta.round.index)).filter((r) => r.participantId === participantId);
+      const meta = await requireSessionMeta(ctx.store, code);
+      const runs = (await ctx.store.listRuns(code, meta.round.index)).filter((r) => r.participantId === participantId);
       const points = await Promise.all(runs.map((r) => ctx.store.getPoints(code, r.id)));
       return { runs, points: Object.fromEntries(runs.map((r, i) => [r.id, points[i]])) };
     }),

@@ -1,5 +1,5 @@
 import { runConfigViolations } from '../../lib/domain/challenge';
-import type { SessionRecord } from '../../lib/domain/session';
+import type { SessionMeta } from '../../lib/domain/session';
 import { ErrorCode } from '../../lib/protocol/errors';
 import type { RunConfig } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
@@ -13,14 +13,14 @@ import type { ServiceDeps } from './session-service';
  */
 export async function startRun(
   { store, now }: ServiceDeps,
-  record: SessionRecord,
+  meta: SessionMeta,
   participantId: string,
   runId: string,
   config: RunConfig,
   vocabSize: number,
 ): Promise<RunView> {
-  const { challenge, round } = record.meta;
-  const code = record.meta.code;
+  const { challenge, round } = meta;
+  const code = meta.code;
   if (round.status !== 'running') throw new ServiceError(ErrorCode.RoundNotRunning, 'No round is running: wait for the instructor to start one.');
   const violations = runConfigViolations(challenge, config, vocabSize);
   if (violations.length > 0) {
@@ -37,10 +37,10 @@ export async function startRun(
 }
 
 /** The run, if it belongs to this participant and to the session's current round. */
-export async function requireOwnRun(store: Store, record: SessionRecord, participantId: string, runId: string): Promise<RunView> {
-  const run = await store.getRun(record.meta.code, runId);
+export async function requireOwnRun(store: Store, meta: SessionMeta, participantId: string, runId: string): Promise<RunView> {
+  const run = await store.getRun(meta.code, runId);
   if (!run || run.participantId !== participantId) throw new ServiceError(ErrorCode.RunNotFound, 'No such run of yours in this class.');
-  if (run.round !== record.meta.round.index) throw new ServiceError(ErrorCode.RoundNotRunning, 'That run belongs to an earlier round.');
+  if (run.round !== meta.round.index) throw new ServiceError(ErrorCode.RoundNotRunning, 'That run belongs to an earlier round.');
   return run;
 }
 
@@ -50,22 +50,22 @@ export async function requireOwnRun(store: Store, record: SessionRecord, partici
  */
 export async function recordMetrics(
   { store, now }: ServiceDeps,
-  record: SessionRecord,
+  meta: SessionMeta,
   participantId: string,
   runId: string,
   points: MetricPoint[],
 ): Promise<number> {
-  await requireOwnRun(store, record, participantId, runId);
-  const budget = record.meta.challenge.budgetSteps;
+  await requireOwnRun(store, meta, participantId, runId);
+  const budget = meta.challenge.budgetSteps;
   const over = points.find((p) => p.step > budget);
   if (over) throw new ServiceError(ErrorCode.BadRequest, `Step ${over.step} is beyond this challenge's budget of ${budget} steps.`);
   const seqs = new Set(points.map((p) => p.seq));
   if (seqs.size !== points.length) throw new ServiceError(ErrorCode.BadRequest, 'Two points in one batch share a sequence number.');
-  return store.appendPoints(record.meta.code, runId, points, now());
+  return store.appendPoints(meta.code, runId, points, now());
 }
 
-export async function finishRun(store: Store, record: SessionRecord, participantId: string, runId: string, outcome: 'completed' | 'stopped'): Promise<RunView> {
-  await requireOwnRun(store, record, participantId, runId);
-  await store.finishRun(record.meta.code, runId, outcome);
-  return (await store.getRun(record.meta.code, runId)) as RunView;
+export async function finishRun(store: Store, meta: SessionMeta, participantId: string, runId: string, outcome: 'completed' | 'stopped'): Promise<RunView> {
+  await requireOwnRun(store, meta, participantId, runId);
+  await store.finishRun(meta.code, runId, outcome);
+  return (await store.getRun(meta.code, runId)) as RunView;
 }

@@ -99,6 +99,13 @@ export async function setLocked(store: Store, code: string, locked: boolean): Pr
   return requireSession(store, code);
 }
 
+/** The session's settings and round only (no participants), for hot paths such as metrics. */
+export async function requireSessionMeta(store: Store, code: string): Promise<SessionMeta> {
+  const meta = await store.getSessionMeta(code);
+  if (!meta) throw notFound(code);
+  return meta;
+}
+
 export async function requireSession(store: Store, code: string): Promise<SessionRecord> {
   const record = await store.getSession(code);
   if (!record) throw notFound(code);

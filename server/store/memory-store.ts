@@ -88,6 +88,11 @@ export class MemoryStore implements Store {
     return entry ? structuredClone(entry.record) : null;
   }
 
+  async getSessionMeta(code: string): Promise<SessionMeta | null> {
+    const entry = this.live(code);
+    return entry ? structuredClone(entry.record.meta) : null;
+  }
+
   async addParticipant(code: string, participant: Participant, nicknameKey: string): Promise<AddParticipantResult> {
     const entry = this.live(code);
     if (!entry) return 'not-found';

@@ -23,6 +23,20 @@ function roundFrom(meta: Record<string, string>): RoundState {
   };
 }
 
+function metaFrom(meta: Record<string, string>): SessionMeta {
+  return {
+    code: meta.code,
+    createdAt: Number(meta.createdAt),
+    hostTokenHash: meta.hostTokenHash,
+    locked: meta.locked === '1',
+    revision: Number(meta.revision),
+    challenge: JSON.parse(meta.challenge) as Challenge,
+    round: roundFrom(meta),
+    boardVisibility: meta.boardVisibility as BoardVisibility,
+    boardTopN: Number(meta.boardTopN),
+  };
+}
+
 function runFrom(fixed: RunFixed, state: Record<string, string>): RunView {
   return {
     ...fixed,
@@ -75,22 +89,17 @@ export class RedisStore implements Store {
       .execTyped();
     if (!meta.code) return null;
     return {
-      meta: {
-        code: meta.code,
-        createdAt: Number(meta.createdAt),
-        hostTokenHash: meta.hostTokenHash,
-        locked: meta.locked === '1',
-        revision: Number(meta.revision),
-        challenge: JSON.parse(meta.challenge) as Challenge,
-        round: roundFrom(meta),
-        boardVisibility: meta.boardVisibility as BoardVisibility,
-        boardTopN: Number(meta.boardTopN),
-      },
+      meta: metaFrom(meta),
       participants: participants.map((raw) => {
         const participant = JSON.parse(raw) as Participant;
         return { ...participant, nickname: renames[participant.id] ?? participant.nickname, kicked: kicked.includes(participant.id) };
       }),
     };
+  }
+
+  async getSessionMeta(code: string): Promise<SessionMeta | null> {
+    const meta = await this.client.hGetAll(sessionKeys(code).meta);
+    return meta.code ? metaFrom(meta) : null;
   }
 
   async addParticipant(code: string, participant: Participant, nicknameKey: string): Promise<AddParticipantResult> {

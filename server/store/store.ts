@@ -19,6 +19,8 @@ export interface Store {
   createSession(meta: SessionMeta): Promise<boolean>;
   /** The whole session, or null when the code is unknown or expired. */
   getSession(code: string): Promise<SessionRecord | null>;
+  /** Only the session's settings and round, without participants: what the metrics path needs. */
+  getSessionMeta(code: string): Promise<SessionMeta | null>;
   /**
    * Adds a participant unless the session is missing or locked, or `nicknameKey` is taken by anyone who
    * ever joined it (removed participants included).

@@ -46,7 +46,9 @@ export function storeContract(name: string, open: () => Promise<Store>) {
     it('round-trips a new session and reports unknown codes as null', async () => {
       expect(await store.createSession(meta(code))).toBe(true);
       expect(await store.getSession(code)).toEqual({ meta: meta(code), participants: [] });
+      expect(await store.getSessionMeta(code)).toEqual(meta(code));
       expect(await store.getSession(uniqueCode())).toBeNull();
+      expect(await store.getSessionMeta(uniqueCode())).toBeNull();
     });
 
     it('refuses a code that is already in use and leaves the first session intact', async () => {

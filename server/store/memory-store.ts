@@ -1,4 +1,3 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Participant, SessionMeta, SessionRecord } from '../../lib/domain/session';
 import type { BoardVisibility } from '../../lib/protocol/board';
@@ -6,6 +5,7 @@ import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import { SESSION_TTL_S } from './keys';
 import { applyPoints } from './run-points';
+import { SessionFiles, type PointsBatch, type SessionFile } from './session-files';
 import type { AddParticipantResult, CreateRunResult, RoundChangeResult, Store } from './store';
 
 interface RunEntry {
@@ -21,51 +21,59 @@ interface Entry {
   texts: Map<string, string>;
   /** Milliseconds since the Unix epoch. */
   expiresAt: number;
+  /** Points received since the last write to disk. */
+  unsaved: PointsBatch[];
 }
 
-/** What one session's file holds. */
-interface SessionFile {
-  record: SessionRecord;
-  nicknameKeys: string[];
-  runs: { run: RunView; points: MetricPoint[] }[];
-  texts: [string, string][];
-  expiresAt: number;
+/** A session's disk writes: the one running, and the one queued behind it that later changes join. */
+interface WriteChain {
+  running: Promise<void> | null;
+  queued: Promise<void> | null;
 }
 
 /** Metric points arrive many times a second; their file writes are batched this long. */
 const POINTS_FLUSH_MS = 1_000;
 
 export interface MemoryStoreOptions {
-  /** When set, every session is written to `<dataDir>/sessions/<code>.json` and read back on open. */
+  /** When set, every session is written to `<dataDir>/sessions/<code>/` (see SessionFiles) and read back on open. */
   dataDir?: string;
   /** Milliseconds since the Unix epoch; injected for tests. */
   now?: () => number;
 }
 
 /**
- * The embedded store: one process, no Redis. With a data folder, each session is written through to disk
- * (to a temporary file, then renamed, so a crash never leaves half a file): session changes before the
- * call resolves, metric points within POINTS_FLUSH_MS, and everything on close().
+ * The embedded store: one process, no Redis. With a data folder, each session is written through to disk:
+ * session changes before the call resolves, metric points within POINTS_FLUSH_MS, and everything on
+ * close(). Writes are coalesced per session: while one runs, any number of changes share the next, which
+ * reads the state when it starts, so 200 students joining at once cost a few writes, not 200.
  */
 export class MemoryStore implements Store {
   private readonly sessions = new Map<string, Entry>();
   /** Per-session write chains keep file writes in order without blocking other sessions. */
-  private readonly writes = new Map<string, Promise<void>>();
+  private readonly writes = new Map<string, WriteChain>();
   private readonly pendingFlush = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly now: () => number;
-  private readonly dir: string | null;
+  private readonly files: SessionFiles | null;
 
   private constructor(options: MemoryStoreOptions) {
     this.now = options.now ?? Date.now;
-    this.dir = options.dataDir ? path.join(options.dataDir, 'sessions') : null;
+    this.files = options.dataDir ? new SessionFiles(path.join(options.dataDir, 'sessions')) : null;
   }
 
-  /** Opens the store, loading every unexpired session file from the data folder. */
+  /** Opens the store, loading every unexpired session from the data folder. */
   static async open(options: MemoryStoreOptions = {}): Promise<MemoryStore> {
     const store = new MemoryStore(options);
-    if (store.dir) {
-      await mkdir(store.dir, { recursive: true });
-      await store.load(store.dir);
+    for (const { file, points, texts } of (await store.files?.loadAll(store.now())) ?? []) {
+      const runs = new Map(file.runs.map((run) => [run.id, { run, points: new Map<number, MetricPoint>() }]));
+      for (const batch of points) for (const p of batch.points) runs.get(batch.runId)?.points.set(p.seq, p);
+      store.sessions.set(file.record.meta.code, {
+        record: file.record,
+        nicknameKeys: new Set(file.nicknameKeys),
+        runs,
+        texts: new Map(texts),
+        expiresAt: file.expiresAt,
+        unsaved: [],
+      });
     }
     return store;
   }
@@ -78,6 +86,7 @@ export class MemoryStore implements Store {
       runs: new Map(),
       texts: new Map(),
       expiresAt: 0,
+      unsaved: [],
     });
     await this.touch(meta.code, false);
     return true;
@@ -204,6 +213,7 @@ export class MemoryStore implements Store {
     const fresh = points.filter((p) => !found.points.has(p.seq));
     for (const p of fresh) found.points.set(p.seq, { ...p });
     found.run = applyPoints(found.run, fresh, receivedAt);
+    if (this.files && fresh.length > 0) entry.unsaved.push({ runId, points: fresh.map((p) => ({ ...p })) });
     this.scheduleFlush(code);
     return fresh.length;
   }
@@ -230,6 +240,7 @@ export class MemoryStore implements Store {
     const entry = this.live(code);
     if (!entry) return false;
     entry.texts.set(textId, text);
+    await this.files?.writeTexts(code, [...entry.texts]);
     await this.touch(code, false);
     return true;
   }
@@ -241,10 +252,10 @@ export class MemoryStore implements Store {
   async close(): Promise<void> {
     for (const [code, timer] of this.pendingFlush) {
       clearTimeout(timer);
-      void this.touch(code, false);
+      void this.writeThrough(code);
     }
     this.pendingFlush.clear();
-    await Promise.all(this.writes.values());
+    await Promise.all([...this.writes.values()].flatMap((chain) => [chain.running, chain.queued]));
   }
 
   private live(code: string): Entry | null {
@@ -258,10 +269,10 @@ export class MemoryStore implements Store {
   }
 
   private scheduleFlush(code: string): void {
-    if (!this.dir || this.pendingFlush.has(code)) return;
+    if (!this.files || this.pendingFlush.has(code)) return;
     const timer = setTimeout(() => {
       this.pendingFlush.delete(code);
-      void this.touch(code, false);
+      void this.writeThrough(code);
     }, POINTS_FLUSH_MS);
     timer.unref();
     this.pendingFlush.set(code, timer);
@@ -273,37 +284,51 @@ export class MemoryStore implements Store {
     if (!entry) return Promise.resolve();
     if (changed) entry.record.meta.revision += 1;
     entry.expiresAt = this.now() + SESSION_TTL_S * 1000;
-    if (!this.dir) return Promise.resolve();
-    const file: SessionFile = {
-      record: entry.record,
-      nicknameKeys: [...entry.nicknameKeys],
-      runs: [...entry.runs.values()].map(({ run, points }) => ({ run, points: [...points.values()] })),
-      texts: [...entry.texts],
-      expiresAt: entry.expiresAt,
-    };
-    const json = JSON.stringify(file);
-    const target = path.join(this.dir, `${code}.json`);
-    const write = (this.writes.get(code) ?? Promise.resolve()).then(async () => {
-      const tmp = `${target}.${process.pid}.tmp`;
-      await writeFile(tmp, json);
-      await rename(tmp, target);
-    });
-    this.writes.set(code, write);
+    return this.writeThrough(code);
+  }
+
+  /**
+   * Resolves once a write that started after this call has finished: the queued write if there is one
+   * (it has not read the state yet), otherwise a new one queued behind the running write.
+   */
+  private writeThrough(code: string): Promise<void> {
+    const files = this.files;
+    if (!files) return Promise.resolve();
+    let chain = this.writes.get(code);
+    if (!chain) {
+      chain = { running: null, queued: null };
+      this.writes.set(code, chain);
+    }
+    if (chain.queued) return chain.queued;
+    const own = chain;
+    const write: Promise<void> = (own.running ?? Promise.resolve())
+      .catch(() => {})
+      .then(async () => {
+        own.queued = null;
+        own.running = write;
+        try {
+          await this.save(files, code);
+        } finally {
+          if (own.running === write) own.running = null;
+        }
+      });
+    own.queued = write;
     return write;
   }
 
-  private async load(dir: string): Promise<void> {
-    for (const name of await readdir(dir)) {
-      if (!name.endsWith('.json')) continue;
-      const file = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as SessionFile;
-      if (file.expiresAt <= this.now()) continue;
-      this.sessions.set(file.record.meta.code, {
-        record: file.record,
-        nicknameKeys: new Set(file.nicknameKeys),
-        runs: new Map(file.runs.map(({ run, points }) => [run.id, { run, points: new Map(points.map((p) => [p.seq, p])) }])),
-        texts: new Map(file.texts),
-        expiresAt: file.expiresAt,
-      });
-    }
+  /** Appends the points received since the last save, then replaces the session file. */
+  private async save(files: SessionFiles, code: string): Promise<void> {
+    const entry = this.sessions.get(code);
+    if (!entry) return;
+    const batches = entry.unsaved;
+    entry.unsaved = [];
+    if (batches.length > 0) await files.appendPoints(code, batches);
+    const file: SessionFile = {
+      record: entry.record,
+      nicknameKeys: [...entry.nicknameKeys],
+      runs: [...entry.runs.values()].map(({ run }) => run),
+      expiresAt: entry.expiresAt,
+    };
+    await files.writeSession(code, file);
   }
 }

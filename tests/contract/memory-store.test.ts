@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_TTL_S } from '@/server/store/keys';
 import { MemoryStore } from '@/server/store/memory-store';
+import { SessionFiles } from '@/server/store/session-files';
 import { run, runStoreContract } from './run-store-contract';
 import { meta, participant, storeContract } from './store-contract';
 
@@ -28,7 +29,22 @@ describe('MemoryStore with a data folder', () => {
     const record = await second.getSession('ABCDEF');
     expect(record?.participants).toEqual([{ ...participant('p1', 'Ada'), kicked: true }]);
     expect(await second.addParticipant('ABCDEF', participant('p2', 'ADA'), 'ada')).toBe('nickname-taken');
-    expect(await readdir(path.join(dataDir, 'sessions'))).toEqual(['ABCDEF.json']);
+    expect(await readdir(path.join(dataDir, 'sessions'))).toEqual(['ABCDEF']);
+  });
+
+  it('coalesces the writes of changes that arrive together, and keeps every one of them', async () => {
+    const first = await MemoryStore.open({ dataDir });
+    await first.createSession(meta('ABCDEF'));
+    const writes = vi.spyOn(SessionFiles.prototype, 'writeSession');
+    const joins = Array.from({ length: 50 }, (_, i) => first.addParticipant('ABCDEF', participant(`p${i}`, `Student ${i}`), `student ${i}`));
+    expect(await Promise.all(joins)).toEqual(new Array(50).fill('ok'));
+    expect(writes.mock.calls.length).toBeGreaterThan(0);
+    expect(writes.mock.calls.length).toBeLessThanOrEqual(2);
+    writes.mockRestore();
+    await first.close();
+
+    const second = await MemoryStore.open({ dataDir });
+    expect((await second.getSession('ABCDEF'))?.participants).toHaveLength(50);
   });
 
   it('writes metric points through on close, so a clean shutdown keeps every run', async () => {
@@ -44,6 +60,23 @@ describe('MemoryStore with a data folder', () => {
     expect((await second.getRun('ABCDEF', 'run-eeeeeeeeeeeeeee1'))?.best?.valLoss).toBe(1.5);
   });
 
+  it('appends points instead of rewriting them, and skips a line a crash cut short', async () => {
+    const first = await MemoryStore.open({ dataDir });
+    await first.createSession(meta('ABCDEF'));
+    await first.startRound('ABCDEF', 1, null);
+    await first.createRun('ABCDEF', run('run-eeeeeeeeeeeeeee1', 'p1'), 5);
+    await first.appendPoints('ABCDEF', 'run-eeeeeeeeeeeeeee1', [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5 }], 2);
+    await first.close();
+    await appendFile(path.join(dataDir, 'sessions', 'ABCDEF', 'points.ndjson'), '\n{"runId":"run-eeeeeeeeeeeeeee1","points":[{"seq":1,');
+
+    const second = await MemoryStore.open({ dataDir });
+    await second.appendPoints('ABCDEF', 'run-eeeeeeeeeeeeeee1', [{ seq: 1, step: 20, elapsedMs: 9, trainLoss: 1.8, valLoss: 1.4 }], 3);
+    await second.close();
+
+    const third = await MemoryStore.open({ dataDir });
+    expect((await third.getPoints('ABCDEF', 'run-eeeeeeeeeeeeeee1')).map((p) => p.step)).toEqual([10, 20]);
+  });
+
   it('forgets a session once its lifetime has passed, on disk too', async () => {
     let now = 1_000;
     const store = await MemoryStore.open({ dataDir, now: () => now });
@@ -56,5 +89,6 @@ describe('MemoryStore with a data folder', () => {
 
     const reopened = await MemoryStore.open({ dataDir, now: () => now });
     expect(await reopened.getSession('ABCDEF')).toBeNull();
+    expect(await readdir(path.join(dataDir, 'sessions'))).toEqual([]);
   });
 });

@@ -11,6 +11,18 @@ import { meta, participant, storeContract } from './store-contract';
 storeContract('memory', () => MemoryStore.open());
 runStoreContract('memory', () => MemoryStore.open());
 
+const RUN_ID = 'run-eeeeeeeeeeeeeee1';
+
+/** A store that saved one session with one run of one point (step 10, 1.5 bits), then closed. */
+async function writeOneRun(dataDir: string): Promise<void> {
+  const store = await MemoryStore.open({ dataDir });
+  await store.createSession(meta('ABCDEF'));
+  await store.startRound('ABCDEF', 1, null);
+  await store.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
+  await store.appendPoints('ABCDEF', RUN_ID, [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5 }], 2);
+  await store.close();
+}
+
 describe('MemoryStore with a data folder', () => {
   let dataDir: string;
   beforeEach(async () => {
@@ -48,33 +60,23 @@ describe('MemoryStore with a data folder', () => {
   });
 
   it('writes metric points through on close, so a clean shutdown keeps every run', async () => {
-    const first = await MemoryStore.open({ dataDir });
-    await first.createSession(meta('ABCDEF'));
-    await first.startRound('ABCDEF', 1, null);
-    await first.createRun('ABCDEF', run('run-eeeeeeeeeeeeeee1', 'p1'), 5);
-    await first.appendPoints('ABCDEF', 'run-eeeeeeeeeeeeeee1', [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5 }], 2);
-    await first.close();
+    await writeOneRun(dataDir);
 
     const second = await MemoryStore.open({ dataDir });
-    expect(await second.getPoints('ABCDEF', 'run-eeeeeeeeeeeeeee1')).toHaveLength(1);
-    expect((await second.getRun('ABCDEF', 'run-eeeeeeeeeeeeeee1'))?.best?.valLoss).toBe(1.5);
+    expect(await second.getPoints('ABCDEF', RUN_ID)).toHaveLength(1);
+    expect((await second.getRun('ABCDEF', RUN_ID))?.best?.valLoss).toBe(1.5);
   });
 
   it('appends points instead of rewriting them, and skips a line a crash cut short', async () => {
-    const first = await MemoryStore.open({ dataDir });
-    await first.createSession(meta('ABCDEF'));
-    await first.startRound('ABCDEF', 1, null);
-    await first.createRun('ABCDEF', run('run-eeeeeeeeeeeeeee1', 'p1'), 5);
-    await first.appendPoints('ABCDEF', 'run-eeeeeeeeeeeeeee1', [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5 }], 2);
-    await first.close();
-    await appendFile(path.join(dataDir, 'sessions', 'ABCDEF', 'points.ndjson'), '\n{"runId":"run-eeeeeeeeeeeeeee1","points":[{"seq":1,');
+    await writeOneRun(dataDir);
+    await appendFile(path.join(dataDir, 'sessions', 'ABCDEF', 'points.ndjson'), `\n{"runId":"${RUN_ID}","points":[{"seq":1,`);
 
     const second = await MemoryStore.open({ dataDir });
-    await second.appendPoints('ABCDEF', 'run-eeeeeeeeeeeeeee1', [{ seq: 1, step: 20, elapsedMs: 9, trainLoss: 1.8, valLoss: 1.4 }], 3);
+    await second.appendPoints('ABCDEF', RUN_ID, [{ seq: 1, step: 20, elapsedMs: 9, trainLoss: 1.8, valLoss: 1.4 }], 3);
     await second.close();
 
     const third = await MemoryStore.open({ dataDir });
-    expect((await third.getPoints('ABCDEF', 'run-eeeeeeeeeeeeeee1')).map((p) => p.step)).toEqual([10, 20]);
+    expect((await third.getPoints('ABCDEF', RUN_ID)).map((p) => p.step)).toEqual([10, 20]);
   });
 
   it('forgets a session once its lifetime has passed, on disk too', async () => {

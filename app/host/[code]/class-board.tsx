@@ -45,9 +45,14 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
           <h2 className="mb-2 text-xl font-semibold">Validation loss of every run</h2>
           <ConvergenceChart runs={board.runs} curves={board.curves} highlightedRunId={highlighted} onSelect={select} projector={projector} />
         </div>
-        <div className="max-h-[75vh] overflow-auto rounded-xl bg-slate-900 p-4">
-          <Leaderboard runs={board.runs} budgetSteps={board.budgetSteps} highlightedRunId={highlighted} onSelect={select} projector={projector} />
-        </div>
+        <Leaderboard
+          runs={board.runs}
+          budgetSteps={board.budgetSteps}
+          highlightedRunId={highlighted}
+          onSelect={select}
+          projector={projector}
+          maxHeightClass="max-h-[75vh]"
+        />
       </div>
       {!ended && (
         <div className="grid gap-6 xl:grid-cols-2">

@@ -1,34 +1,68 @@
 import { describe, expect, it } from 'vitest';
 import {
   alignBucketed,
-  bucketCurve,
   convergenceData,
   createConvergenceCache,
   gridStepFor,
   nearestSeries,
   niceStep,
-  smoothCurve,
+  prepareCurve,
 } from '@/app/_components/board/convergence-data';
 import type { CurvePoint } from '@/lib/protocol/board';
 
 const curve = (pairs: [number, number][]): CurvePoint[] => pairs.map(([s, l]) => [s, l, null]);
 
-describe('smoothCurve', () => {
-  it('returns the curve itself with no smoothing', () => {
+/** The drawn points of a curve prepared from scratch. */
+const smoothed = (c: CurvePoint[], weight: number, gridStep = 1) => prepareCurve(undefined, c, weight, gridStep, gridStep).points;
+
+describe('prepareCurve: smoothing', () => {
+  it('leaves the losses as they are with no smoothing', () => {
     const c = curve([[0, 3], [10, 2]]);
-    expect(smoothCurve(c, 0)).toBe(c);
+    expect(smoothed(c, 0)).toEqual(c);
   });
 
   it('is debiased: a constant curve stays constant from the first point', () => {
-    const out = smoothCurve(curve([[0, 2], [1, 2], [2, 2]]), 0.9);
-    for (const [, v] of out) expect(v).toBeCloseTo(2, 12);
+    for (const [, v] of smoothed(curve([[0, 2], [1, 2], [2, 2]]), 0.9)) expect(v).toBeCloseTo(2, 12);
   });
 
   it('follows the TensorBoard recurrence and keeps steps and accuracy', () => {
-    const w = 0.5;
-    const out = smoothCurve([[0, 4, 0.1], [5, 2, 0.2]], w);
     // acc1 = 0.5·4 = 2, /(1−0.5) = 4; acc2 = 0.5·2 + 0.5·2 = 2, /(1−0.25) = 8/3.
-    expect(out).toEqual([[0, 4, 0.1], [5, 8 / 3, 0.2]]);
+    expect(smoothed([[0, 4, 0.1], [5, 2, 0.2]], 0.5)).toEqual([[0, 4, 0.1], [5, 8 / 3, 0.2]]);
+  });
+});
+
+describe('prepareCurve: bucketing', () => {
+  it('keeps the last point of each column, placed at the column end', () => {
+    expect(smoothed(curve([[0, 9], [3, 5], [7, 4], [10, 3], [11, 2]]), 0, 10)).toEqual(curve([[0, 9], [10, 3], [20, 2]]));
+  });
+
+  it('buckets the band on its own, coarser grid', () => {
+    const prepared = prepareCurve(undefined, curve([[5, 3], [15, 2], [25, 1]]), 0, 10, 20);
+    expect(prepared.points).toEqual(curve([[10, 3], [20, 2], [30, 1]]));
+    expect(prepared.band).toEqual(curve([[20, 2], [40, 1]]));
+  });
+});
+
+describe('prepareCurve: live updates', () => {
+  const raw = curve(Array.from({ length: 50 }, (_, i) => [i * 3, 4 / (1 + i)] as [number, number]));
+
+  it('extends in place when points are appended, with the same result as starting afresh', () => {
+    const early = raw.slice(0, 20);
+    const first = prepareCurve(undefined, early, 0.6, 10, 50);
+    const grown = [...early, ...raw.slice(20)];
+    const extended = prepareCurve(first, grown, 0.6, 10, 50);
+    expect(extended).toBe(first);
+    const fresh = prepareCurve(undefined, grown, 0.6, 10, 50);
+    expect(extended.points).toEqual(fresh.points);
+    expect(extended.band).toEqual(fresh.band);
+  });
+
+  it('starts afresh when the curve is not an extension or the settings changed', () => {
+    const first = prepareCurve(undefined, raw.slice(0, 20), 0.6, 10, 50);
+    const rebuilt = curve([[0, 1], [100, 0.5]]);
+    expect(prepareCurve(first, rebuilt, 0.6, 10, 50).points).toEqual(prepareCurve(undefined, rebuilt, 0.6, 10, 50).points);
+    expect(prepareCurve(first, raw.slice(0, 20), 0.3, 10, 50)).not.toBe(first);
+    expect(prepareCurve(first, raw.slice(0, 20), 0.3, 10, 50).points).toEqual(prepareCurve(undefined, raw.slice(0, 20), 0.3, 10, 50).points);
   });
 });
 
@@ -41,24 +75,6 @@ describe('niceStep and gridStepFor', () => {
     expect(gridStepFor(10_000, 800)).toBe(20);
     expect(gridStepFor(100, 800)).toBe(1);
     expect(10_000 / gridStepFor(10_000, 800)).toBeLessThanOrEqual(800);
-  });
-});
-
-describe('bucketCurve', () => {
-  it('keeps the last point of each column, placed at the column end', () => {
-    const out = bucketCurve(curve([[0, 9], [3, 5], [7, 4], [10, 3], [11, 2]]), 10);
-    expect(out).toEqual(curve([[0, 9], [10, 3], [20, 2]]));
-  });
-
-  it('does not re-bucket earlier points when the curve grows', () => {
-    const early = bucketCurve(curve([[5, 3], [15, 2]]), 10);
-    const later = bucketCurve(curve([[5, 3], [15, 2], [25, 1]]), 10);
-    expect(later.slice(0, early.length)).toEqual(early);
-  });
-
-  it('returns the curve itself on a grid of one step', () => {
-    const c = curve([[1, 2]]);
-    expect(bucketCurve(c, 1)).toBe(c);
   });
 });
 
@@ -101,20 +117,29 @@ describe('convergenceData', () => {
     expect(gru.median).toEqual([null, null]);
   });
 
-  it('reuses cached per-run work for unchanged curve arrays', () => {
+  it("keeps each run's prepared curve across updates and forgets runs that left", () => {
     const cache = createConvergenceCache();
     convergenceData({ slots, curves, smoothing: 0.5, columns: 800, logY: false }, cache);
-    const first = cache.get(curves.a);
-    convergenceData({ slots, curves, smoothing: 0.5, columns: 800, logY: false }, cache);
-    expect(cache.get(curves.a)).toBe(first);
+    const first = cache.get('a');
+    convergenceData({ slots: slots.slice(0, 2), curves, smoothing: 0.5, columns: 800, logY: false }, cache);
+    expect(cache.get('a')).toBe(first);
+    expect([...cache.keys()]).toEqual(['a', 'b']);
   });
 
-  it('keeps 200 runs of 1,000 points within the plot width', () => {
+  it('places band points on the plot grid even when no run has a point at the band step', () => {
+    // Plot grid 2 steps, band grid 10: the band's points at steps 10 and 20 land on x = 2 and x = 12.
+    const sparse = { a: curve([[2, 4], [12, 3], [2000, 1]]), b: curve([[2, 6], [12, 5], [2000, 2]]) };
+    const data = convergenceData({ slots: slots.slice(0, 2), curves: sparse, smoothing: 0, columns: 2000, logY: false }, createConvergenceCache());
+    expect(data.x).toEqual([2, 12, 2000]);
+    expect(data.bands[1].median).toEqual([5, 4, 1.5]);
+  });
+
+  it('keeps 200 runs of 1,000 points to at most one point per two pixel columns', () => {
     const many = Array.from({ length: 200 }, (_, r) => ({ runId: `r${r}`, cell: (['rnn', 'lstm', 'gru'] as const)[r % 3] }));
     const big = Object.fromEntries(many.map((s, r) => [s.runId, curve(Array.from({ length: 1000 }, (_, i) => [i * 10 + (r % 7), 3 / (1 + i / 100)]))]));
     const data = convergenceData({ slots: many, curves: big, smoothing: 0.6, columns: 900, logY: false }, createConvergenceCache());
-    expect(data.x.length).toBeLessThanOrEqual(900);
-    expect(data.runs[0].filter((v) => v !== null).length).toBeGreaterThan(400);
+    expect(data.x.length).toBeLessThanOrEqual(450);
+    expect(data.runs[0].filter((v) => v !== null).length).toBeGreaterThan(150);
   });
 });
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { applyBoardDelta } from '@/lib/domain/board-merge';
 import type { BoardSnapshot } from '@/lib/protocol/board';
 import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
@@ -30,7 +30,8 @@ export function useBoard(round: number, role: Role, ready: boolean): BoardSnapsh
         .catch(() => {
           // Offline or refused: the next reconnect or poll loads it again.
         });
-    const onDelta = (delta: Parameters<typeof applyBoardDelta>[1]) => setBoard((b) => (b ? applyBoardDelta(b, delta) : b));
+    // A transition: React renders a full class's board in slices between frames instead of one long task.
+    const onDelta = (delta: Parameters<typeof applyBoardDelta>[1]) => startTransition(() => setBoard((b) => (b ? applyBoardDelta(b, delta) : b)));
 
     void load();
     if (role === 'host') socket.on(ServerEvent.BoardDelta, onDelta);

@@ -1,14 +1,23 @@
 import type { BoardRun, CurvePoint } from '../protocol/board';
-import { CELLS, type Cell } from '../protocol/challenge';
+import { CELLS, type Cell, type RankingMetric } from '../protocol/challenge';
+
+/** A run's score under a ranking metric, lower first, and when it was reached; null before its first point. */
+export function rankScore(run: Pick<BoardRun, 'best' | 'bestAccuracy'>, metric: RankingMetric): { key: number; at: number } | null {
+  if (metric === 'accuracy') return run.bestAccuracy ? { key: -run.bestAccuracy.accuracy, at: run.bestAccuracy.at } : null;
+  return run.best ? { key: run.best.valLoss, at: run.best.at } : null;
+}
 
 /**
- * Runs in leaderboard order: best validation loss first (bits per token, lower is better); ties go to
- * whoever reached it first. Runs without a validation point yet come last, in start order.
+ * Runs in leaderboard order under `metric`: lowest best validation loss (bits per token) or highest best
+ * accuracy first; ties go to whoever reached it first. Runs without a score yet come last, in start order.
  */
-export function rankRuns(runs: readonly BoardRun[]): BoardRun[] {
+export function rankRuns(runs: readonly BoardRun[], metric: RankingMetric = 'valLoss'): BoardRun[] {
+  const scores = new Map(runs.map((r) => [r.runId, rankScore(r, metric)]));
   return [...runs].sort((a, b) => {
-    if (a.best && b.best) return a.best.valLoss - b.best.valLoss || a.best.at - b.best.at;
-    if (a.best || b.best) return a.best ? -1 : 1;
+    const sa = scores.get(a.runId);
+    const sb = scores.get(b.runId);
+    if (sa && sb) return sa.key - sb.key || sa.at - sb.at;
+    if (sa || sb) return sa ? -1 : 1;
     return a.startedAt - b.startedAt;
   });
 }

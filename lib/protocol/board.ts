@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Cell, RunConfig } from './challenge';
+import type { Cell, RankingMetric, RunConfig } from './challenge';
 import type { RunStatus } from './run';
 
 /** What students see of the board; the host always sees everything. */
@@ -18,6 +18,7 @@ export interface BoardRun {
   startedAt: number;
   lastStep: number;
   best: { valLoss: number; accuracy: number | null; step: number; at: number } | null;
+  bestAccuracy: { accuracy: number; step: number; at: number } | null;
   /** Reserved for server-side verification of submitted weights; always false for now. */
   verified: boolean;
 }
@@ -29,6 +30,8 @@ export type CurvePoint = [step: number, valLoss: number, accuracy: number | null
 export interface BoardSnapshot {
   round: number;
   budgetSteps: number;
+  /** What the session's challenge ranks by (it cannot change while a round runs). */
+  rankingMetric: RankingMetric;
   runs: BoardRun[];
   curves: Record<string, CurvePoint[]>;
 }

@@ -8,8 +8,12 @@ import { z } from 'zod';
 export const CELLS = ['rnn', 'lstm', 'gru'] as const;
 export const OPTIMIZERS = ['adam', 'rmsprop', 'sgd'] as const;
 export const INITS = ['pytorch', 'glorot', 'orthogonal'] as const;
-/** How the board ranks runs; best validation loss is the one metric every task has. */
-export const RANKING_METRICS = ['valLoss'] as const;
+/**
+ * How the board ranks runs: lowest best validation loss (bits per token), or highest best task accuracy
+ * (every task measures one: see lib/data). Ties go to the run that reached its score first.
+ */
+export const RANKING_METRICS = ['valLoss', 'accuracy'] as const;
+export type RankingMetric = (typeof RANKING_METRICS)[number];
 
 export const cellSchema = z.enum(CELLS);
 export type Cell = z.infer<typeof cellSchema>;

@@ -67,6 +67,8 @@ export interface RunView {
   lastStep: number;
   /** Best (lowest) validation loss so far, with the step and time it was reached. */
   best: { valLoss: number; accuracy: number | null; step: number; at: number } | null;
+  /** Best (highest) task accuracy so far, with the step and time it was first reached. */
+  bestAccuracy: { accuracy: number; step: number; at: number } | null;
 }
 
 export interface RunMetricsReply {

@@ -22,6 +22,7 @@ export function toBoardRun(run: RunView, record: SessionRecord): BoardRun {
     startedAt: run.startedAt,
     lastStep: run.lastStep,
     best: run.best,
+    bestAccuracy: run.bestAccuracy,
     verified: false,
   };
 }
@@ -34,6 +35,7 @@ export async function boardSnapshot(store: Store, record: SessionRecord, round: 
   return {
     round,
     budgetSteps: record.meta.challenge.budgetSteps,
+    rankingMetric: record.meta.challenge.rankingMetric,
     runs: runs.map((r) => toBoardRun(r, record)),
     curves: Object.fromEntries(runs.map((r, i) => [r.id, curveOf(points[i])])),
   };
@@ -49,7 +51,7 @@ export function studentBoard(board: BoardSnapshot, record: SessionRecord, partic
   if (boardVisibility === 'anonymous') {
     return { ...board, runs: board.runs.map((r) => (r.participantId === participantId ? r : { ...r, nickname: null })) };
   }
-  const ranked = rankRuns(board.runs);
+  const ranked = rankRuns(board.runs, board.rankingMetric);
   const keep = new Set<string>();
   ranked.forEach((run, i) => {
     if (i < boardTopN) keep.add(run.runId);

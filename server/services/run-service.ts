@@ -27,7 +27,7 @@ export async function startRun(
     const issues = violations.map((v) => ({ path: `config.${v.field}`, message: v.message }));
     throw new ServiceError(ErrorCode.BadRequest, `${violations[0].field}: ${violations[0].message}`, issues);
   }
-  const run: RunView = { id: runId, participantId, round: round.index, config, status: 'running', startedAt: now(), lastStep: 0, best: null };
+  const run: RunView = { id: runId, participantId, round: round.index, config, status: 'running', startedAt: now(), lastStep: 0, best: null, bestAccuracy: null };
   const result = await store.createRun(code, run, challenge.runsPerStudent);
   if (result === 'limit') throw new ServiceError(ErrorCode.RunLimit, `This challenge allows ${challenge.runsPerStudent} runs per student.`);
   if (result === 'round-not-running') throw new ServiceError(ErrorCode.RoundNotRunning, 'The round has ended.');

@@ -98,7 +98,8 @@ return 'ok'`);
 
 /**
  * KEYS: meta, run state, points. ARGV: run id, receivedAt, then per point five values:
- * seq, point JSON, step, validation loss or '', accuracy or ''. Returns how many points were new.
+ * seq, point JSON, step, validation loss or '', accuracy or ''. Keeps the run's last step, best (lowest)
+ * validation loss and best (highest) accuracy, each first reached. Returns how many points were new.
  */
 export const APPEND_POINTS = script(`
 if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
@@ -106,6 +107,8 @@ local stored = 0
 local lastStep = tonumber(redis.call('HGET', KEYS[2], 'lastStep') or '0')
 local best = redis.call('HGET', KEYS[2], 'bestValLoss')
 best = best and tonumber(best)
+local bestAcc = redis.call('HGET', KEYS[2], 'bestAcc')
+bestAcc = bestAcc and tonumber(bestAcc)
 for i = 5, #ARGV, 5 do
   if redis.call('HSETNX', KEYS[3], ARGV[i], ARGV[i + 1]) == 1 then
     stored = stored + 1
@@ -116,6 +119,13 @@ for i = 5, #ARGV, 5 do
       if not best or loss < best then
         best = loss
         redis.call('HSET', KEYS[2], 'bestValLoss', ARGV[i + 3], 'bestAccuracy', ARGV[i + 4], 'bestStep', ARGV[i + 2], 'bestAt', ARGV[4])
+      end
+    end
+    if ARGV[i + 4] ~= '' then
+      local acc = tonumber(ARGV[i + 4])
+      if not bestAcc or acc > bestAcc then
+        bestAcc = acc
+        redis.call('HSET', KEYS[2], 'bestAcc', ARGV[i + 4], 'bestAccStep', ARGV[i + 2], 'bestAccAt', ARGV[4])
       end
     end
   end

@@ -8,7 +8,7 @@ import type { RedisClient } from './redis-connection';
 import * as lua from './redis-scripts';
 import type { AddParticipantResult, CreateRunResult, RoundChangeResult, Store } from './store';
 
-type RunFixed = Omit<RunView, 'status' | 'lastStep' | 'best'>;
+type RunFixed = Omit<RunView, 'status' | 'lastStep' | 'best' | 'bestAccuracy'>;
 
 const nullable = (value: number | null) => (value === null ? '' : String(value));
 const orNull = (field: string | undefined) => (field ? Number(field) : null);
@@ -50,6 +50,7 @@ function runFrom(fixed: RunFixed, state: Record<string, string>): RunView {
           at: Number(state.bestAt),
         }
       : null,
+    bestAccuracy: state.bestAcc ? { accuracy: Number(state.bestAcc), step: Number(state.bestAccStep), at: Number(state.bestAccAt) } : null,
   };
 }
 

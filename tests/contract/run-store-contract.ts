@@ -17,6 +17,7 @@ export const run = (id: string, participantId: string, round = 1): RunView => ({
   startedAt: T0,
   lastStep: 0,
   best: null,
+  bestAccuracy: null,
 });
 
 const point = (seq: number, step: number, valLoss?: number): MetricPoint => ({
@@ -87,6 +88,20 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
       expect((await store.getPoints(code, id)).map((p) => p.seq)).toEqual([0, 1, 2, 3, 4]);
       expect(await store.getRun(code, id)).toMatchObject({ lastStep: 50, best: { valLoss: 2.0, accuracy: 0.5, step: 30, at: T0 + 1 } });
       expect(await store.appendPoints(code, 'run-missing-missing', [point(0, 1)], T0)).toBe(0);
+    });
+
+    it('keeps the best accuracy, first reached, apart from the best loss', async () => {
+      await store.startRound(code, T0, null);
+      const id = 'run-ccccccccccccccc2';
+      await store.createRun(code, run(id, 'p1'), 5);
+      const scored = (seq: number, valLoss: number, accuracy: number): MetricPoint => ({ ...point(seq, (seq + 1) * 10, valLoss), accuracy });
+      await store.appendPoints(code, id, [scored(0, 3, 0.2), scored(1, 2, 0.6)], T0 + 1);
+      await store.appendPoints(code, id, [scored(2, 2.5, 0.6), scored(3, 1.5, 0.4)], T0 + 2);
+      expect(await store.getRun(code, id)).toMatchObject({
+        best: { valLoss: 1.5, accuracy: 0.4, step: 40, at: T0 + 2 },
+        bestAccuracy: { accuracy: 0.6, step: 20, at: T0 + 1 },
+      });
+      expect((await store.listRuns(code, 1)).find((r) => r.id === id)?.bestAccuracy?.accuracy).toBe(0.6);
     });
 
     it('records how a run finished', async () => {

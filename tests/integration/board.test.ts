@@ -105,4 +105,30 @@ describe('the class board', () => {
     expect(clash).toMatchObject({ ok: false, error: { code: ErrorCode.NicknameTaken } });
     expect(await ask(students[0].socket, ClientEvent.HostRename, { participantId: students[0].joined.participantId, nickname: 'Boss' })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
   });
+
+  it('ranks by best accuracy in a round whose challenge says so', async () => {
+    await expectOk(host, ClientEvent.RoundEnd, {});
+    await expectOk(host, ClientEvent.ChallengeSet, { challenge: { ...DEFAULT_CHALLENGE, rankingMetric: 'accuracy' } });
+    await expectOk(host, ClientEvent.BoardVisibility, { visibility: 'top', topN: 1 });
+    await expectOk(host, ClientEvent.RoundStart, {});
+    // Lowest loss and highest accuracy disagree: Ada has the lowest loss, Cy the highest accuracy.
+    const scores = [
+      { valLoss: 1.0, accuracy: 0.5 },
+      { valLoss: 3.0, accuracy: 0.6 },
+      { valLoss: 2.0, accuracy: 0.9 },
+    ];
+    for (const [i, { socket }] of students.entries()) {
+      const runId = `run-board-acc-0000${i}`;
+      await expectOk(socket, ClientEvent.RunStart, { runId, config });
+      await expectOk(socket, ClientEvent.RunMetrics, { runId, points: [{ seq: 0, step: 10, elapsedMs: 1, trainLoss: 4, ...scores[i] }] });
+    }
+    const board = await expectOk<BoardSnapshot>(host, ClientEvent.BoardGet, {});
+    expect(board.rankingMetric).toBe('accuracy');
+    expect(board.runs.map((r) => r.bestAccuracy?.accuracy)).toEqual([0.5, 0.6, 0.9]);
+    // Top 1 is Cy now; Ada (last by accuracy) sees Cy and her own neighbourhood: Bo.
+    const ada = await expectOk<BoardSnapshot>(students[0].socket, ClientEvent.BoardGet, {});
+    expect(ada.runs.map((r) => r.runId).sort()).toEqual(['run-board-acc-00000', 'run-board-acc-00001', 'run-board-acc-00002']);
+    const cy = await expectOk<BoardSnapshot>(students[2].socket, ClientEvent.BoardGet, {});
+    expect(cy.runs.map((r) => r.runId).sort()).toEqual(['run-board-acc-00001', 'run-board-acc-00002']);
+  });
 });

@@ -4,15 +4,22 @@ import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import type { BoardRun, CurvePoint } from '@/lib/protocol/board';
 import type { Cell } from '@/lib/protocol/challenge';
 
-const run = (runId: string, cell: Cell, best: number | null, at = 0, startedAt = 0): BoardRun => ({
+const run = (runId: string, cell: Cell, best: number | null, at = 0, startedAt = 0, accuracy: number | null = null): BoardRun => ({
   runId, participantId: `p-${runId}`, nickname: runId, cell, config: { ...DEFAULT_CHALLENGE.defaults, cell, seed: 1 },
-  status: 'running', startedAt, lastStep: 100, best: best === null ? null : { valLoss: best, accuracy: null, step: 50, at }, verified: false,
+  status: 'running', startedAt, lastStep: 100, best: best === null ? null : { valLoss: best, accuracy: null, step: 50, at },
+  bestAccuracy: accuracy === null ? null : { accuracy, step: 60, at }, verified: false,
 });
 
 describe('rankRuns', () => {
   it('orders by best validation loss, ties by who reached it first, unscored runs last', () => {
     const ranked = rankRuns([run('late', 'gru', 1.0, 20), run('none', 'rnn', null, 0, 5), run('best', 'lstm', 0.5), run('early', 'rnn', 1.0, 10), run('none2', 'rnn', null, 0, 1)]);
     expect(ranked.map((r) => r.runId)).toEqual(['best', 'early', 'late', 'none2', 'none']);
+  });
+
+  it('orders by best accuracy, highest first, when the challenge ranks by accuracy', () => {
+    const runs = [run('lowLoss', 'lstm', 0.5, 0, 0, 0.4), run('late', 'gru', 1.0, 20, 0, 0.9), run('none', 'rnn', 0.9), run('early', 'rnn', 2.0, 10, 0, 0.9)];
+    expect(rankRuns(runs, 'accuracy').map((r) => r.runId)).toEqual(['early', 'late', 'lowLoss', 'none']);
+    expect(rankRuns(runs, 'valLoss').map((r) => r.runId)).toEqual(['lowLoss', 'none', 'late', 'early']);
   });
 });
 

@@ -1,6 +1,6 @@
-import { rankRuns } from '@/lib/domain/leaderboard';
+import { rankRuns, rankScore } from '@/lib/domain/leaderboard';
 import type { BoardRun } from '@/lib/protocol/board';
-import type { Cell } from '@/lib/protocol/challenge';
+import type { Cell, RankingMetric } from '@/lib/protocol/challenge';
 
 /** Text shared by every board component, so a run reads the same in the table, the tooltip and the podium. */
 
@@ -42,11 +42,11 @@ export function progressFraction(lastStep: number, budgetSteps: number): number 
 }
 
 /**
- * The podium in display order — 2nd, 1st, 3rd — from rankRuns, keeping only runs with a score;
- * fewer than three scored runs leave the missing places out (1st stays in the middle).
+ * The podium in display order — 2nd, 1st, 3rd — from rankRuns under `metric`, keeping only runs with
+ * a score; fewer than three scored runs leave the missing places out (1st stays in the middle).
  */
-export function podiumOrder(runs: readonly BoardRun[]): { place: 1 | 2 | 3; run: BoardRun }[] {
-  const top = rankRuns(runs).filter((r) => r.best !== null).slice(0, 3);
+export function podiumOrder(runs: readonly BoardRun[], metric: RankingMetric = 'valLoss'): { place: 1 | 2 | 3; run: BoardRun }[] {
+  const top = rankRuns(runs, metric).filter((r) => rankScore(r, metric) !== null).slice(0, 3);
   const places = [
     { place: 2 as const, run: top[1] },
     { place: 1 as const, run: top[0] },

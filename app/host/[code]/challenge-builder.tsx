@@ -3,10 +3,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { challengeForTask } from '@/lib/domain/challenge-presets';
 import { TASKS, TASK_IDS, type TaskId } from '@/lib/data/tasks';
-import { CELLS, challengeSchema, type Challenge } from '@/lib/protocol/challenge';
+import { CELLS, challengeSchema, RANKING_METRICS, type Challenge, type RankingMetric } from '@/lib/protocol/challenge';
 import { uploadText } from '../../_realtime/texts';
 
 const CELL_LABELS = { rnn: 'Vanilla RNN', lstm: 'LSTM', gru: 'GRU' } as const;
+const RANKING_LABELS: Record<RankingMetric, string> = { valLoss: 'Best validation bits per token (lower wins)', accuracy: 'Best task accuracy (higher wins)' };
 
 interface Props {
   code: string;
@@ -109,6 +110,15 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
         </Labelled>
         <Labelled label="Maximum parameters">
           <input type="number" value={draft.maxParameters} onChange={(e) => update({ maxParameters: e.target.valueAsNumber })} className="rounded bg-slate-800 px-2 py-1" />
+        </Labelled>
+        <Labelled label="Rank runs by">
+          <select value={draft.rankingMetric} onChange={(e) => update({ rankingMetric: e.target.value as RankingMetric })} className="rounded bg-slate-800 px-2 py-1">
+            {RANKING_METRICS.map((metric) => (
+              <option key={metric} value={metric}>
+                {RANKING_LABELS[metric]}
+              </option>
+            ))}
+          </select>
         </Labelled>
         <div role="group" aria-label="Allowed cells" className="flex gap-4">
           {CELLS.map((cell) => (

@@ -36,7 +36,7 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
     <section aria-label="Class board" className="flex flex-col gap-6">
       {ended && (
         <div className="grid gap-6 xl:grid-cols-2">
-          <Podium runs={board.runs} projector={projector} />
+          <Podium runs={board.runs} metric={board.rankingMetric} projector={projector} />
           <CellComparison summaries={summaries} threshold={threshold} onThresholdChange={setThreshold} projector={projector} />
         </div>
       )}
@@ -48,6 +48,7 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
         <Leaderboard
           runs={board.runs}
           budgetSteps={board.budgetSteps}
+          metric={board.rankingMetric}
           highlightedRunId={highlighted}
           onSelect={select}
           projector={projector}

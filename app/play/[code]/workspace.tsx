@@ -127,7 +127,7 @@ export function Workspace({ session, participantId, connected, backend }: Props)
         {board && board.runs.length > 0 && (
           <div className="rounded-xl bg-slate-900 p-4">
             <h3 className="mb-2 font-semibold">Class board</h3>
-            <Leaderboard runs={board.runs} budgetSteps={board.budgetSteps} selfParticipantId={participantId} />
+            <Leaderboard runs={board.runs} budgetSteps={board.budgetSteps} metric={board.rankingMetric} selfParticipantId={participantId} />
           </div>
         )}
       </section>

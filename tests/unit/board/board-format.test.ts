@@ -19,7 +19,7 @@ const config: RunConfig = {
 function run(id: string, best: number | null, at = 0, startedAt = 0): BoardRun {
   return {
     runId: id, participantId: `p-${id}`, nickname: id, cell: 'lstm', config, status: 'running', startedAt, lastStep: 10,
-    best: best === null ? null : { valLoss: best, accuracy: null, step: 10, at }, verified: false,
+    best: best === null ? null : { valLoss: best, accuracy: null, step: 10, at }, bestAccuracy: null, verified: false,
   };
 }
 

@@ -61,5 +61,8 @@ export function generateBrackets(seed: number, params: Partial<BracketParams> = 
       description: `right kind of closing bracket, for brackets opened at least ${p.minDistance} tokens earlier`,
       candidateSets: [Array.from({ length: p.kinds }, (_, k) => closeId(k))],
     },
+    // Which bracket opens is random: bits no cell can learn, which hid the gap between the cells in a
+    // loss over every token. The kind of a closing bracket is what the past determines.
+    loss: { description: 'bits per closing bracket', targets: Array.from({ length: p.kinds }, (_, k) => closeId(k)) },
   };
 }

@@ -44,7 +44,8 @@ export const TASKS = {
   brackets: {
     id: 'brackets',
     title: 'Nested brackets',
-    description: 'Balanced brackets of several kinds; each closing bracket must match one opened long before.',
+    description:
+      'Balanced brackets of several kinds; each closing bracket must match one opened long before. Its loss counts the closing brackets only: which bracket opens is random.',
     longRange: true,
     budget: BUDGET,
     defaultParams: BRACKET_DEFAULTS,

@@ -25,4 +25,10 @@ export interface TaskData {
     /** Token-id sets the prediction is restricted to at a check position. */
     candidateSets: number[][];
   };
+  /**
+   * The tokens whose prediction the validation loss averages over, with what that means for the UI;
+   * absent: every token. For a task whose other tokens are random by design, the loss then measures
+   * what can be learned, as the accuracy does. Training still predicts every token.
+   */
+  loss?: { description: string; targets: number[] };
 }

@@ -7,7 +7,10 @@ import type { RnnModel } from './model';
 
 /** Validation (or test) metrics. */
 export interface EvalMetrics {
-  /** Mean next-token cross-entropy over the whole split, bits per token. */
+  /**
+   * Mean next-token cross-entropy in bits per token over the split: over every token, or over the
+   * task's loss targets when it names them (see TaskData.loss).
+   */
   valLoss: number;
   /**
    * Fraction of the split's check positions predicted right (see TokenSplit); for a split without
@@ -36,18 +39,26 @@ export function evalBatch(tokens: number, steps: number, preferred: number): num
   return Math.max(1, Math.min(preferred, Math.floor((tokens - 1) / (steps + 1))));
 }
 
+/** What a task scores: its accuracy's candidate sets, and the tokens its loss averages over (all when absent). */
+export interface Scoring {
+  candidateSets: number[][];
+  lossTargets?: number[];
+}
+
 /**
  * Runs the model over one whole split (state carried across windows, no training) and measures
- * loss in bits per token and the task accuracy. candidateSets: token-id sets of the task.
- * Synchronous downloads per window; no tensors are left behind.
+ * loss in bits per token and the task accuracy. Synchronous downloads per window; no tensors are
+ * left behind.
  */
-export function evaluateSplit(model: RnnModel, split: TokenSplit, candidateSets: number[][], steps: number, preferredBatch = 32): EvalMetrics {
+export function evaluateSplit(model: RnnModel, split: TokenSplit, { candidateSets, lossTargets }: Scoring, steps: number, preferredBatch = 32): EvalMetrics {
   const batch = evalBatch(split.tokens.length, steps, preferredBatch);
   const batcher = new StreamBatcher(split.tokens, batch, steps);
   const setAt = new Int32Array(split.tokens.length).fill(-1);
   split.checkPositions.forEach((p, k) => (setAt[p] = split.checkSets[k]));
   const everyPosition = split.checkPositions.length === 0;
   const vocab = model.config.vocabSize;
+  const scored = new Uint8Array(vocab).fill(lossTargets ? 0 : 1);
+  for (const t of lossTargets ?? []) scored[t] = 1;
   let states = zeroStates(model, batch);
   let nats = 0;
   let rows = 0;
@@ -64,8 +75,10 @@ export function evaluateSplit(model: RnnModel, split: TokenSplit, candidateSets:
     out.logp.dispose();
     for (let r = 0; r < w.targets.length; r++) {
       const base = r * vocab;
-      nats -= logp[base + w.targets[r]];
-      rows++;
+      if (scored[w.targets[r]]) {
+        nats -= logp[base + w.targets[r]];
+        rows++;
+      }
       const set = everyPosition ? null : setAt[w.targetIndex[r]];
       if (set === -1) continue;
       const candidates = set === null ? null : candidateSets[set];
@@ -80,5 +93,5 @@ export function evaluateSplit(model: RnnModel, split: TokenSplit, candidateSets:
     }
   }
   swapStates(states, []);
-  return { valLoss: nats / rows / Math.LN2, accuracy: checked ? right / checked : 0 };
+  return { valLoss: rows ? nats / rows / Math.LN2 : 0, accuracy: checked ? right / checked : 0 };
 }

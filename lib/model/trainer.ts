@@ -85,7 +85,7 @@ export function createTrainer(modelConfig: ModelConfig, trainConfig: TrainConfig
       return { step: done, loss };
     },
     evaluate(split = 'validation') {
-      return evaluateSplit(model, data[split], data.accuracy.candidateSets, steps);
+      return evaluateSplit(model, data[split], { candidateSets: data.accuracy.candidateSets, lossTargets: data.loss?.targets }, steps);
     },
     inspect() {
       return inspectModel(model, data.validation, steps);

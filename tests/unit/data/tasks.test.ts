@@ -110,6 +110,13 @@ describe('task definitions', () => {
     for (const p of d.train.checkPositions) expect(closesAt.get(p)).toBeGreaterThanOrEqual(12);
   });
 
+  it('measures the brackets loss on closing brackets, and every other task on every token', () => {
+    const d = TASKS.brackets.generate(3, { kinds: 3 });
+    expect(d.loss?.targets.map((t) => d.vocab[t])).toEqual([')', ']', '}']);
+    expect(TASKS.agreement.generate(3, {}).loss).toBeUndefined();
+    expect(TASKS.adding.generate(3, {}).loss).toBeUndefined();
+  });
+
   it('marks long-range tasks and gives every task a budget', () => {
     expect(TASKS.text.longRange).toBe(false);
     expect(TASKS.agreement.longRange && TASKS.brackets.longRange && TASKS.adding.longRange).toBe(true);

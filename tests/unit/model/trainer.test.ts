@@ -20,7 +20,8 @@ describe('trainer', () => {
       expect(tf.memory().numTensors, cell).toBe(after10);
       t.dispose();
     }
-  });
+    // 1,500 training steps: about 3 s alone, but the suite runs files in parallel on two cores.
+  }, 30_000);
 
   it('frees everything on dispose', () => {
     const before = tf.memory().numTensors;

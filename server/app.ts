@@ -4,6 +4,7 @@ import { HandshakeError } from '../lib/protocol/errors';
 import { PROTOCOL_VERSION } from '../lib/protocol/version';
 import { registerBoardHandlers } from './handlers/board-handlers';
 import { createBoardPublisher } from './handlers/board-publisher';
+import { createPresencePublisher } from './handlers/presence-publisher';
 import { createRateLimiter, type ArenaServer, type TaskCatalog } from './handlers/handler-context';
 import { registerHostHandlers } from './handlers/host-handlers';
 import { registerRoundHandlers, startRoundClock } from './handlers/round-handlers';
@@ -39,6 +40,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
   const ctx = { io, store: deps.store, tasks: deps.tasks, now };
   const stopRoundClock = startRoundClock(ctx);
   const board = createBoardPublisher(ctx);
+  const presence = createPresencePublisher(io);
 
   io.use((socket, next) => {
     const version = (socket.handshake.auth as { protocolVersion?: unknown }).protocolVersion;
@@ -50,8 +52,13 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
 
   io.on('connection', (socket) => {
     if (!socket.recovered) socket.data = { code: null, role: null, participantId: null };
+    // A recovered connection is back in its rooms without a new join.
+    if (socket.data.code) presence.changed(socket.data.code);
+    socket.on('disconnect', () => {
+      if (socket.data.code) presence.changed(socket.data.code);
+    });
     const allow = createRateLimiter(now);
-    registerSessionHandlers(ctx, socket, allow);
+    registerSessionHandlers(ctx, socket, allow, presence);
     registerHostHandlers(ctx, socket, allow);
     registerRoundHandlers(ctx, socket, allow);
     registerRunHandlers(ctx, socket, allow, board);
@@ -63,6 +70,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     close: () => {
       stopRoundClock();
       board.stop();
+      presence.stop();
       return new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
-import type { Role, SessionResumeRequest, SessionView } from '@/lib/protocol/schemas';
+import type { Role, SessionPresence, SessionResumeRequest, SessionView } from '@/lib/protocol/schemas';
 import { credentials } from './credentials';
 import { getSocket, RequestError, send } from './socket-client';
 
@@ -28,11 +28,13 @@ function resumeRequest(code: string, role: Role): SessionResumeRequest | null {
 /**
  * Joins the session's live view in `role` with the key this browser holds, and keeps it joined across
  * reconnects. The view only ever moves forward in revision, so a late broadcast cannot undo a newer one.
+ * Hosts also get `online`: the participants with an open connection (null until the server says).
  */
 export function useSession(code: string, role: Role) {
   const [session, setSession] = useState<SessionView | null>(null);
   const [status, setStatus] = useState<SessionStatus>({ kind: 'connecting' });
   const [participantId, setParticipantId] = useState<string | null>(null);
+  const [online, setOnline] = useState<ReadonlySet<string> | null>(null);
 
   const accept = useCallback((view: SessionView) => {
     setSession((current) => (!current || view.revision >= current.revision ? view : current));
@@ -75,12 +77,14 @@ export function useSession(code: string, role: Role) {
     };
     const onConnectError = (err: Error) => setStatus({ kind: 'error', message: err.message });
     const onKicked = ({ message }: { message: string }) => markKicked(message);
+    const onPresence = (presence: SessionPresence) => setOnline(new Set(presence.online));
 
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
     socket.on(ServerEvent.SessionState, accept);
     socket.on(ServerEvent.SessionKicked, onKicked);
+    socket.on(ServerEvent.SessionPresence, onPresence);
     if (socket.connected) void resume();
     return () => {
       socket.off('connect', onConnect);
@@ -88,8 +92,9 @@ export function useSession(code: string, role: Role) {
       socket.off('connect_error', onConnectError);
       socket.off(ServerEvent.SessionState, accept);
       socket.off(ServerEvent.SessionKicked, onKicked);
+      socket.off(ServerEvent.SessionPresence, onPresence);
     };
   }, [code, role, accept]);
 
-  return { session, status, participantId };
+  return { session, status, participantId, online };
 }

@@ -15,6 +15,7 @@ import type {
   SessionJoinReply,
   SessionJoinRequest,
   SessionKickedNotice,
+  SessionPresence,
   SessionResumeReply,
   SessionResumeRequest,
   SessionView,
@@ -56,4 +57,5 @@ export interface ServerToClientEvents {
   [ServerEvent.SessionState]: (session: SessionView) => void;
   [ServerEvent.SessionKicked]: (notice: SessionKickedNotice) => void;
   [ServerEvent.BoardDelta]: (delta: BoardDelta) => void;
+  [ServerEvent.SessionPresence]: (presence: SessionPresence) => void;
 }

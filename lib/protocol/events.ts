@@ -28,5 +28,7 @@ export const ServerEvent = {
   SessionKicked: 'session:kicked',
   /** To hosts, at most a few times a second: runs that changed and their new validation points. */
   BoardDelta: 'board:delta',
+  /** To hosts, when who is connected may have changed: the participants with an open connection. */
+  SessionPresence: 'session:presence',
 } as const;
 export type ServerEvent = (typeof ServerEvent)[keyof typeof ServerEvent];

@@ -141,3 +141,8 @@ export interface HostLockReply {
 export interface SessionKickedNotice {
   message: string;
 }
+
+/** Participants with at least one open connection, on any server instance, sorted. */
+export interface SessionPresence {
+  online: string[];
+}

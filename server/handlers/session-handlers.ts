@@ -14,19 +14,25 @@ import {
   joinSession,
 } from '../services/session-service';
 import { request, rooms, type ArenaSocket, type HandlerContext } from './handler-context';
+import type { PresencePublisher } from './presence-publisher';
 
-/** Puts the connection into the session's rooms in the given role, leaving any session it was in. */
-function attach(socket: ArenaSocket, code: string, role: Role, participantId: string | null): void {
+/**
+ * Puts the connection into the session's rooms in the given role, leaving any session it was in, and
+ * has both sessions' hosts told who is connected (a host attaching gets the current state that way).
+ */
+function attach(socket: ArenaSocket, presence: PresencePublisher, code: string, role: Role, participantId: string | null): void {
   const { code: previousCode, participantId: previousId } = socket.data;
   if (previousCode) {
     socket.leave(rooms.session(previousCode));
     socket.leave(rooms.hosts(previousCode));
     if (previousId) socket.leave(rooms.participant(previousCode, previousId));
+    presence.changed(previousCode);
   }
   socket.data = { code, role, participantId };
   socket.join(rooms.session(code));
   if (role === 'host') socket.join(rooms.hosts(code));
   if (participantId) socket.join(rooms.participant(code, participantId));
+  presence.changed(code);
 }
 
 /** The session as its members see it now. */
@@ -40,12 +46,12 @@ export async function broadcastSession(ctx: HandlerContext, record: SessionRecor
 }
 
 /** `session:create`, `session:join`, `session:resume`: becoming the host or a participant of a session. */
-export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean): void {
+export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean, presence: PresencePublisher): void {
   socket.on(
     ClientEvent.SessionCreate,
     request(allow, sessionCreateRequest, async () => {
       const { record, hostToken } = await createSession(ctx);
-      attach(socket, record.meta.code, 'host', null);
+      attach(socket, presence, record.meta.code, 'host', null);
       return { code: record.meta.code, hostToken, session: await viewOf(ctx, record) };
     }),
   );
@@ -54,7 +60,7 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
     ClientEvent.SessionJoin,
     request(allow, sessionJoinRequest, async ({ code, nickname }) => {
       const { record, participant, token } = await joinSession(ctx, code, nickname);
-      attach(socket, code, 'student', participant.id);
+      attach(socket, presence, code, 'student', participant.id);
       await broadcastSession(ctx, record);
       return { participantId: participant.id, token, session: await viewOf(ctx, record) };
     }),
@@ -65,11 +71,11 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
     request(allow, sessionResumeRequest, async (input) => {
       if (input.role === 'host') {
         const record = await authenticateHost(ctx.store, input.code, input.hostToken);
-        attach(socket, input.code, 'host', null);
+        attach(socket, presence, input.code, 'host', null);
         return { role: input.role, participantId: null, session: await viewOf(ctx, record) };
       }
       const { record, participant } = await authenticateParticipant(ctx.store, input.code, input.participantId, input.token);
-      attach(socket, input.code, 'student', participant.id);
+      attach(socket, presence, input.code, 'student', participant.id);
       return { role: input.role, participantId: participant.id, session: await viewOf(ctx, record) };
     }),
   );

@@ -43,6 +43,7 @@ test('a class gathers: host, two students, reloads, a removal and a lock', async
   await grace.home.join(code, 'Grace');
   await grace.student.expectJoinedAs('Grace');
   await instructor.host.expectParticipants(['Ada', 'Grace']);
+  await expect(instructor.page.getByTestId('presence-summary')).toHaveText('2 of 2 connected');
 
   // Reloading keeps who you are, for a student and for the host.
   await ada.page.reload();
@@ -65,6 +66,9 @@ test('a class gathers: host, two students, reloads, a removal and a lock', async
   await instructor.host.expectParticipants(['Ada']);
 
   // A student's browser holds no host key.
+  await instructor.host.expectConnected('Ada', true);
   await ada.page.goto(`/host/${code}`);
   await expect(ada.page.getByRole('main').getByRole('alert')).toContainText('does not hold the host key');
+  // Having left the student page, Ada shows as not connected.
+  await instructor.host.expectConnected('Ada', false);
 });

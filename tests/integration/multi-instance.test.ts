@@ -52,6 +52,19 @@ describe('two server instances sharing one Redis', () => {
     expect((await lockedOnA)[0].locked).toBe(true);
   });
 
+  it('tells the host on A who is connected, counting the sockets on B', async () => {
+    const host = await connectClient(a.url);
+    const student = await connectClient(b.url);
+    sockets.push(host, student);
+    const { code } = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
+    const online = nextEvent(host, ServerEvent.SessionPresence, (p) => p.online.length === 1);
+    const joined = await expectOk<SessionJoinReply>(student, ClientEvent.SessionJoin, { code, nickname: 'Bo' });
+    expect((await online)[0].online).toEqual([joined.participantId]);
+    const offline = nextEvent(host, ServerEvent.SessionPresence, (p) => p.online.length === 0);
+    student.disconnect();
+    await offline;
+  });
+
   // Last: it stops instance A.
   it('ends a timed round on time even when the instance that started it is gone', async () => {
     const host = await connectClient(a.url);

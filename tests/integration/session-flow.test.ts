@@ -27,6 +27,23 @@ describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) =
     expect(JSON.stringify(view)).not.toContain(joined.token);
   });
 
+  it('tells the host who is connected: after a join, a disconnect and a return', async () => {
+    const { host, code } = await hostedSession();
+    const student = await client();
+    const joinedSeen = nextEvent(host, ServerEvent.SessionPresence, (p) => p.online.length === 1);
+    const joined = await expectOk<SessionJoinReply>(student, ClientEvent.SessionJoin, { code, nickname: 'Ada' });
+    expect((await joinedSeen)[0].online).toEqual([joined.participantId]);
+
+    const leftSeen = nextEvent(host, ServerEvent.SessionPresence, (p) => p.online.length === 0);
+    student.disconnect();
+    await leftSeen;
+
+    const backSeen = nextEvent(host, ServerEvent.SessionPresence, (p) => p.online.length === 1);
+    const again = await client();
+    await expectOk(again, ClientEvent.SessionResume, { role: 'student', code, participantId: joined.participantId, token: joined.token });
+    expect((await backSeen)[0].online).toEqual([joined.participantId]);
+  });
+
   it('refuses a taken nickname (any case), a wrong code and a locked session with clear errors', async () => {
     const { host, code } = await hostedSession();
     await expectOk(await client(), ClientEvent.SessionJoin, { code, nickname: 'Ada' });

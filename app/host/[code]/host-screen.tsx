@@ -21,7 +21,7 @@ const VISIBILITY_LABELS: Record<BoardVisibility, string> = {
 
 /** The instructor's console and the projector screen: joining, rounds, the live board, moderation. */
 export function HostScreen({ code }: { code: string }) {
-  const { session, status } = useSession(code, 'host');
+  const { session, status, online } = useSession(code, 'host');
   const [actionError, setActionError] = useState<string | null>(null);
   const [origin, setOrigin] = useState('');
   const [projector, setProjector] = useState(false);
@@ -122,6 +122,7 @@ export function HostScreen({ code }: { code: string }) {
           </div>
           <ClassRoster
             participants={session.participants}
+            online={online}
             onRemove={(p) => act(() => send(ClientEvent.HostKick, { participantId: p.id }))}
             onRename={(p, nickname) => act(() => send(ClientEvent.HostRename, { participantId: p.id, nickname }))}
           />

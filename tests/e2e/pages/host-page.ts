@@ -21,6 +21,11 @@ export class HostPage {
     await expect(this.page.getByTestId('participant-count')).toHaveText(String(nicknames.length));
   }
 
+  /** The roster marks whether the participant has an open connection now. */
+  async expectConnected(nickname: string, connected: boolean) {
+    await expect(this.participants().filter({ hasText: nickname })).toHaveAttribute('data-online', String(connected));
+  }
+
   async remove(nickname: string) {
     await this.page.getByRole('button', { name: `Remove ${nickname}` }).click();
   }

@@ -7,7 +7,7 @@ import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
 import type { Role } from '@/lib/protocol/schemas';
 import { getSocket, send } from './socket-client';
 
-/** Students have no push channel for the board (it is filtered per student); they ask this often. */
+/** Students have no push channel for the board (it is filtered per student); they ask this often, for the runs only. */
 const STUDENT_BOARD_POLL_MS = 3_000;
 
 /**
@@ -23,7 +23,7 @@ export function useBoard(round: number, role: Role, ready: boolean): BoardSnapsh
     let cancelled = false;
     const socket = getSocket();
     const load = () =>
-      send(ClientEvent.BoardGet, { round })
+      send(ClientEvent.BoardGet, { round, curves: role === 'host' })
         .then((snapshot) => {
           if (!cancelled) setBoard(snapshot);
         })

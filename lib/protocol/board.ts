@@ -43,7 +43,13 @@ export interface BoardDelta {
   curves: Record<string, CurvePoint[]>;
 }
 
-export const boardGetRequest = z.object({ round: z.number().int().min(1).max(10_000).optional() }).strict();
+export const boardGetRequest = z
+  .object({
+    round: z.number().int().min(1).max(10_000).optional(),
+    /** false: runs only. A full class's curves are megabytes, and a student's table needs none of them. */
+    curves: z.boolean().default(true),
+  })
+  .strict();
 export const boardVisibilityRequest = z
   .object({ visibility: z.enum(BOARD_VISIBILITIES), topN: z.number().int().min(1).max(50).default(5) })
   .strict();

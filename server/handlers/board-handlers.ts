@@ -11,11 +11,11 @@ import { broadcastSession } from './session-handlers';
 export function registerBoardHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean): void {
   socket.on(
     ClientEvent.BoardGet,
-    request(allow, boardGetRequest, async ({ round }) => {
+    request(allow, boardGetRequest, async ({ round, curves }) => {
       const { code, role, participantId } = socket.data;
       if (!code || !role) throw new ServiceError(ErrorCode.Forbidden, 'Join the class first.');
       const record = await requireSession(ctx.store, code);
-      const board = await boardSnapshot(ctx.store, record, round ?? record.meta.round.index);
+      const board = await boardSnapshot(ctx.store, record, round ?? record.meta.round.index, curves);
       return role === 'host' || !participantId ? board : studentBoard(board, record, participantId);
     }),
   );

@@ -27,17 +27,20 @@ export function toBoardRun(run: RunView, record: SessionRecord): BoardRun {
   };
 }
 
-/** Every run of a round with its curve; removed participants' runs are left out. */
-export async function boardSnapshot(store: Store, record: SessionRecord, round: number): Promise<BoardSnapshot> {
+/**
+ * Every run of a round with its curve (or with none when `withCurves` is false: the points are then not
+ * read at all); removed participants' runs are left out.
+ */
+export async function boardSnapshot(store: Store, record: SessionRecord, round: number, withCurves = true): Promise<BoardSnapshot> {
   const removed = new Set(record.participants.filter((p) => p.kicked).map((p) => p.id));
   const runs = (await store.listRuns(record.meta.code, round)).filter((r) => !removed.has(r.participantId));
-  const points = await Promise.all(runs.map((r) => store.getPoints(record.meta.code, r.id)));
+  const points = withCurves ? await Promise.all(runs.map((r) => store.getPoints(record.meta.code, r.id))) : [];
   return {
     round,
     budgetSteps: record.meta.challenge.budgetSteps,
     rankingMetric: record.meta.challenge.rankingMetric,
     runs: runs.map((r) => toBoardRun(r, record)),
-    curves: Object.fromEntries(runs.map((r, i) => [r.id, curveOf(points[i])])),
+    curves: withCurves ? Object.fromEntries(runs.map((r, i) => [r.id, curveOf(points[i])])) : {},
   };
 }
 
@@ -60,5 +63,5 @@ export function studentBoard(board: BoardSnapshot, record: SessionRecord, partic
     }
   });
   const runs = board.runs.filter((r) => keep.has(r.runId));
-  return { ...board, runs, curves: Object.fromEntries(runs.map((r) => [r.runId, board.curves[r.runId] ?? []])) };
+  return { ...board, runs, curves: Object.fromEntries(runs.flatMap((r) => (board.curves[r.runId] ? [[r.runId, board.curves[r.runId]]] : []))) };
 }

@@ -77,6 +77,14 @@ describe('the class board', () => {
     expect(deltas.at(-1)?.runs[0]).toMatchObject({ nickname: 'Ada', lastStep: 200, best: { valLoss: 0.9 } });
   });
 
+  it('leaves the curves out when asked for the runs only', async () => {
+    const full = await expectOk<BoardSnapshot>(students[1].socket, ClientEvent.BoardGet, {});
+    expect(Object.keys(full.curves)).toHaveLength(3);
+    const runsOnly = await expectOk<BoardSnapshot>(students[1].socket, ClientEvent.BoardGet, { curves: false });
+    expect(runsOnly.runs.map((r) => r.best?.valLoss)).toEqual(full.runs.map((r) => r.best?.valLoss));
+    expect(runsOnly.curves).toEqual({});
+  });
+
   it('shows students what the host chose: full, anonymous, or top N and their neighbourhood', async () => {
     const bo = students[1];
     const full = await expectOk<BoardSnapshot>(bo.socket, ClientEvent.BoardGet, {});

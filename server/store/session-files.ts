@@ -52,11 +52,13 @@ export class SessionFiles {
     await this.replace(code, TEXTS, JSON.stringify(texts));
   }
 
-  /** Every session on disk whose lifetime has not passed at `now`; expired ones are deleted. */
+  /** Every session folder on disk whose lifetime has not passed at `now`; expired ones are deleted. */
   async loadAll(now: number): Promise<LoadedSession[]> {
     await mkdir(this.dir, { recursive: true });
     const loaded: LoadedSession[] = [];
-    for (const code of await readdir(this.dir)) {
+    for (const entry of await readdir(this.dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const code = entry.name;
       const file = await readJson<SessionFile>(path.join(this.folder(code), SESSION));
       if (!file || file.expiresAt <= now) {
         await rm(this.folder(code), { recursive: true, force: true });

@@ -129,7 +129,7 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
             </label>
           ))}
         </div>
-        <p className="text-sm text-slate-400">Ranked by best validation bits per token (ties: who got there first).</p>
+        <p className="text-sm text-slate-400">Ties go to the run that got there first.</p>
         <div className="flex flex-col gap-2 lg:col-span-2">
           <p className="text-sm text-slate-400">Bounds (min, max)</p>
           {range('hiddenSize', 'Hidden units')}

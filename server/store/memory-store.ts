@@ -23,6 +23,8 @@ interface Entry {
   expiresAt: number;
   /** Points received since the last write to disk. */
   unsaved: PointsBatch[];
+  /** A text was added since the last write to disk. */
+  textsChanged: boolean;
 }
 
 /** A session's disk writes: the one running, and the one queued behind it that later changes join. */
@@ -73,6 +75,7 @@ export class MemoryStore implements Store {
         texts: new Map(texts),
         expiresAt: file.expiresAt,
         unsaved: [],
+        textsChanged: false,
       });
     }
     return store;
@@ -87,6 +90,7 @@ export class MemoryStore implements Store {
       texts: new Map(),
       expiresAt: 0,
       unsaved: [],
+      textsChanged: false,
     });
     await this.touch(meta.code, false);
     return true;
@@ -210,10 +214,10 @@ export class MemoryStore implements Store {
     const entry = this.live(code);
     const found = entry?.runs.get(runId);
     if (!entry || !found) return 0;
-    const fresh = points.filter((p) => !found.points.has(p.seq));
-    for (const p of fresh) found.points.set(p.seq, { ...p });
+    const fresh = points.filter((p) => !found.points.has(p.seq)).map((p) => ({ ...p }));
+    for (const p of fresh) found.points.set(p.seq, p);
     found.run = applyPoints(found.run, fresh, receivedAt);
-    if (this.files && fresh.length > 0) entry.unsaved.push({ runId, points: fresh.map((p) => ({ ...p })) });
+    if (this.files && fresh.length > 0) entry.unsaved.push({ runId, points: fresh });
     this.scheduleFlush(code);
     return fresh.length;
   }
@@ -240,7 +244,7 @@ export class MemoryStore implements Store {
     const entry = this.live(code);
     if (!entry) return false;
     entry.texts.set(textId, text);
-    await this.files?.writeTexts(code, [...entry.texts]);
+    entry.textsChanged = true;
     await this.touch(code, false);
     return true;
   }
@@ -316,13 +320,17 @@ export class MemoryStore implements Store {
     return write;
   }
 
-  /** Appends the points received since the last save, then replaces the session file. */
+  /** Appends the points received since the last save, writes the texts if one was added, then replaces the session file. */
   private async save(files: SessionFiles, code: string): Promise<void> {
     const entry = this.sessions.get(code);
     if (!entry) return;
     const batches = entry.unsaved;
     entry.unsaved = [];
     if (batches.length > 0) await files.appendPoints(code, batches);
+    if (entry.textsChanged) {
+      entry.textsChanged = false;
+      await files.writeTexts(code, [...entry.texts]);
+    }
     const file: SessionFile = {
       record: entry.record,
       nicknameKeys: [...entry.nicknameKeys],

@@ -79,6 +79,17 @@ describe('MemoryStore with a data folder', () => {
     expect((await third.getPoints('ABCDEF', RUN_ID)).map((p) => p.step)).toEqual([10, 20]);
   });
 
+  it('keeps uploaded texts across a restart, two uploaded at once included', async () => {
+    const first = await MemoryStore.open({ dataDir });
+    await first.createSession(meta('ABCDEF'));
+    expect(await Promise.all([first.putText('ABCDEF', 'aaaaaaaaaaaaaaaa', 'first text'), first.putText('ABCDEF', 'bbbbbbbbbbbbbbbb', 'second text')])).toEqual([true, true]);
+    await first.close();
+
+    const second = await MemoryStore.open({ dataDir });
+    expect(await second.getText('ABCDEF', 'aaaaaaaaaaaaaaaa')).toBe('first text');
+    expect(await second.getText('ABCDEF', 'bbbbbbbbbbbbbbbb')).toBe('second text');
+  });
+
   it('forgets a session once its lifetime has passed, on disk too', async () => {
     let now = 1_000;
     const store = await MemoryStore.open({ dataDir, now: () => now });

@@ -23,6 +23,8 @@ interface Entry {
   expiresAt: number;
   /** Points received since the last write to disk. */
   unsaved: PointsBatch[];
+  /** Something other than points changed since `session.json` was last written. */
+  sessionChanged: boolean;
   /** A text was added since the last write to disk. */
   textsChanged: boolean;
 }
@@ -47,7 +49,8 @@ export interface MemoryStoreOptions {
  * The embedded store: one process, no Redis. With a data folder, each session is written through to disk:
  * session changes before the call resolves, metric points within POINTS_FLUSH_MS, and everything on
  * close(). Writes are coalesced per session: while one runs, any number of changes share the next, which
- * reads the state when it starts, so 200 students joining at once cost a few writes, not 200.
+ * reads the state when it starts, so 200 students joining at once cost a few writes, not 200. Points only
+ * append to the log: run summaries and the session's lifetime are replayed from it on load.
  */
 export class MemoryStore implements Store {
   private readonly sessions = new Map<string, Entry>();
@@ -65,16 +68,29 @@ export class MemoryStore implements Store {
   /** Opens the store, loading every unexpired session from the data folder. */
   static async open(options: MemoryStoreOptions = {}): Promise<MemoryStore> {
     const store = new MemoryStore(options);
-    for (const { file, points, texts } of (await store.files?.loadAll(store.now())) ?? []) {
+    for (const { file, points, texts } of (await store.files?.loadAll()) ?? []) {
       const runs = new Map(file.runs.map((run) => [run.id, { run, points: new Map<number, MetricPoint>() }]));
-      for (const batch of points) for (const p of batch.points) runs.get(batch.runId)?.points.set(p.seq, p);
+      let expiresAt = file.expiresAt;
+      for (const batch of points) {
+        const found = runs.get(batch.runId);
+        if (!found) continue;
+        for (const p of batch.points) found.points.set(p.seq, p);
+        // Idempotent: the summary in session.json may already count some of these points.
+        found.run = applyPoints(found.run, batch.points, batch.receivedAt);
+        expiresAt = Math.max(expiresAt, batch.receivedAt + SESSION_TTL_S * 1000);
+      }
+      if (expiresAt <= store.now()) {
+        await store.files?.remove(file.record.meta.code);
+        continue;
+      }
       store.sessions.set(file.record.meta.code, {
         record: file.record,
         nicknameKeys: new Set(file.nicknameKeys),
         runs,
         texts: new Map(texts),
-        expiresAt: file.expiresAt,
+        expiresAt,
         unsaved: [],
+        sessionChanged: false,
         textsChanged: false,
       });
     }
@@ -90,6 +106,7 @@ export class MemoryStore implements Store {
       texts: new Map(),
       expiresAt: 0,
       unsaved: [],
+      sessionChanged: false,
       textsChanged: false,
     });
     await this.touch(meta.code, false);
@@ -217,7 +234,9 @@ export class MemoryStore implements Store {
     const fresh = points.filter((p) => !found.points.has(p.seq)).map((p) => ({ ...p }));
     for (const p of fresh) found.points.set(p.seq, p);
     found.run = applyPoints(found.run, fresh, receivedAt);
-    if (this.files && fresh.length > 0) entry.unsaved.push({ runId, points: fresh });
+    // Metrics keep a session alive, as the Redis store's append does.
+    entry.expiresAt = this.now() + SESSION_TTL_S * 1000;
+    if (this.files && fresh.length > 0) entry.unsaved.push({ runId, receivedAt, points: fresh });
     this.scheduleFlush(code);
     return fresh.length;
   }
@@ -288,6 +307,7 @@ export class MemoryStore implements Store {
     if (!entry) return Promise.resolve();
     if (changed) entry.record.meta.revision += 1;
     entry.expiresAt = this.now() + SESSION_TTL_S * 1000;
+    entry.sessionChanged = true;
     return this.writeThrough(code);
   }
 
@@ -320,7 +340,7 @@ export class MemoryStore implements Store {
     return write;
   }
 
-  /** Appends the points received since the last save, writes the texts if one was added, then replaces the session file. */
+  /** Appends the points received since the last save, then writes the texts and the session file if they changed. */
   private async save(files: SessionFiles, code: string): Promise<void> {
     const entry = this.sessions.get(code);
     if (!entry) return;
@@ -331,6 +351,8 @@ export class MemoryStore implements Store {
       entry.textsChanged = false;
       await files.writeTexts(code, [...entry.texts]);
     }
+    if (!entry.sessionChanged) return;
+    entry.sessionChanged = false;
     const file: SessionFile = {
       record: entry.record,
       nicknameKeys: [...entry.nicknameKeys],

@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { SessionRecord } from '../../lib/domain/session';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
 
-/** What `session.json` holds: everything but metric points and texts, so rewriting it stays cheap. */
+/**
+ * What `session.json` holds: everything but metric points and texts, so rewriting it stays cheap. Run
+ * summaries and the lifetime are as of the last write; the points log brings them up to date on load.
+ */
 export interface SessionFile {
   record: SessionRecord;
   nicknameKeys: string[];
@@ -12,9 +15,11 @@ export interface SessionFile {
   expiresAt: number;
 }
 
-/** One batch of a run's points: a line of `points.ndjson`. */
+/** One batch of a run's points as it arrived: a line of `points.ndjson`. */
 export interface PointsBatch {
   runId: string;
+  /** Milliseconds since the Unix epoch. */
+  receivedAt: number;
   points: MetricPoint[];
 }
 
@@ -36,6 +41,9 @@ const TEXTS = 'texts.json';
  * - `texts.json`: uploaded texts, written only when one is added.
  */
 export class SessionFiles {
+  /** Session folders known to exist, so a write does not ask the file system first. */
+  private readonly folders = new Set<string>();
+
   constructor(private readonly dir: string) {}
 
   async writeSession(code: string, file: SessionFile): Promise<void> {
@@ -43,7 +51,7 @@ export class SessionFiles {
   }
 
   async appendPoints(code: string, batches: PointsBatch[]): Promise<void> {
-    await mkdir(this.folder(code), { recursive: true });
+    await this.ensureFolder(code);
     // Each line starts with its newline: a line a crash cut short stays alone on its line and is skipped.
     await appendFile(path.join(this.folder(code), POINTS), batches.map((b) => '\n' + JSON.stringify(b)).join(''));
   }
@@ -52,18 +60,19 @@ export class SessionFiles {
     await this.replace(code, TEXTS, JSON.stringify(texts));
   }
 
-  /** Every session folder on disk whose lifetime has not passed at `now`; expired ones are deleted. */
-  async loadAll(now: number): Promise<LoadedSession[]> {
+  /** Every session folder on disk; one without a session file (cut short before its first write) is deleted. */
+  async loadAll(): Promise<LoadedSession[]> {
     await mkdir(this.dir, { recursive: true });
     const loaded: LoadedSession[] = [];
     for (const entry of await readdir(this.dir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
       const code = entry.name;
       const file = await readJson<SessionFile>(path.join(this.folder(code), SESSION));
-      if (!file || file.expiresAt <= now) {
-        await rm(this.folder(code), { recursive: true, force: true });
+      if (!file) {
+        await this.remove(code);
         continue;
       }
+      this.folders.add(code);
       const points = (await readOptional(path.join(this.folder(code), POINTS)) ?? '').split('\n').flatMap((line) => {
         try {
           return line ? [JSON.parse(line) as PointsBatch] : [];
@@ -77,12 +86,23 @@ export class SessionFiles {
     return loaded;
   }
 
+  async remove(code: string): Promise<void> {
+    this.folders.delete(code);
+    await rm(this.folder(code), { recursive: true, force: true });
+  }
+
   private folder(code: string): string {
     return path.join(this.dir, code);
   }
 
-  private async replace(code: string, name: string, content: string): Promise<void> {
+  private async ensureFolder(code: string): Promise<void> {
+    if (this.folders.has(code)) return;
     await mkdir(this.folder(code), { recursive: true });
+    this.folders.add(code);
+  }
+
+  private async replace(code: string, name: string, content: string): Promise<void> {
+    await this.ensureFolder(code);
     const target = path.join(this.folder(code), name);
     const tmp = `${target}.${process.pid}.tmp`;
     await writeFile(tmp, content);

@@ -67,6 +67,42 @@ describe('MemoryStore with a data folder', () => {
     expect((await second.getRun('ABCDEF', RUN_ID))?.best?.valLoss).toBe(1.5);
   });
 
+  it('writes only the points log while a run streams, and rebuilds the run summary from it', async () => {
+    const first = await MemoryStore.open({ dataDir });
+    await first.createSession(meta('ABCDEF'));
+    await first.startRound('ABCDEF', 1, null);
+    await first.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
+    const sessionWrites = vi.spyOn(SessionFiles.prototype, 'writeSession');
+    await first.appendPoints('ABCDEF', RUN_ID, [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5, accuracy: 0.4 }], 7);
+    await first.appendPoints('ABCDEF', RUN_ID, [{ seq: 1, step: 20, elapsedMs: 9, trainLoss: 1.8, valLoss: 1.6, accuracy: 0.6 }], 8);
+    await first.close();
+    expect(sessionWrites).not.toHaveBeenCalled();
+    sessionWrites.mockRestore();
+
+    const second = await MemoryStore.open({ dataDir });
+    expect(await second.getRun('ABCDEF', RUN_ID)).toMatchObject({
+      lastStep: 20,
+      best: { valLoss: 1.5, step: 10, at: 7 },
+      bestAccuracy: { accuracy: 0.6, step: 20, at: 8 },
+    });
+  });
+
+  it('keeps a session alive as long as metrics arrive, across a restart', async () => {
+    let now = 1_000;
+    const first = await MemoryStore.open({ dataDir, now: () => now });
+    await first.createSession(meta('ABCDEF'));
+    await first.startRound('ABCDEF', 1, null);
+    await first.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
+    now += SESSION_TTL_S * 1000 - 10;
+    await first.appendPoints('ABCDEF', RUN_ID, [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5 }], now);
+    now += 20;
+    expect(await first.getSession('ABCDEF')).not.toBeNull();
+    await first.close();
+
+    const second = await MemoryStore.open({ dataDir, now: () => now });
+    expect(await second.getPoints('ABCDEF', RUN_ID)).toHaveLength(1);
+  });
+
   it('appends points instead of rewriting them, and skips a line a crash cut short', async () => {
     await writeOneRun(dataDir);
     await appendFile(path.join(dataDir, 'sessions', 'ABCDEF', 'points.ndjson'), `\n{"runId":"${RUN_ID}","points":[{"seq":1,`);

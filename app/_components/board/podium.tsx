@@ -29,23 +29,7 @@ export function Podium({ runs, metric = 'valLoss', projector = false }: Props) {
             <li key={run.runId} data-place={place} data-run-id={run.runId} className="flex min-w-0 flex-1 basis-0 flex-col items-center gap-2 text-center" style={{ order: display.findIndex((p) => p.place === place) }}>
               <span className={`max-w-full truncate font-semibold text-slate-50 ${projector ? 'text-3xl' : 'text-xl'}`}>{displayName(run)}</span>
               <CellChip cell={run.cell} projector={projector} />
-              {metric === 'accuracy' ? (
-                <>
-                  <span className={`font-bold tabular-nums text-slate-50 ${projector ? 'text-4xl' : 'text-2xl'}`}>
-                    {formatAccuracy(run.bestAccuracy?.accuracy)}
-                    <span className={`ml-1 font-normal text-slate-400 ${projector ? 'text-lg' : 'text-sm'}`}>accuracy</span>
-                  </span>
-                  <span className={`text-slate-300 ${projector ? 'text-xl' : 'text-sm'}`}>{formatBits(run.best?.valLoss)} bits/token</span>
-                </>
-              ) : (
-                <>
-                  <span className={`font-bold tabular-nums text-slate-50 ${projector ? 'text-4xl' : 'text-2xl'}`}>
-                    {formatBits(run.best?.valLoss)}
-                    <span className={`ml-1 font-normal text-slate-400 ${projector ? 'text-lg' : 'text-sm'}`}>bits/token</span>
-                  </span>
-                  {run.bestAccuracy && <span className={`text-slate-300 ${projector ? 'text-xl' : 'text-sm'}`}>{formatAccuracy(run.bestAccuracy.accuracy)} accuracy</span>}
-                </>
-              )}
+              <PodiumScore run={run} metric={metric} projector={projector} />
               <div className={`flex w-full items-start justify-center rounded-t-lg pt-2 ${MEDAL[place]} ${STEP_HEIGHT[place]}`}>
                 <span className={`font-black text-slate-950 ${projector ? 'text-5xl' : 'text-3xl'}`} aria-label={`place ${place}`}>
                   {place}
@@ -56,5 +40,25 @@ export function Podium({ runs, metric = 'valLoss', projector = false }: Props) {
         </ol>
       )}
     </section>
+  );
+}
+
+/** The score the challenge ranks by, large, with the other one under it. */
+function PodiumScore({ run, metric, projector }: { run: BoardRun; metric: RankingMetric; projector: boolean }) {
+  const bits = { value: formatBits(run.best?.valLoss), unit: 'bits/token' };
+  const accuracy = run.bestAccuracy ? { value: formatAccuracy(run.bestAccuracy.accuracy), unit: 'accuracy' } : null;
+  const [main, other] = metric === 'accuracy' && accuracy ? [accuracy, bits] : [bits, accuracy];
+  return (
+    <>
+      <span className={`font-bold tabular-nums text-slate-50 ${projector ? 'text-4xl' : 'text-2xl'}`}>
+        {main.value}
+        <span className={`ml-1 font-normal text-slate-400 ${projector ? 'text-lg' : 'text-sm'}`}>{main.unit}</span>
+      </span>
+      {other && (
+        <span className={`text-slate-300 ${projector ? 'text-xl' : 'text-sm'}`}>
+          {other.value} {other.unit}
+        </span>
+      )}
+    </>
   );
 }

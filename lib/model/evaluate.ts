@@ -93,5 +93,5 @@ export function evaluateSplit(model: RnnModel, split: TokenSplit, { candidateSet
     }
   }
   swapStates(states, []);
-  return { valLoss: rows ? nats / rows / Math.LN2 : 0, accuracy: checked ? right / checked : 0 };
+  return { valLoss: nats / rows / Math.LN2, accuracy: checked ? right / checked : 0 };
 }

@@ -28,11 +28,10 @@ export interface LayerParams {
 
 /**
  * Gradients of a loss with respect to one layer's recurrent parameters and initial state, and with
- * respect to its input projection, from which inputProjectionGrads derives wx's and x's gradients.
+ * respect to its input projection, from which inputProjectionGrads derives the gradients of wx, bx and x.
  */
 export interface LayerGrads {
   wh: tf.Tensor;
-  bx: tf.Tensor;
   bh: tf.Tensor;
   /** Gradient w.r.t. x @ wx + bx, [T*B, G*H], time-major rows (row t*B + b). */
   dxp: tf.Tensor;

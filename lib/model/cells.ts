@@ -148,7 +148,8 @@ const gruStep: CellStep = {
     const [xr, xz, xn] = xpt;
     const r = tf.sigmoid(tf.add(xr, tf.matMul(h as M2, loop.wh[0] as M2)));
     const z = tf.sigmoid(tf.add(xz, tf.matMul(h as M2, loop.wh[1] as M2)));
-    const hn2 = tf.fused.matMul({ a: h as M2, b: loop.wh[2] as M2, bias: loop.bh ?? undefined });
+    // Not tf.fused.matMul: its op wrapper (gradient bookkeeping, reshapes) took ~80 us per call here.
+    const hn2 = tf.add(tf.matMul(h as M2, loop.wh[2] as M2), loop.bh as T2);
     const n = fromDoubled(tf.sigmoid(tf.add(xn, tf.mul(r, hn2))), loop);
     const hNext = tf.add(n, tf.mul(z, tf.sub(h, n)));
     return { h: hNext, c, saved: [r, z, n, hn2] };

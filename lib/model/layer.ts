@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { CELL_STEPS } from './cells';
-import { splitBlocks, sumRows, transpose2d } from './layout';
+import { productWithSums, splitBlocks, transpose2d } from './layout';
 import type { CellKind, LayerGrads, LayerParams, PreparedLoop } from './cell-types';
 
 type T2 = tf.Tensor;
@@ -81,25 +81,16 @@ export function layerBackward(cache: LayerCache, dOutputs: T2 | null, dhT: T2 | 
     dhT: dhT ?? tf.zeros([batch, hidden]),
     dcT: dcT ?? tf.zeros([batch, hidden]),
   });
-  const { dxp, dhp } = out;
   const hPrevAll = tf.concat([h0, ...outputs.slice(0, steps - 1)], 0);
-  return {
-    wh: tf.matMul(transpose2d(hPrevAll), dhp as tf.Tensor2D),
-    bx: sumRows(dxp),
-    bh: sumRows(dhp),
-    dxp,
-    h0: out.dh0,
-    c0: out.dc0,
-  };
+  const recurrent = productWithSums(transpose2d(hPrevAll, true), out.dhp);
+  return { wh: recurrent.product, bh: recurrent.sums, dxp: out.dxp, h0: out.dh0, c0: out.dc0 };
 }
 
 /**
- * Gradients of wx ([I, G*H]) and of the layer input x ([T*B, I]) from dxp. Separate because a
- * layer fed by an embedding gets both more cheaply through the one-hot inputs (model-pass.ts).
+ * Gradients of wx ([I, G*H]), bx and the layer input x ([T*B, I]) from dxp. Separate because a
+ * layer fed by an embedding gets them more cheaply through the one-hot inputs (model-pass.ts).
  */
-export function inputProjectionGrads(cache: LayerCache, dxp: T2): { wx: T2; x: T2 } {
-  return {
-    wx: tf.matMul(transpose2d(cache.x), dxp as tf.Tensor2D),
-    x: tf.matMul(dxp as tf.Tensor2D, transpose2d(cache.params.wx)),
-  };
+export function inputProjectionGrads(cache: LayerCache, dxp: T2): { wx: T2; bx: T2; x: T2 } {
+  const { product, sums } = productWithSums(transpose2d(cache.x, true), dxp);
+  return { wx: product, bx: sums, x: tf.matMul(dxp as tf.Tensor2D, transpose2d(cache.params.wx)) };
 }

@@ -37,35 +37,88 @@ export function splitBlocks(x: tf.Tensor, steps: number, widths: number[]): tf.T
 }
 
 /**
- * Transpose of a [R, C] tensor. wasm's Transpose kernel took ~4.6 ms on [2048, 128] (about 17 ns
- * per element); on the host it is one download, a loop and one upload. Call inside tf.tidy.
+ * A tensor's values for reading on the host, without dataSync's copy on wasm: there a view of the
+ * backend's heap (dataSync would copy megabytes per training step and leave them to the garbage
+ * collector). The view dies when the heap grows, so read it completely before creating a tensor.
  */
-export function transpose2d(x: tf.Tensor): tf.Tensor2D {
-  if (tf.getBackend() !== 'wasm') return tf.transpose(x) as tf.Tensor2D;
-  const [rows, cols] = x.shape as number[];
-  const src = x.dataSync() as Float32Array;
-  const out = new Float32Array(rows * cols);
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    for (let c = 0; c < cols; c++) out[c * rows + r] = src[base + c];
-  }
-  return tf.tensor2d(out, [cols, rows]);
+export function hostView(t: tf.Tensor): Float32Array | Int32Array {
+  const wasm = tf.backend() as unknown as { typedArrayFromHeap?: (t: tf.Tensor) => Float32Array | Int32Array };
+  if (tf.getBackend() === 'wasm' && wasm.typedArrayFromHeap) return wasm.typedArrayFromHeap(t);
+  return t.dataSync() as Float32Array | Int32Array;
 }
 
 /**
- * One-hot columns: [depth, N] float32 with a 1 at (ids[n], n). Built on the host on wasm, whose
- * float32 OneHot returns zeros (tfjs 4.22) and whose Transpose is slow. Call inside tf.tidy.
+ * Transpose of a [R, C] tensor, with a row of ones appended when `onesRow` (see productWithSums).
+ * wasm's Transpose kernel took ~4.6 ms on [2048, 128] (about 17 ns per element); on the host it is
+ * one loop and one upload. The loop writes in order and reads with a stride: the other way round
+ * took 10x longer on [2048, 128]. Call inside tf.tidy.
  */
-export function oneHotColumns(ids: tf.Tensor1D, depth: number): tf.Tensor2D {
-  if (tf.getBackend() !== 'wasm') return tf.transpose(tf.oneHot(ids, depth).toFloat()) as tf.Tensor2D;
-  const values = ids.dataSync();
-  const out = new Float32Array(depth * values.length);
-  values.forEach((v, n) => (out[v * values.length + n] = 1));
-  return tf.tensor2d(out, [depth, values.length]);
+export function transpose2d(x: tf.Tensor, onesRow = false): tf.Tensor2D {
+  const [rows, cols] = x.shape as number[];
+  if (tf.getBackend() !== 'wasm') {
+    const t = tf.transpose(x) as tf.Tensor2D;
+    return onesRow ? tf.concat([t, tf.ones([1, rows])], 0) : t;
+  }
+  const src = hostView(x);
+  const out = new Float32Array((cols + (onesRow ? 1 : 0)) * rows);
+  for (let c = 0; c < cols; c++) {
+    const base = c * rows;
+    for (let r = 0; r < rows; r++) out[base + r] = src[r * cols + c];
+  }
+  if (onesRow) out.fill(1, cols * rows);
+  return tf.tensor2d(out, [out.length / rows, rows]);
 }
 
-/** Column sums of [N, D] as one product with a row of ones; wasm's sum over axis 0 transposes first. */
-export function sumRows(x: tf.Tensor): tf.Tensor {
-  const n = x.shape[0] as number;
-  return tf.reshape(tf.matMul(tf.ones([1, n]) as tf.Tensor2D, x as tf.Tensor2D), [-1]);
+/**
+ * For int32 ids [N] and x [N, D]: per token v, the sum of the rows of x whose id is v ([depth, D]),
+ * and the sum of all rows ([D]). That is the one-hot product onehot(ids)^T x with its column sums.
+ * On wasm it runs on the host: a product there first packs its right operand (~2 ms for a fresh
+ * [2048, 384], more than the host loop takes), and the float32 OneHot kernel returns zeros (tfjs
+ * 4.22). Call inside tf.tidy.
+ */
+export function sumRowsByToken(ids: tf.Tensor1D, x: tf.Tensor, depth: number): { byToken: tf.Tensor; all: tf.Tensor } {
+  if (tf.getBackend() !== 'wasm') {
+    const oneHotT = tf.transpose(tf.oneHot(ids, depth).toFloat()) as tf.Tensor2D;
+    const { product, sums } = productWithSums(tf.concat([oneHotT, tf.ones([1, ids.size])], 0), x);
+    return { byToken: product, all: sums };
+  }
+  const width = x.shape[1] as number;
+  const values = hostView(ids);
+  const rows = hostView(x);
+  const byToken = new Float32Array(depth * width);
+  for (let n = 0; n < values.length; n++) {
+    const src = n * width;
+    const dst = values[n] * width;
+    for (let j = 0; j < width; j++) byToken[dst + j] += rows[src + j];
+  }
+  const all = new Float32Array(width);
+  for (let v = 0; v < depth; v++) for (let j = 0; j < width; j++) all[j] += byToken[v * width + j];
+  return { byToken: tf.tensor2d(byToken, [depth, width]), all: tf.tensor1d(all) };
+}
+
+/**
+ * Splits the product of xT1 = [x^T; ones] ([C+1, R], from transpose2d with a ones row) and dy [R, G] into x^T dy ([C, G], a weight gradient) and the column sums of dy ([G], its
+ * bias gradient). One product for both: on wasm every product first packs its right operand, which
+ * for a fresh [2048, 384] takes ~2 ms, so a second product for the column sums would cost as much
+ * again. Call inside tf.tidy.
+ */
+export function productWithSums(xT1: tf.Tensor2D, dy: tf.Tensor): { product: tf.Tensor; sums: tf.Tensor } {
+  const m = tf.matMul(xT1, dy as tf.Tensor2D);
+  const c = xT1.shape[0] - 1;
+  return { product: tf.slice(m, [0, 0], [c, -1]), sums: tf.reshape(tf.slice(m, [c, 0], [1, -1]), [-1]) };
+}
+
+/**
+ * Rows of a [V, E] table at int32 ids: [N, E]. wasm's GatherV2 copies element by element (~4.8 ms
+ * for 2,048 rows of 64); the table is small, so there the rows are copied on the host. Call inside
+ * tf.tidy.
+ */
+export function gatherRows(table: tf.Tensor2D, ids: tf.Tensor1D): tf.Tensor2D {
+  if (tf.getBackend() !== 'wasm') return tf.gather(table, ids);
+  const width = table.shape[1];
+  const src = hostView(table);
+  const values = hostView(ids);
+  const out = new Float32Array(values.length * width);
+  for (let n = 0; n < values.length; n++) out.set(src.subarray(values[n] * width, (values[n] + 1) * width), n * width);
+  return tf.tensor2d(out, [values.length, width]);
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { inputProjectionGrads, layerBackward, layerForward, type LayerCache } from './layer';
-import { oneHotColumns, sumRows, transpose2d } from './layout';
+import { gatherRows, hostView, productWithSums, sumRowsByToken, transpose2d } from './layout';
 import type { RnnModel } from './model';
 
 type T2 = tf.Tensor;
@@ -28,7 +28,7 @@ export interface ForwardResult {
  * inputs: int32 [T*B] time-major token ids; states: one per layer, [B, H] each.
  */
 export function forwardPass(model: RnnModel, inputs: tf.Tensor1D, steps: number, states: LayerState[]): ForwardResult {
-  const embedded = tf.gather(model.embedding, inputs);
+  const embedded = gatherRows(model.embedding, inputs);
   let x: T2 = embedded;
   const caches: LayerCache[] = [];
   const next: LayerState[] = [];
@@ -54,7 +54,8 @@ function oneHotFloat(ids: tf.Tensor1D, depth: number): T2 {
  * Mean next-token cross-entropy in nats over the rows where `weights` is 1 (all rows when null),
  * and its gradient w.r.t. the logits. targets: int32 [N]; weights: float32 [N] or null.
  */
-export function crossEntropy(logits: T2, targets: tf.Tensor1D, weights: tf.Tensor1D | null) {
+export function crossEntropy(logits: T2, targets: tf.Tensor1D, weights: tf.Tensor1D | null): { loss: T2; dLogits: T2 } {
+  if (tf.getBackend() === 'wasm') return crossEntropyOnHost(logits, targets, weights);
   const vocab = logits.shape[1] as number;
   const logp = tf.logSoftmax(logits);
   let oneHot: T2 = oneHotFloat(targets, vocab);
@@ -64,6 +65,42 @@ export function crossEntropy(logits: T2, targets: tf.Tensor1D, weights: tf.Tenso
   const probs = tf.exp(logp);
   const dLogits = tf.div(weights ? tf.sub(tf.mul(probs, tf.expandDims(weights, 1)), oneHot) : tf.sub(probs, oneHot), count);
   return { loss, dLogits };
+}
+
+/**
+ * crossEntropy on the host, for wasm: its Exp kernel runs element by element (~1 ms per [2048, 64],
+ * twice per step) while reading and writing a tensor there is a memory copy. Sums in float64.
+ */
+function crossEntropyOnHost(logits: T2, targets: tf.Tensor1D, weights: tf.Tensor1D | null): { loss: T2; dLogits: T2 } {
+  const [rows, vocab] = logits.shape as number[];
+  const z = hostView(logits);
+  const y = hostView(targets);
+  const w = weights ? hostView(weights) : null;
+  let count = rows;
+  if (w) {
+    count = 0;
+    for (let r = 0; r < rows; r++) count += w[r];
+    count = Math.max(count, 1);
+  }
+  const grad = new Float32Array(rows * vocab);
+  let total = 0;
+  for (let r = 0; r < rows; r++) {
+    const base = r * vocab;
+    const weight = w ? w[r] : 1;
+    let max = -Infinity;
+    for (let j = 0; j < vocab; j++) if (z[base + j] > max) max = z[base + j];
+    let sum = 0;
+    for (let j = 0; j < vocab; j++) {
+      const e = Math.exp(z[base + j] - max);
+      grad[base + j] = e;
+      sum += e;
+    }
+    total += weight * (max + Math.log(sum) - z[base + y[r]]);
+    const scale = weight / (sum * count);
+    for (let j = 0; j < vocab; j++) grad[base + j] *= scale;
+    grad[base + y[r]] -= weight / count;
+  }
+  return { loss: tf.scalar(total / count), dLogits: tf.tensor2d(grad, [rows, vocab]) };
 }
 
 /** Gradients of every model variable (in RnnModel.variables() order) and of the embedded inputs. */
@@ -80,8 +117,7 @@ export interface BackwardResult {
  * d wx = E^T s and d E = s wx^T, which skips a [T*B, E] product and transpose. Call in tf.tidy.
  */
 export function backwardPass(model: RnnModel, inputs: tf.Tensor1D, fwd: ForwardResult, dLogits: T2, withEmbeddedGrad = false): BackwardResult {
-  const dDecoderW = tf.matMul(transpose2d(fwd.top), dLogits as tf.Tensor2D);
-  const dDecoderB = sumRows(dLogits);
+  const decoder = productWithSums(transpose2d(fwd.top, true), dLogits);
   let dx: T2 = tf.matMul(dLogits as tf.Tensor2D, transpose2d(model.decoderW));
   const layerGrads: T2[][] = [];
   let dEmbedding: T2 = dx;
@@ -90,17 +126,17 @@ export function backwardPass(model: RnnModel, inputs: tf.Tensor1D, fwd: ForwardR
     const g = layerBackward(fwd.caches[l], dx);
     if (l > 0) {
       const input = inputProjectionGrads(fwd.caches[l], g.dxp);
-      layerGrads[l] = [input.wx, g.wh, g.bx, g.bh];
+      layerGrads[l] = [input.wx, g.wh, input.bx, g.bh];
       dx = input.x;
       continue;
     }
-    const s = tf.matMul(oneHotColumns(inputs, model.config.vocabSize), g.dxp as tf.Tensor2D);
+    const { byToken: s, all: bx } = sumRowsByToken(inputs, g.dxp, model.config.vocabSize);
     const wxT = transpose2d(model.layers[0].wx);
-    layerGrads[0] = [tf.matMul(transpose2d(model.embedding), s), g.wh, g.bx, g.bh];
-    dEmbedding = tf.matMul(s, wxT);
+    layerGrads[0] = [tf.matMul(transpose2d(model.embedding), s as tf.Tensor2D), g.wh, bx, g.bh];
+    dEmbedding = tf.matMul(s as tf.Tensor2D, wxT);
     if (withEmbeddedGrad) dEmbedded = tf.matMul(g.dxp as tf.Tensor2D, wxT);
   }
-  return { grads: [dEmbedding, ...layerGrads.flat(), dDecoderW, dDecoderB], dEmbedded };
+  return { grads: [dEmbedding, ...layerGrads.flat(), decoder.product, decoder.sums], dEmbedded };
 }
 
 /** Rescales gradients so their global L2 norm is at most clipNorm (0: unchanged). Call in tf.tidy. */

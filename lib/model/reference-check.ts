@@ -102,7 +102,7 @@ export function checkReferenceCase(file: string, c: ReferenceCase): CheckResult 
       grads: [
         [tf.transpose(input.wx).dataSync(), c.grads.weight_ih],
         [tf.transpose(grads.wh).dataSync(), c.grads.weight_hh],
-        [grads.bx.dataSync(), c.grads.bias_ih],
+        [input.bx.dataSync(), c.grads.bias_ih],
         [grads.bh.dataSync(), c.grads.bias_hh],
         [input.x.dataSync(), c.grads.inputs],
         [grads.h0.dataSync(), c.grads.h0],

@@ -7,7 +7,7 @@ import { checkReferenceCase, parseReferenceCase } from '../../../lib/model/refer
 import { createTrainer } from '../../../lib/model/trainer';
 import { tinyModel, tinyTask, tinyTrain } from './helpers';
 
-// The wasm backend cuts per-step tensors on the host (lib/model/split.ts); other backends on the device.
+// The wasm backend runs several steps on the host (lib/model/layout.ts, crossEntropy); other backends on the device.
 const fixtures = fileURLToPath(new URL('../../../../shared/fixtures/rnn-reference/', import.meta.url));
 const index = JSON.parse(readFileSync(`${fixtures}index.json`, 'utf8')) as { cases: { file: string }[] };
 

@@ -42,7 +42,10 @@ export interface LayerGrads {
 
 /** Tensors a cell's time loop reuses at every step. */
 export interface PreparedLoop {
-  /** Input projection of all steps, possibly with biases folded in or gate columns rescaled, [T*B, G*H]. */
+  /**
+   * Input projection, possibly with biases folded in or gate columns rescaled, [N, G*H]: one row per
+   * step and batch entry, or per vocabulary entry for token input (rows are transformed alike).
+   */
   xp: tf.Tensor;
   /** Column widths the time loop cuts each step's rows of xp into (see CellStep.forward). */
   xpWidths: number[];
@@ -100,9 +103,9 @@ export interface BackwardOutput {
  * differentiated by hand (autograd's matMul gradient uses transpose flags, slow on wasm).
  */
 export interface CellStep {
-  /** Loop-invariant tensors, built once per layer call; xp = x @ wx + bx, [T*B, G*H]. */
+  /** Loop-invariant tensors, built once per layer call; xp = x @ wx + bx, [N, G*H] (see PreparedLoop.xp). */
   prepare(xp: tf.Tensor, p: LayerParams, hidden: number, batch: number): PreparedLoop;
-  /** xpt: this step's rows of the prepared xp, cut into loop.xpWidths columns; h and c: [B, H]. */
+  /** xpt: this step's rows of the prepared xp ([B, *] each), cut into loop.xpWidths columns; h and c: [B, H]. */
   forward(xpt: tf.Tensor[], h: tf.Tensor, c: tf.Tensor, loop: PreparedLoop): StepResult;
   /** Gate activations of a step in GATE_NAMES order, each [B, H]. */
   gates(saved: tf.Tensor[], c: tf.Tensor): tf.Tensor[];

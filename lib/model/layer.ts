@@ -1,15 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { CELL_STEPS } from './cells';
-import { productWithSums, splitBlocks, transpose2d } from './layout';
+import { gatherBlocks, productWithSums, splitBlocks, transpose2d } from './layout';
 import type { CellKind, LayerGrads, LayerParams, PreparedLoop } from './cell-types';
 
 type T2 = tf.Tensor;
+
+/**
+ * What a layer reads: a [T*B, I] slab (time-major, row t*B + b), or int32 token ids [T*B] to look
+ * up in an embedding table [V, I].
+ */
+export type LayerInput = { x: T2 } | { table: T2; ids: tf.Tensor1D };
 
 /** Everything the backward pass of one layer call needs; valid inside the caller's tf.tidy. */
 export interface LayerCache {
   cell: CellKind;
   steps: number;
-  x: T2;
+  /** The input slab; null for token input, whose gradients come from dxp (model-pass.ts). */
+  x: T2 | null;
   h0: T2;
   c0: T2;
   params: LayerParams;
@@ -23,17 +30,18 @@ export interface LayerCache {
 
 /**
  * Unrolls one recurrent layer over `steps` time steps. Call inside tf.tidy; no tensor is kept.
- * x: [T*B, I] time-major (row t*B + b), h0, c0: [B, H] (c0 is ignored except by the LSTM).
- * The input projection of all steps is one product before the loop; inside it, one product per
- * step covers every gate. Returns h_t per step ([B, H] each), the final state and the cache for
- * `layerBackward`.
+ * h0, c0: [B, H] (c0 is ignored except by the LSTM). The input projection of all steps is one
+ * product before the loop: for token input, of the embedding table (V rows, fewer than T*B), whose
+ * rows are then looked up per step. Inside the loop, one product per step covers every gate.
+ * Returns h_t per step ([B, H] each), the final state and the cache for `layerBackward`.
  */
-export function layerForward(cell: CellKind, x: T2, h0: T2, c0: T2, params: LayerParams, steps: number) {
+export function layerForward(cell: CellKind, input: LayerInput, h0: T2, c0: T2, params: LayerParams, steps: number) {
   const step = CELL_STEPS[cell];
   const hidden = h0.shape[1] as number;
-  const xp = tf.fused.matMul({ a: x as tf.Tensor2D, b: params.wx, bias: params.bx });
+  const source = 'x' in input ? input.x : input.table;
+  const xp = tf.fused.matMul({ a: source as tf.Tensor2D, b: params.wx, bias: params.bx });
   const loop = step.prepare(xp, params, hidden, h0.shape[0] as number);
-  const xps = splitBlocks(loop.xp, steps, loop.xpWidths);
+  const xps = 'x' in input ? splitBlocks(loop.xp, steps, loop.xpWidths) : gatherBlocks(loop.xp, input.ids, steps, loop.xpWidths);
   const outputs: T2[] = [];
   const cells: T2[] = [];
   const saved: T2[][] = [];
@@ -47,7 +55,7 @@ export function layerForward(cell: CellKind, x: T2, h0: T2, c0: T2, params: Laye
     cells.push(c);
     saved.push(r.saved);
   }
-  const cache: LayerCache = { cell, steps, x, h0, c0, params, loop, outputs, cells, saved };
+  const cache: LayerCache = { cell, steps, x: 'x' in input ? input.x : null, h0, c0, params, loop, outputs, cells, saved };
   return { outputs, hT: h, cT: c, cache };
 }
 
@@ -91,6 +99,7 @@ export function layerBackward(cache: LayerCache, dOutputs: T2 | null, dhT: T2 | 
  * layer fed by an embedding gets them more cheaply through the one-hot inputs (model-pass.ts).
  */
 export function inputProjectionGrads(cache: LayerCache, dxp: T2): { wx: T2; bx: T2; x: T2 } {
+  if (!cache.x) throw new Error('inputProjectionGrads needs a layer that read a slab, not tokens');
   const { product, sums } = productWithSums(transpose2d(cache.x, true), dxp);
   return { wx: product, bx: sums, x: tf.matMul(dxp as tf.Tensor2D, transpose2d(cache.params.wx)) };
 }

@@ -13,21 +13,36 @@ export function splitBlocks(x: tf.Tensor, steps: number, widths: number[]): tf.T
     const rows = steps === 1 ? [x] : tf.split(x, steps, 0);
     return rows.map((r) => (widths.length === 1 ? [r] : tf.split(r, widths, 1)));
   }
-  const [n, d] = x.shape as number[];
-  const batch = n / steps;
   const data = x.dataSync() as Float32Array;
+  const [n, d] = x.shape as number[];
+  if (widths.length > 1) return cutOnHost(data, d, (i) => i, n / steps, steps, widths);
+  const size = (n / steps) * d;
+  return Array.from({ length: steps }, (_, t) => [tf.tensor2d(data.subarray(t * size, (t + 1) * size), [n / steps, d])]);
+}
+
+/**
+ * splitBlocks of the rows of `table` ([V, D]) at int32 `ids` ([steps*B]), without building the
+ * [steps*B, D] slab on wasm: there the pieces are copied from the table on the host. Call inside
+ * tf.tidy.
+ */
+export function gatherBlocks(table: tf.Tensor, ids: tf.Tensor1D, steps: number, widths: number[]): tf.Tensor[][] {
+  if (tf.getBackend() !== 'wasm') return splitBlocks(tf.gather(table, ids), steps, widths);
+  const rowIds = ids.dataSync();
+  return cutOnHost(table.dataSync() as Float32Array, table.shape[1] as number, (i) => rowIds[i], rowIds.length / steps, steps, widths);
+}
+
+/** Pieces [B, widths[k]] per step t of the rows row(t*B + b) of `data` ([*, d], row-major), as tensors. */
+function cutOnHost(data: Float32Array, d: number, row: (i: number) => number, batch: number, steps: number, widths: number[]): tf.Tensor[][] {
   const out: tf.Tensor[][] = [];
   for (let t = 0; t < steps; t++) {
-    const base = t * batch * d;
-    if (widths.length === 1) {
-      out.push([tf.tensor2d(data.subarray(base, base + batch * d), [batch, d])]);
-      continue;
-    }
     let col = 0;
     out.push(
       widths.map((w) => {
         const piece = new Float32Array(batch * w);
-        for (let b = 0; b < batch; b++) piece.set(data.subarray(base + b * d + col, base + b * d + col + w), b * w);
+        for (let b = 0; b < batch; b++) {
+          const from = row(t * batch + b) * d + col;
+          piece.set(data.subarray(from, from + w), b * w);
+        }
         col += w;
         return tf.tensor2d(piece, [batch, w]);
       }),
@@ -97,8 +112,9 @@ export function sumRowsByToken(ids: tf.Tensor1D, x: tf.Tensor, depth: number): {
 }
 
 /**
- * Splits the product of xT1 = [x^T; ones] ([C+1, R], from transpose2d with a ones row) and dy [R, G] into x^T dy ([C, G], a weight gradient) and the column sums of dy ([G], its
- * bias gradient). One product for both: on wasm every product first packs its right operand, which
+ * Splits the product of xT1 = [x^T; ones] ([C+1, R], from transpose2d with a ones row) and
+ * dy [R, G] into x^T dy ([C, G], a weight gradient) and the column sums of dy ([G], its bias
+ * gradient). One product for both: on wasm every product first packs its right operand, which
  * for a fresh [2048, 384] takes ~2 ms, so a second product for the column sums would cost as much
  * again. Call inside tf.tidy.
  */
@@ -106,19 +122,4 @@ export function productWithSums(xT1: tf.Tensor2D, dy: tf.Tensor): { product: tf.
   const m = tf.matMul(xT1, dy as tf.Tensor2D);
   const c = xT1.shape[0] - 1;
   return { product: tf.slice(m, [0, 0], [c, -1]), sums: tf.reshape(tf.slice(m, [c, 0], [1, -1]), [-1]) };
-}
-
-/**
- * Rows of a [V, E] table at int32 ids: [N, E]. wasm's GatherV2 copies element by element (~4.8 ms
- * for 2,048 rows of 64); the table is small, so there the rows are copied on the host. Call inside
- * tf.tidy.
- */
-export function gatherRows(table: tf.Tensor2D, ids: tf.Tensor1D): tf.Tensor2D {
-  if (tf.getBackend() !== 'wasm') return tf.gather(table, ids);
-  const width = table.shape[1];
-  const src = hostView(table);
-  const values = hostView(ids);
-  const out = new Float32Array(values.length * width);
-  for (let n = 0; n < values.length; n++) out.set(src.subarray(values[n] * width, (values[n] + 1) * width), n * width);
-  return tf.tensor2d(out, [values.length, width]);
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { inputProjectionGrads, layerBackward, layerForward, type LayerCache } from './layer';
-import { gatherRows, hostView, productWithSums, sumRowsByToken, transpose2d } from './layout';
+import { inputProjectionGrads, layerBackward, layerForward, type LayerCache, type LayerInput } from './layer';
+import { hostView, productWithSums, sumRowsByToken, transpose2d } from './layout';
 import type { RnnModel } from './model';
 
 type T2 = tf.Tensor;
@@ -15,8 +15,6 @@ export interface LayerState {
 export interface ForwardResult {
   /** [T*B, V], time-major rows (t*B + b). */
   logits: T2;
-  /** Embedded inputs [T*B, E]. */
-  embedded: T2;
   /** Output of the top layer [T*B, H]. */
   top: T2;
   caches: LayerCache[];
@@ -28,18 +26,18 @@ export interface ForwardResult {
  * inputs: int32 [T*B] time-major token ids; states: one per layer, [B, H] each.
  */
 export function forwardPass(model: RnnModel, inputs: tf.Tensor1D, steps: number, states: LayerState[]): ForwardResult {
-  const embedded = gatherRows(model.embedding, inputs);
-  let x: T2 = embedded;
+  let input: LayerInput = { table: model.embedding, ids: inputs };
   const caches: LayerCache[] = [];
   const next: LayerState[] = [];
-  model.layers.forEach((params, l) => {
-    const run = layerForward(model.config.cell, x, states[l].h, states[l].c, params, steps);
+  for (const [l, params] of model.layers.entries()) {
+    const run = layerForward(model.config.cell, input, states[l].h, states[l].c, params, steps);
     caches.push(run.cache);
     next.push({ h: run.hT as tf.Tensor2D, c: run.cT as tf.Tensor2D });
-    x = tf.concat(run.outputs, 0);
-  });
-  const logits = tf.fused.matMul({ a: x as tf.Tensor2D, b: model.decoderW, bias: model.decoderB });
-  return { logits, embedded, top: x, caches, states: next };
+    input = { x: tf.concat(run.outputs, 0) };
+  }
+  const top = (input as { x: T2 }).x;
+  const logits = tf.fused.matMul({ a: top as tf.Tensor2D, b: model.decoderW, bias: model.decoderB });
+  return { logits, top, caches, states: next };
 }
 
 /**

@@ -83,7 +83,7 @@ export function checkReferenceCase(file: string, c: ReferenceCase): CheckResult 
     const x = tf.tensor2d(flat(c.inputs), [T * B, I]);
     const h0 = tf.tensor2d(flat(c.h0), [B, H]);
     const c0 = c.c0 ? tf.tensor2d(flat(c.c0), [B, H]) : tf.zeros([B, H]) as tf.Tensor2D;
-    const run = layerForward(c.cell, x, h0, c0, params, T);
+    const run = layerForward(c.cell, { x }, h0, c0, params, T);
     const outputs = tf.concat(run.outputs, 0);
     const upstream = tf.tensor2d(flat(c.upstream), [T * B, H]);
     const grads = layerBackward(run.cache, upstream);

@@ -167,7 +167,8 @@ const gruStep: CellStep = {
     const bz = tf.mul(tf.sub(previous(input.h0, input.outputs), n), tf.mul(z, tf.sub(1, z)));
     const br = tf.mul(tf.mul(a, hn), tf.mul(r, tf.sub(1, r)));
     const cn = tf.mul(a, r);
-    const mSteps = splitBlocks(tf.concat([br, bz, cn], 1), steps, [3 * hidden]);
+    const mh = tf.concat([br, bz, cn], 1);
+    const mSteps = splitBlocks(mh, steps, [3 * hidden]);
     const dhs: T2[] = [];
     let dh = input.dhT;
     for (let t = steps - 1; t >= 0; t--) {
@@ -180,7 +181,7 @@ const gruStep: CellStep = {
     const dh3 = tf.concat([dhAll, dhAll, dhAll], 1);
     return {
       dxp: tf.mul(dh3, tf.concat([br, bz, a], 1)),
-      dhp: tf.mul(dh3, tf.concat([br, bz, cn], 1)),
+      dhp: tf.mul(dh3, mh),
       dh0: dh,
       dc0: input.dcT,
     };

@@ -3,7 +3,7 @@ import { runInChromium } from './bench-lib/chromium';
 import { runTrainBench, WORKLOAD, type BoundResult, type Repeats, type TrainResult } from './bench-lib/train-bench';
 
 /**
- * Usage: npm run --silent bench:train [-- --json] [--quick]
+ * Usage: npm run --silent bench:train [-- --json]
  * Training speed of our RNN, LSTM and GRU against tf.layers on Node wasm, Node cpu and Chromium wasm,
  * plus the matmul-bound step time from measured plain matMul throughput.
  */

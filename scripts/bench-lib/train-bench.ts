@@ -87,7 +87,13 @@ export async function timeLayers(cell: CellKind, repeats: number, warmup: number
   }
 }
 
-/** Floating-point operations of all matrix products in one of our training steps. */
+/**
+ * Floating-point operations of the matrix products of one training step of this workload as a
+ * straightforward implementation computes them: every embedded token projected by wx, and the
+ * gradients of wx and of the embedded inputs as products over all tokens. Our engine skips some of
+ * them (it projects the embedding table once and reaches the embedding's gradients through the token
+ * ids), so where products are everything (the cpu backend) it can beat this bound.
+ */
 export function stepFlops(cell: CellKind): number {
   const { hidden: h, steps, batch, vocab: v, embedding: e } = WORKLOAD;
   const n = steps * batch;

@@ -3,6 +3,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gatherBlocks, productWithSums, splitBlocks, sumRowsByToken, transpose2d } from '../../../lib/model/layout';
+import { crossEntropy } from '../../../lib/model/model-pass';
 import { checkReferenceCase, parseReferenceCase } from '../../../lib/model/reference-check';
 import { createTrainer } from '../../../lib/model/trainer';
 import { tinyModel, tinyTask, tinyTrain } from './helpers';
@@ -24,6 +26,41 @@ describe('wasm backend', () => {
     for (const { file } of index.cases) {
       const r = await on('wasm', () => checkReferenceCase(file, parseReferenceCase(JSON.parse(readFileSync(`${fixtures}${file}`, 'utf8')))));
       expect(r.pass, file).toBe(true);
+    }
+  });
+
+  it('computes the host-side helpers as the device ops do on cpu', async () => {
+    const [steps, batch, width, vocab] = [3, 4, 5, 6];
+    const ids = Array.from({ length: steps * batch }, (_, i) => (i * 5) % vocab);
+    const weights = Array.from({ length: steps * batch }, (_, i) => (i % 3 === 0 ? 0 : 1));
+    const values = (n: number, salt: number) => Array.from({ length: n }, (_, i) => Math.sin(i * 1.7 + salt));
+    const run = () =>
+      tf.tidy(() => {
+        const table = tf.tensor2d(values(vocab * width, 1), [vocab, width]);
+        const x = tf.tensor2d(values(steps * batch * width, 2), [steps * batch, width]);
+        const idTensor = tf.tensor1d(ids, 'int32');
+        const logits = tf.tensor2d(values(steps * batch * vocab, 3), [steps * batch, vocab]);
+        const byToken = sumRowsByToken(idTensor, x, vocab);
+        const withSums = productWithSums(transpose2d(x, true), tf.tensor2d(values(steps * batch * 2, 4), [steps * batch, 2]));
+        const ce = crossEntropy(logits, idTensor, tf.tensor1d(weights));
+        const read = (t: tf.Tensor) => Array.from(t.dataSync());
+        return {
+          gathered: gatherBlocks(table, idTensor, steps, [2, 3]).flat().map(read),
+          split: splitBlocks(x, steps, [4, 1]).flat().map(read),
+          byToken: read(byToken.byToken),
+          all: read(byToken.all),
+          product: read(withSums.product),
+          sums: read(withSums.sums),
+          loss: read(ce.loss),
+          dLogits: read(ce.dLogits),
+        };
+      });
+    const cpu = await on('cpu', run);
+    const wasm = await on('wasm', run);
+    for (const key of Object.keys(cpu) as (keyof typeof cpu)[]) {
+      const [a, b] = [cpu[key].flat(), wasm[key].flat()];
+      expect(b.length, key).toBe(a.length);
+      a.forEach((v, i) => expect(Math.abs(v - b[i]), `${key}[${i}]`).toBeLessThan(1e-5));
     }
   });
 

@@ -8,7 +8,7 @@ import { runTrainBench, WORKLOAD, type BoundResult, type Repeats, type TrainResu
  * plus the matmul-bound step time from measured plain matMul throughput.
  */
 const REPEATS: Record<string, Repeats> = {
-  wasm: { ours: 10, layers: 4, warmup: 2 },
+  wasm: { ours: 20, layers: 4, warmup: 3 },
   cpu: { ours: 2, layers: 2, warmup: 1 },
 };
 

@@ -90,7 +90,7 @@ export function layerBackward(cache: LayerCache, dOutputs: T2 | null, dhT: T2 | 
     dcT: dcT ?? tf.zeros([batch, hidden]),
   });
   const hPrevAll = tf.concat([h0, ...outputs.slice(0, steps - 1)], 0);
-  const recurrent = productWithSums(transpose2d(hPrevAll, true), out.dhp);
+  const recurrent = productWithSums(hPrevAll, out.dhp);
   return { wh: recurrent.product, bh: recurrent.sums, dxp: out.dxp, h0: out.dh0, c0: out.dc0 };
 }
 
@@ -100,6 +100,6 @@ export function layerBackward(cache: LayerCache, dOutputs: T2 | null, dhT: T2 | 
  */
 export function inputProjectionGrads(cache: LayerCache, dxp: T2): { wx: T2; bx: T2; x: T2 } {
   if (!cache.x) throw new Error('inputProjectionGrads needs a layer that read a slab, not tokens');
-  const { product, sums } = productWithSums(transpose2d(cache.x, true), dxp);
+  const { product, sums } = productWithSums(cache.x, dxp);
   return { wx: product, bx: sums, x: tf.matMul(dxp as tf.Tensor2D, transpose2d(cache.params.wx)) };
 }

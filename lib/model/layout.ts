@@ -31,7 +31,10 @@ export function gatherBlocks(table: tf.Tensor, ids: tf.Tensor1D, steps: number, 
   return cutOnHost(table.dataSync() as Float32Array, table.shape[1] as number, (i) => rowIds[i], rowIds.length / steps, steps, widths);
 }
 
-/** Pieces [B, widths[k]] per step t of the rows row(t*B + b) of `data` ([*, d], row-major), as tensors. */
+/**
+ * Pieces [B, widths[k]] per step t of the rows row(t*B + b) of `data` ([*, d], row-major), as
+ * tensors. `data` must be a copy (dataSync), not a hostView: each upload may grow the heap.
+ */
 function cutOnHost(data: Float32Array, d: number, row: (i: number) => number, batch: number, steps: number, widths: number[]): tf.Tensor[][] {
   const out: tf.Tensor[][] = [];
   for (let t = 0; t < steps; t++) {
@@ -63,7 +66,7 @@ export function hostView(t: tf.Tensor): Float32Array | Int32Array {
 }
 
 /**
- * Transpose of a [R, C] tensor, with a row of ones appended when `onesRow` (see productWithSums).
+ * Transpose of a [R, C] tensor, with a row of ones appended when `onesRow` (for productWithSums).
  * wasm's Transpose kernel took ~4.6 ms on [2048, 128] (about 17 ns per element); on the host it is
  * one loop and one upload. The loop writes in order and reads with a stride: the other way round
  * took 10x longer on [2048, 128]. Call inside tf.tidy.
@@ -93,8 +96,7 @@ export function transpose2d(x: tf.Tensor, onesRow = false): tf.Tensor2D {
  */
 export function sumRowsByToken(ids: tf.Tensor1D, x: tf.Tensor, depth: number): { byToken: tf.Tensor; all: tf.Tensor } {
   if (tf.getBackend() !== 'wasm') {
-    const oneHotT = tf.transpose(tf.oneHot(ids, depth).toFloat()) as tf.Tensor2D;
-    const { product, sums } = productWithSums(tf.concat([oneHotT, tf.ones([1, ids.size])], 0), x);
+    const { product, sums } = productWithSums(tf.oneHot(ids, depth).toFloat(), x);
     return { byToken: product, all: sums };
   }
   const width = x.shape[1] as number;
@@ -112,14 +114,13 @@ export function sumRowsByToken(ids: tf.Tensor1D, x: tf.Tensor, depth: number): {
 }
 
 /**
- * Splits the product of xT1 = [x^T; ones] ([C+1, R], from transpose2d with a ones row) and
- * dy [R, G] into x^T dy ([C, G], a weight gradient) and the column sums of dy ([G], its bias
- * gradient). One product for both: on wasm every product first packs its right operand, which
- * for a fresh [2048, 384] takes ~2 ms, so a second product for the column sums would cost as much
- * again. Call inside tf.tidy.
+ * x^T dy ([C, G], a weight gradient) and the column sums of dy ([G], its bias gradient) for x [R, C]
+ * and dy [R, G], from one product of [x^T; ones] and dy: on wasm every product first packs its right
+ * operand, which for a fresh [2048, 384] takes ~2 ms, so a second product for the column sums would
+ * cost as much again. Call inside tf.tidy.
  */
-export function productWithSums(xT1: tf.Tensor2D, dy: tf.Tensor): { product: tf.Tensor; sums: tf.Tensor } {
-  const m = tf.matMul(xT1, dy as tf.Tensor2D);
-  const c = xT1.shape[0] - 1;
+export function productWithSums(x: tf.Tensor, dy: tf.Tensor): { product: tf.Tensor; sums: tf.Tensor } {
+  const c = x.shape[1] as number;
+  const m = tf.matMul(transpose2d(x, true), dy as tf.Tensor2D);
   return { product: tf.slice(m, [0, 0], [c, -1]), sums: tf.reshape(tf.slice(m, [c, 0], [1, -1]), [-1]) };
 }

@@ -115,7 +115,7 @@ export interface BackwardResult {
  * d wx = E^T s and d E = s wx^T, which skips a [T*B, E] product and transpose. Call in tf.tidy.
  */
 export function backwardPass(model: RnnModel, inputs: tf.Tensor1D, fwd: ForwardResult, dLogits: T2, withEmbeddedGrad = false): BackwardResult {
-  const decoder = productWithSums(transpose2d(fwd.top, true), dLogits);
+  const decoder = productWithSums(fwd.top, dLogits);
   let dx: T2 = tf.matMul(dLogits as tf.Tensor2D, transpose2d(model.decoderW));
   const layerGrads: T2[][] = [];
   let dEmbedding: T2 = dx;

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gatherBlocks, productWithSums, splitBlocks, sumRowsByToken, transpose2d } from '../../../lib/model/layout';
+import { gatherBlocks, productWithSums, splitBlocks, sumRowsByToken } from '../../../lib/model/layout';
 import { crossEntropy } from '../../../lib/model/model-pass';
 import { checkReferenceCase, parseReferenceCase } from '../../../lib/model/reference-check';
 import { createTrainer } from '../../../lib/model/trainer';
@@ -41,7 +41,7 @@ describe('wasm backend', () => {
         const idTensor = tf.tensor1d(ids, 'int32');
         const logits = tf.tensor2d(values(steps * batch * vocab, 3), [steps * batch, vocab]);
         const byToken = sumRowsByToken(idTensor, x, vocab);
-        const withSums = productWithSums(transpose2d(x, true), tf.tensor2d(values(steps * batch * 2, 4), [steps * batch, 2]));
+        const withSums = productWithSums(x, tf.tensor2d(values(steps * batch * 2, 4), [steps * batch, 2]));
         const ce = crossEntropy(logits, idTensor, tf.tensor1d(weights));
         const read = (t: tf.Tensor) => Array.from(t.dataSync());
         return {

@@ -5,8 +5,14 @@ import globals from 'globals';
 /** Import boundaries from STYLE.md: lib/ is framework-free, the browser never reaches server/. */
 const noFrameworkInLib = {
   patterns: [
-    { group: ['next', 'next/*', 'react', 'react-dom', 'socket.io', 'socket.io-client', 'redis', '@socket.io/*'], message: 'lib/ runs in browser and Node alike: no framework imports.' },
-    { group: ['**/server/**', '@/server/**', '**/app/**', '@/app/**'], message: 'lib/ must not depend on server/ or app/.' },
+    {
+      group: ['next', 'next/*', 'react', 'react-dom', 'socket.io', 'socket.io-client', 'redis', '@socket.io/*'],
+      message: 'lib/ runs in browser and Node alike: no framework imports.',
+    },
+    {
+      group: ['**/server/**', '@/server/**', '**/app/**', '@/app/**'],
+      message: 'lib/ must not depend on server/ or app/.',
+    },
   ],
 };
 
@@ -26,26 +32,42 @@ export default tseslint.config(
   {
     files: ['app/**/*.ts', 'app/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/server/**', '@/server/**', 'redis'], message: 'The browser never imports server/ or Redis.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '@/server/**', 'redis'], message: 'The browser never imports server/ or Redis.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['app/_components/**/*.tsx', 'app/_components/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['socket.io-client', '@tensorflow/*', '**/server/**', '@/server/**'], message: 'Presentational components import neither socket.io-client nor tfjs.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['socket.io-client', '@tensorflow/*', '**/server/**', '@/server/**'],
+              message: 'Presentational components import neither socket.io-client nor tfjs.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/**/*.ts'],
     ignores: ['server/store/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['redis', '@redis/*'], message: 'Only server/store/ knows that Redis exists.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['redis', '@redis/*'], message: 'Only server/store/ knows that Redis exists.' }],
+        },
+      ],
     },
   },
 );

@@ -78,7 +78,12 @@ export function HomeActions({ initialCode }: { initialCode: string }) {
 
   return (
     <div className="grid gap-8 md:grid-cols-2">
-      <form onSubmit={join} noValidate className="flex flex-col gap-4 rounded-xl bg-slate-900 p-6" aria-label="Join a class">
+      <form
+        onSubmit={join}
+        noValidate
+        className="flex flex-col gap-4 rounded-xl bg-slate-900 p-6"
+        aria-label="Join a class"
+      >
         <h2 className="text-2xl font-semibold">Join a class</h2>
         <Field label="Join code" error={errors.code}>
           <input

@@ -4,7 +4,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: 'RNN Arena',
-  description: 'A live classroom for learning recurrent networks: train RNN, LSTM and GRU in the browser, race the class.',
+  description:
+    'A live classroom for learning recurrent networks: train RNN, LSTM and GRU in the browser, race the class.',
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

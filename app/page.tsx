@@ -7,8 +7,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <header>
         <h1 className="text-5xl font-bold">RNN Arena</h1>
         <p className="mt-3 text-xl text-slate-300">
-          Train vanilla RNNs, LSTMs and GRUs in your browser and race the class: see gates open and gradients
-          vanish, live.
+          Train vanilla RNNs, LSTMs and GRUs in your browser and race the class: see gates open and gradients vanish,
+          live.
         </p>
       </header>
       <HomeActions initialCode={typeof code === 'string' ? code : ''} />

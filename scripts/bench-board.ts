@@ -32,7 +32,14 @@ function point(run: number, seq: number): MetricPoint {
   const t = (seq + 1) / POINTS;
   const noise = Math.sin(run * 12.9898 + seq * 78.233) * 0.03;
   const valLoss = FLOOR[cell] + (4 - FLOOR[cell]) * Math.exp(-t * (3 + (run % 7))) + noise;
-  return { seq, step: (seq + 1) * 10, elapsedMs: seq * 50, trainLoss: valLoss + 0.05, valLoss, accuracy: Math.min(1, Math.max(0, 1 - valLoss / 4)) };
+  return {
+    seq,
+    step: (seq + 1) * 10,
+    elapsedMs: seq * 50,
+    trainLoss: valLoss + 0.05,
+    valLoss,
+    accuracy: Math.min(1, Math.max(0, 1 - valLoss / 4)),
+  };
 }
 
 /** Students set up at once: all 200 filling their curves together overran the 5 s ack timeout. */
@@ -77,7 +84,10 @@ function mainThreadWork(events: TraceEvent[], tracedMs: number): FrameWork {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) throw new Error('no renderer main thread in the trace');
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
-  const frames = onMain.filter((e) => e.name === 'BeginMainThreadFrame').map((e) => e.ts).sort((a, b) => a - b);
+  const frames = onMain
+    .filter((e) => e.name === 'BeginMainThreadFrame')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
   const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X');
   const perFrame = frames.slice(0, -1).map(() => 0);
   const perFrameCpu = [...perFrame];
@@ -99,7 +109,9 @@ async function main(): Promise<void> {
     const host = await connectClient(server.url);
     sockets.push(host);
     const { code, hostToken } = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
-    await expectOk(host, ClientEvent.ChallengeSet, { challenge: { ...DEFAULT_CHALLENGE, budgetSteps: BUDGET, maxParameters: 5_000_000 } });
+    await expectOk(host, ClientEvent.ChallengeSet, {
+      challenge: { ...DEFAULT_CHALLENGE, budgetSteps: BUDGET, maxParameters: 5_000_000 },
+    });
     await expectOk(host, ClientEvent.RoundStart, {});
 
     // The class: each student starts one run and sends most of its curve, leaving the rest to stream.
@@ -109,7 +121,10 @@ async function main(): Promise<void> {
       sockets.push(socket);
       await expectOk(socket, ClientEvent.SessionJoin, { code, nickname: `student ${i}` });
       const runId = `run-bench-${String(i).padStart(10, '0')}`;
-      await expectOk(socket, ClientEvent.RunStart, { runId, config: { ...DEFAULT_CHALLENGE.defaults, cell: CELLS[i % 3], seed: i } });
+      await expectOk(socket, ClientEvent.RunStart, {
+        runId,
+        config: { ...DEFAULT_CHALLENGE.defaults, cell: CELLS[i % 3], seed: i },
+      });
       for (let seq = 0; seq < prefilled; seq += 100) {
         const points = Array.from({ length: Math.min(100, prefilled - seq) }, (_, k) => point(i, seq + k));
         await expectOk(socket, ClientEvent.RunMetrics, { runId, points });
@@ -119,12 +134,22 @@ async function main(): Promise<void> {
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.addInitScript(([c, t]) => localStorage.setItem(`rnn-arena:host:${c}`, t), [code, hostToken]);
     await page.goto(`${server.url}/host/${code}`);
-    await page.getByTestId('convergence-chart').and(page.locator(`[data-runs="${RUNS}"]`)).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('convergence-chart')
+      .and(page.locator(`[data-runs="${RUNS}"]`))
+      .waitFor({ timeout: 60_000 });
 
     const cdp = await page.context().newCDPSession(page);
     /**
@@ -136,7 +161,12 @@ async function main(): Promise<void> {
       const events: TraceEvent[] = [];
       const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
       cdp.on('Tracing.dataCollected', collect);
-      await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] }, transferMode: 'ReportEvents' });
+      await cdp.send('Tracing.start', {
+        traceConfig: {
+          includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame'],
+        },
+        transferMode: 'ReportEvents',
+      });
       await new Promise((r) => setTimeout(r, ms));
       const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
       await cdp.send('Tracing.end');
@@ -173,13 +203,21 @@ async function main(): Promise<void> {
       cpuP95Ms: perFrameCpu.length ? +quantile(perFrameCpu, 0.95).toFixed(2) : null,
       mainThreadBusy: +busyShare.toFixed(3),
     });
-    const result = { runs: RUNS, pointsPerRun: POINTS, idle: summary(idle), updating: summary(updating), targetMedianMs: 16 };
+    const result = {
+      runs: RUNS,
+      pointsPerRun: POINTS,
+      idle: summary(idle),
+      updating: summary(updating),
+      targetMedianMs: 16,
+    };
     const met = result.updating.medianMs !== null && result.updating.medianMs < result.targetMedianMs;
     if (json) console.log(JSON.stringify(result));
     else {
       const line = (label: string, r: typeof result.idle) =>
         `${label.padEnd(22)} frames ${String(r.frames).padStart(4)}   median ${r.medianMs ?? '–'} ms   p95 ${r.p95Ms ?? '–'} ms   (CPU time: median ${r.cpuMedianMs ?? '–'} ms, p95 ${r.cpuP95Ms ?? '–'} ms)   main thread busy ${(r.mainThreadBusy * 100).toFixed(1)}%`;
-      console.log(`bench:board  ${RUNS} runs × ${POINTS} points, host page in headless Chromium: main-thread work per rendered frame`);
+      console.log(
+        `bench:board  ${RUNS} runs × ${POINTS} points, host page in headless Chromium: main-thread work per rendered frame`,
+      );
       console.log(line('idle (baseline)', result.idle));
       console.log(line('updating (4 pushes/s)', result.updating));
       console.log(`target: median under ${result.targetMedianMs} ms while updating: ${met ? 'met' : 'NOT met'}`);

@@ -20,9 +20,24 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function runChild(task: TaskId, cell: CellKind, seed: number, steps: number | undefined, over: Overrides): Promise<RunResult> {
+function runChild(
+  task: TaskId,
+  cell: CellKind,
+  seed: number,
+  steps: number | undefined,
+  over: Overrides,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', RUNNER, task, cell, String(seed), steps ? String(steps) : '-', JSON.stringify(over)];
+    const args = [
+      '--import',
+      'tsx',
+      RUNNER,
+      task,
+      cell,
+      String(seed),
+      steps ? String(steps) : '-',
+      JSON.stringify(over),
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -73,7 +88,9 @@ function summarise(results: RunResult[], tasks: TaskId[], cells: CellKind[]) {
     .map((task) => {
       const get = (cell: CellKind) => rows.find((r) => r.task === task && r.cell === cell) as (typeof rows)[number];
       const rnn = get('rnn');
-      const ok = (['lstm', 'gru'] as const).every((c) => get(c).valLoss <= 0.9 * rnn.valLoss && get(c).accuracy > rnn.accuracy);
+      const ok = (['lstm', 'gru'] as const).every(
+        (c) => get(c).valLoss <= 0.9 * rnn.valLoss && get(c).accuracy > rnn.accuracy,
+      );
       return { task, ok };
     });
   return { rows, verdicts };
@@ -90,21 +107,36 @@ async function main() {
     params: JSON.parse(option('params') ?? '{}'),
   };
   const cells = (option('cells')?.split(',') ?? CELLS) as CellKind[];
-  const jobs = tasks.flatMap((task) => Array.from({ length: seeds }, (_, s) => cells.map((cell) => () => runChild(task, cell, s + 1, steps, over))).flat());
+  const jobs = tasks.flatMap((task) =>
+    Array.from({ length: seeds }, (_, s) => cells.map((cell) => () => runChild(task, cell, s + 1, steps, over))).flat(),
+  );
   const results = await pool(jobs, Number(option('jobs') ?? 2));
   const shortRangeTasks = tasks.filter((t) => !TASKS[t].longRange);
   const { rows, verdicts } = summarise(results, tasks, cells);
   if (json) {
-    const lines = results.map(({ task, cell, seed, steps: n, finalValLoss, accuracy, gradNormRatio }) => ({ task, cell, seed, steps: n, finalValLoss, accuracy, gradNormRatio }));
+    const lines = results.map(({ task, cell, seed, steps: n, finalValLoss, accuracy, gradNormRatio }) => ({
+      task,
+      cell,
+      seed,
+      steps: n,
+      finalValLoss,
+      accuracy,
+      gradNormRatio,
+    }));
     console.log(JSON.stringify({ shortRangeTasks, results: lines }));
   } else {
-    console.log(`median of ${seeds} seeds; validation loss in bits per token; grad ratio = ‖dL/dx_0‖ / ‖dL/dx_T-1‖ after training`);
+    console.log(
+      `median of ${seeds} seeds; validation loss in bits per token; grad ratio = ‖dL/dx_0‖ / ‖dL/dx_T-1‖ after training`,
+    );
     console.log('task        cell  steps  val loss  accuracy  grad ratio  s/run');
     for (const r of rows) {
       const n = results.find((x) => x.task === r.task)?.steps ?? 0;
-      console.log(`${r.task.padEnd(10)}  ${r.cell.padEnd(4)}  ${String(n).padStart(5)}  ${r.valLoss.toFixed(4).padStart(8)}  ${r.accuracy.toFixed(3).padStart(8)}  ${r.gradNormRatio.toExponential(2).padStart(10)}  ${r.seconds.toFixed(0).padStart(5)}`);
+      console.log(
+        `${r.task.padEnd(10)}  ${r.cell.padEnd(4)}  ${String(n).padStart(5)}  ${r.valLoss.toFixed(4).padStart(8)}  ${r.accuracy.toFixed(3).padStart(8)}  ${r.gradNormRatio.toExponential(2).padStart(10)}  ${r.seconds.toFixed(0).padStart(5)}`,
+      );
     }
-    for (const v of verdicts) console.log(`${v.task}: LSTM and GRU beat the RNN by >= 10% loss with higher accuracy: ${v.ok ? 'yes' : 'NO'}`);
+    for (const v of verdicts)
+      console.log(`${v.task}: LSTM and GRU beat the RNN by >= 10% loss with higher accuracy: ${v.ok ? 'yes' : 'NO'}`);
     if (shortRangeTasks.length) console.log(`short-range (no gap expected): ${shortRangeTasks.join(', ')}`);
   }
   process.exitCode = verdicts.every((v) => v.ok) ? 0 : 1;

@@ -15,10 +15,20 @@ const REPEATS: Record<string, Repeats> = {
 function table(results: TrainResult[], bounds: BoundResult[]): string {
   const head = ['runtime', 'backend', 'cell', 'ours ms', 'tf.layers ms', 'speed-up', 'bound ms', 'ours % of bound'];
   const rows = bounds.map((b) => {
-    const pick = (impl: string) => results.find((r) => r.runtime === b.runtime && r.backend === b.backend && r.cell === b.cell && r.impl === impl);
+    const pick = (impl: string) =>
+      results.find((r) => r.runtime === b.runtime && r.backend === b.backend && r.cell === b.cell && r.impl === impl);
     const ours = pick('ours')?.msPerStep ?? NaN;
     const layers = pick('tf.layers')?.msPerStep ?? NaN;
-    return [b.runtime, b.backend, b.cell, ours.toFixed(1), layers.toFixed(1), `${(layers / ours).toFixed(1)}x`, b.msPerStep.toFixed(1), `${((100 * b.msPerStep) / ours).toFixed(0)}%`];
+    return [
+      b.runtime,
+      b.backend,
+      b.cell,
+      ours.toFixed(1),
+      layers.toFixed(1),
+      `${(layers / ours).toFixed(1)}x`,
+      b.msPerStep.toFixed(1),
+      `${((100 * b.msPerStep) / ours).toFixed(0)}%`,
+    ];
   });
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   return [head, ...rows].map((r) => r.map((c, i) => c.padStart(width[i])).join('  ')).join('\n');
@@ -42,7 +52,9 @@ async function main() {
     console.log(JSON.stringify({ results, matmulBound }));
   } else {
     const { hidden, steps, batch, vocab } = WORKLOAD;
-    console.log(`hidden ${hidden}, sequence ${steps}, batch ${batch}, vocabulary ${vocab}; median ms per training step`);
+    console.log(
+      `hidden ${hidden}, sequence ${steps}, batch ${batch}, vocabulary ${vocab}; median ms per training step`,
+    );
     console.log(table(results, matmulBound));
   }
 }

@@ -22,7 +22,10 @@ async function main(): Promise<number> {
   let ok = true;
   for (const file of files) {
     try {
-      const { gradNorms: _unused, ...line } = checkReferenceCase(file, parseReferenceCase(JSON.parse(readFileSync(file, 'utf8'))));
+      const { gradNorms: _unused, ...line } = checkReferenceCase(
+        file,
+        parseReferenceCase(JSON.parse(readFileSync(file, 'utf8'))),
+      );
       ok &&= line.pass;
       console.log(JSON.stringify(line));
     } catch (e) {

@@ -45,7 +45,9 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
   io.use((socket, next) => {
     const version = (socket.handshake.auth as { protocolVersion?: unknown }).protocolVersion;
     if (version === PROTOCOL_VERSION) return next();
-    const err = new Error(`This page speaks protocol ${String(version)} but the server speaks ${PROTOCOL_VERSION}: reload the page.`);
+    const err = new Error(
+      `This page speaks protocol ${String(version)} but the server speaks ${PROTOCOL_VERSION}: reload the page.`,
+    );
     Object.assign(err, { data: { code: HandshakeError.ProtocolMismatch, serverVersion: PROTOCOL_VERSION } });
     next(err);
   });

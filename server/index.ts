@@ -39,7 +39,9 @@ async function main(): Promise<void> {
   const app = createApp(httpServer, deps);
 
   httpServer.listen(config.port, () => {
-    const store = config.redisUrl ? `Redis at ${new URL(config.redisUrl).host}` : `embedded store, data in ${config.dataDir}`;
+    const store = config.redisUrl
+      ? `Redis at ${new URL(config.redisUrl).host}`
+      : `embedded store, data in ${config.dataDir}`;
     console.log(`RNN Arena ready on http://localhost:${config.port} (${store})`);
   });
 

@@ -13,7 +13,8 @@ function reply(res: ServerResponse, status: number, body: object): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-const fail = (res: ServerResponse, status: number, code: ErrorCode, message: string) => reply(res, status, { error: { code, message } });
+const fail = (res: ServerResponse, status: number, code: ErrorCode, message: string) =>
+  reply(res, status, { error: { code, message } });
 
 /**
  * Reads the request body; null when it is over `limit` bytes. Past the limit the rest is read and
@@ -53,24 +54,41 @@ export function createTextRoutes(store: Store) {
       if (req.method === 'GET' && textId) {
         const text = await store.getText(code.data, textId);
         if (text === null) return fail(res, 404, ErrorCode.BadRequest, 'No such text in this class.');
-        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, max-age=86400, immutable' }).end(text);
+        res
+          .writeHead(200, {
+            'content-type': 'text/plain; charset=utf-8',
+            'cache-control': 'private, max-age=86400, immutable',
+          })
+          .end(text);
         return;
       }
-      if (req.method !== 'POST' || textId) return fail(res, 405, ErrorCode.BadRequest, 'Use POST to upload a text, GET to fetch one.');
+      if (req.method !== 'POST' || textId)
+        return fail(res, 405, ErrorCode.BadRequest, 'Use POST to upload a text, GET to fetch one.');
       const token = req.headers.authorization?.match(/^Bearer (\S+)$/)?.[1];
       if (!token) return fail(res, 401, ErrorCode.Forbidden, 'Only the host of a class can upload a text.');
       await authenticateHost(store, code.data, token);
       const body = await readBody(req, MAX_TEXT_BYTES);
-      if (body === null) return fail(res, 413, ErrorCode.BadRequest, `The file is over ${MAX_TEXT_BYTES.toLocaleString('en-US')} bytes.`);
+      if (body === null)
+        return fail(
+          res,
+          413,
+          ErrorCode.BadRequest,
+          `The file is over ${MAX_TEXT_BYTES.toLocaleString('en-US')} bytes.`,
+        );
       const data = generateText(1, { text: new Uint8Array(body) });
       const text = new TextDecoder().decode(body).replace(/\r\n?/g, '\n');
       const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
       await store.putText(code.data, id, text);
-      reply(res, 201, { textId: id, characters: data.train.tokens.length + data.validation.tokens.length + data.test.tokens.length, vocabSize: data.vocab.length });
+      reply(res, 201, {
+        textId: id,
+        characters: data.train.tokens.length + data.validation.tokens.length + data.test.tokens.length,
+        vocabSize: data.vocab.length,
+      });
     };
     handle().catch((err: unknown) => {
       if (err instanceof TextTaskError) return fail(res, 400, ErrorCode.BadRequest, err.message);
-      if (err instanceof ServiceError) return fail(res, err.code === ErrorCode.SessionNotFound ? 404 : 403, err.code, err.message);
+      if (err instanceof ServiceError)
+        return fail(res, err.code === ErrorCode.SessionNotFound ? 404 : 403, err.code, err.message);
       console.error('[texts]', err);
       fail(res, 500, ErrorCode.Internal, 'Something went wrong on the server. Try again.');
     });

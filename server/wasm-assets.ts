@@ -4,9 +4,16 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { WASM_ASSET_PREFIX } from '../lib/protocol/http-paths';
 
-const distDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+const distDir = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')),
+  'dist',
+);
 /** The binaries tfjs may ask for: plain, SIMD, and SIMD with threads (needs cross-origin isolation). */
-const FILES = new Set(['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']);
+const FILES = new Set([
+  'tfjs-backend-wasm.wasm',
+  'tfjs-backend-wasm-simd.wasm',
+  'tfjs-backend-wasm-threaded-simd.wasm',
+]);
 const ONE_DAY_S = 24 * 60 * 60;
 
 /**

@@ -21,15 +21,15 @@ export function JoinCodePanel({ code, joinUrl }: { code: string; joinUrl: string
     <section aria-label="How to join" className="flex flex-wrap items-center gap-10">
       <div>
         <p className="text-2xl text-slate-400">Join at</p>
-        <p className="text-3xl font-semibold break-all" data-testid="join-url">{joinUrl}</p>
+        <p className="text-3xl font-semibold break-all" data-testid="join-url">
+          {joinUrl}
+        </p>
         <p className="mt-6 text-2xl text-slate-400">with the code</p>
         <p className="font-mono text-8xl font-bold tracking-[0.2em] text-amber-300" data-testid="join-code">
           {code}
         </p>
       </div>
-      {qr && (
-        <img src={qr} alt={`QR code for ${joinUrl}`} className="h-64 w-64 rounded-lg bg-white p-2" />
-      )}
+      {qr && <img src={qr} alt={`QR code for ${joinUrl}`} className="h-64 w-64 rounded-lg bg-white p-2" />}
     </section>
   );
 }

@@ -13,7 +13,11 @@ export interface UploadedText {
 export async function uploadText(code: string, file: Blob): Promise<UploadedText> {
   const token = credentials.hostToken(code);
   if (!token) throw new Error('This browser does not hold the host key for this class.');
-  const response = await fetch(textsPath(code), { method: 'POST', body: file, headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(textsPath(code), {
+    method: 'POST',
+    body: file,
+    headers: { authorization: `Bearer ${token}` },
+  });
   const body = (await response.json()) as UploadedText | { error: { message: string } };
   if ('error' in body) throw new Error(body.error.message);
   return body;

@@ -31,7 +31,8 @@ export function useBoard(round: number, role: Role, ready: boolean): BoardSnapsh
           // Offline or refused: the next reconnect or poll loads it again.
         });
     // A transition: React renders a full class's board in slices between frames instead of one long task.
-    const onDelta = (delta: Parameters<typeof applyBoardDelta>[1]) => startTransition(() => setBoard((b) => (b ? applyBoardDelta(b, delta) : b)));
+    const onDelta = (delta: Parameters<typeof applyBoardDelta>[1]) =>
+      startTransition(() => setBoard((b) => (b ? applyBoardDelta(b, delta) : b)));
 
     void load();
     if (role === 'host') socket.on(ServerEvent.BoardDelta, onDelta);

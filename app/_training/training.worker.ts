@@ -30,7 +30,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'start') {
     temperature = message.temperature;
-    train(message).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+    train(message).catch((err: unknown) =>
+      post({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
+    );
   } else if (message.type === 'pause') {
     control = 'paused';
   } else if (message.type === 'resume' || message.type === 'stop') {

@@ -149,10 +149,23 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
       setSent(0);
       setRuns((all) => [
         ...all,
-        { id: runId, config: full, state: 'starting', outcome: null, step: 0, tokensPerSec: 0, elapsedMs: 0, points: [], backend: null, inspection: null, error: null },
+        {
+          id: runId,
+          config: full,
+          state: 'starting',
+          outcome: null,
+          step: 0,
+          tokensPerSec: 0,
+          elapsedMs: 0,
+          points: [],
+          backend: null,
+          inspection: null,
+          error: null,
+        },
       ]);
       worker.onmessage = (event: MessageEvent<FromWorker>) => onWorkerMessage(runId, event.data);
-      worker.onerror = (event) => onWorkerMessage(runId, { type: 'error', message: event.message || 'The training worker failed.' });
+      worker.onerror = (event) =>
+        onWorkerMessage(runId, { type: 'error', message: event.message || 'The training worker failed.' });
       const reportEvery = reportInterval(challenge.budgetSteps);
       const message: ToWorker = {
         type: 'start',
@@ -198,14 +211,20 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
             step: run.lastStep,
             tokensPerSec: 0,
             elapsedMs: points[run.id]?.at(-1)?.elapsedMs ?? 0,
-            points: (points[run.id] ?? []).map(({ step, trainLoss, valLoss, accuracy }) => ({ step, trainLoss, valLoss, accuracy })),
+            points: (points[run.id] ?? []).map(({ step, trainLoss, valLoss, accuracy }) => ({
+              step,
+              trainLoss,
+              valLoss,
+              accuracy,
+            })),
             backend: null,
             inspection: null,
             error: null,
           })),
     );
     for (const run of stored) {
-      if (run.status === 'running') void send(ClientEvent.RunFinish, { runId: run.id, outcome: 'stopped' }).catch(() => undefined);
+      if (run.status === 'running')
+        void send(ClientEvent.RunFinish, { runId: run.id, outcome: 'stopped' }).catch(() => undefined);
     }
   }, []);
 

@@ -1,10 +1,5 @@
 import { countParameters } from '../model/config';
-import {
-  ENGINE_LIMITS,
-  type BoundedParam,
-  type Challenge,
-  type RunConfig,
-} from '../protocol/challenge';
+import { ENGINE_LIMITS, type BoundedParam, type Challenge, type RunConfig } from '../protocol/challenge';
 
 export interface Violation {
   /** The RunConfig field at fault, or 'parameters' for the size cap. */
@@ -18,7 +13,11 @@ const BOUNDED = Object.keys(ENGINE_LIMITS) as BoundedParam[];
  * Why `config` is not allowed by `challenge`, field by field (empty when it is). The form shows these
  * as the student types and the server refuses a run that has any. `vocabSize` is the task's.
  */
-export function runConfigViolations(challenge: Challenge, config: Omit<RunConfig, 'seed'>, vocabSize: number): Violation[] {
+export function runConfigViolations(
+  challenge: Challenge,
+  config: Omit<RunConfig, 'seed'>,
+  vocabSize: number,
+): Violation[] {
   const out: Violation[] = [];
   if (!challenge.allowedCells.includes(config.cell)) {
     out.push({ field: 'cell', message: `This challenge allows ${challenge.allowedCells.join(', ')} only` });

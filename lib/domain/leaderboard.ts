@@ -2,8 +2,12 @@ import type { BoardRun, CurvePoint } from '../protocol/board';
 import { CELLS, type Cell, type RankingMetric } from '../protocol/challenge';
 
 /** A run's score under a ranking metric, lower first, and when it was reached; null before its first point. */
-export function rankScore(run: Pick<BoardRun, 'best' | 'bestAccuracy'>, metric: RankingMetric): { key: number; at: number } | null {
-  if (metric === 'accuracy') return run.bestAccuracy ? { key: -run.bestAccuracy.accuracy, at: run.bestAccuracy.at } : null;
+export function rankScore(
+  run: Pick<BoardRun, 'best' | 'bestAccuracy'>,
+  metric: RankingMetric,
+): { key: number; at: number } | null {
+  if (metric === 'accuracy')
+    return run.bestAccuracy ? { key: -run.bestAccuracy.accuracy, at: run.bestAccuracy.at } : null;
   return run.best ? { key: run.best.valLoss, at: run.best.at } : null;
 }
 
@@ -49,7 +53,11 @@ export interface CellSummary {
 }
 
 /** RNN vs LSTM vs GRU: per cell, how many runs, how good, and how fast to `threshold`. */
-export function summariseCells(runs: readonly BoardRun[], curves: Record<string, CurvePoint[]>, threshold: number): CellSummary[] {
+export function summariseCells(
+  runs: readonly BoardRun[],
+  curves: Record<string, CurvePoint[]>,
+  threshold: number,
+): CellSummary[] {
   return CELLS.map((cell) => {
     const mine = runs.filter((r) => r.cell === cell);
     const bests = mine.flatMap((r) => (r.best ? [r.best.valLoss] : [])).sort((a, b) => a - b);
@@ -94,7 +102,12 @@ export function curveBand(
     }
     if (n === 0) continue;
     const sorted = values.subarray(0, n).sort();
-    band.push({ step, q1: quantile(sorted, 0.25) as number, median: quantile(sorted, 0.5) as number, q3: quantile(sorted, 0.75) as number });
+    band.push({
+      step,
+      q1: quantile(sorted, 0.25) as number,
+      median: quantile(sorted, 0.5) as number,
+      q3: quantile(sorted, 0.75) as number,
+    });
   }
   return band;
 }

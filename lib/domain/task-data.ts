@@ -28,15 +28,21 @@ function generatorParams(choice: TaskChoice, texts: TextLookup): Record<string, 
 export function generateTaskData(choice: TaskChoice, texts: TextLookup = () => undefined): TaskData {
   const definition = (TASKS as Record<string, (typeof TASKS)[TaskId]>)[choice.id];
   if (!definition) throw new TaskChoiceError(`Unknown task "${choice.id}"`);
-  const defaults: Record<string, unknown> = { ...definition.defaultParams, ...(choice.id === 'text' ? { textId: '' } : {}) };
+  const defaults: Record<string, unknown> = {
+    ...definition.defaultParams,
+    ...(choice.id === 'text' ? { textId: '' } : {}),
+  };
   for (const [name, value] of Object.entries(choice.params)) {
     if (!(name in defaults)) throw new TaskChoiceError(`The task "${choice.id}" has no parameter "${name}"`);
-    if (typeof value !== typeof defaults[name]) throw new TaskChoiceError(`The task parameter "${name}" must be a ${typeof defaults[name]}`);
+    if (typeof value !== typeof defaults[name])
+      throw new TaskChoiceError(`The task parameter "${name}" must be a ${typeof defaults[name]}`);
   }
   const params = generatorParams(choice, texts);
   try {
     return definition.generate(choice.seed, params as never);
   } catch (err) {
-    throw new TaskChoiceError(`The task cannot be generated with these parameters: ${err instanceof Error ? err.message : String(err)}`);
+    throw new TaskChoiceError(
+      `The task cannot be generated with these parameters: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }

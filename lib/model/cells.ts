@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackwardInput, BackwardOutput, CellKind, CellStep, LayerParams, PreparedLoop, StepResult } from './cell-types';
+import type {
+  BackwardInput,
+  BackwardOutput,
+  CellKind,
+  CellStep,
+  LayerParams,
+  PreparedLoop,
+  StepResult,
+} from './cell-types';
 import { splitBlocks } from './layout';
 
 type T2 = tf.Tensor;

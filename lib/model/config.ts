@@ -72,7 +72,9 @@ export const DEFAULT_TRAIN: TrainConfig = {
  * Number of trainable parameters: embedding V*E, per layer G*H*(in + H + 2) (both PyTorch bias
  * vectors), softmax output H*V + V. Pure arithmetic, no tensors.
  */
-export function countParameters(c: Pick<ModelConfig, 'cell' | 'hiddenSize' | 'layers' | 'vocabSize' | 'embeddingSize'>): number {
+export function countParameters(
+  c: Pick<ModelConfig, 'cell' | 'hiddenSize' | 'layers' | 'vocabSize' | 'embeddingSize'>,
+): number {
   const g = GATE_COUNT[c.cell] * c.hiddenSize;
   let n = c.vocabSize * c.embeddingSize + c.hiddenSize * c.vocabSize + c.vocabSize;
   for (let l = 0; l < c.layers; l++) {

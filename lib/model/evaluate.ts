@@ -50,7 +50,13 @@ export interface Scoring {
  * loss in bits per token and the task accuracy. Synchronous downloads per window; no tensors are
  * left behind.
  */
-export function evaluateSplit(model: RnnModel, split: TokenSplit, { candidateSets, lossTargets }: Scoring, steps: number, preferredBatch = 32): EvalMetrics {
+export function evaluateSplit(
+  model: RnnModel,
+  split: TokenSplit,
+  { candidateSets, lossTargets }: Scoring,
+  steps: number,
+  preferredBatch = 32,
+): EvalMetrics {
   const batch = evalBatch(split.tokens.length, steps, preferredBatch);
   const batcher = new StreamBatcher(split.tokens, batch, steps);
   const setAt = new Int32Array(split.tokens.length).fill(-1);

@@ -35,7 +35,12 @@ function initLayer(c: ModelConfig, rng: Rng, input: number): LayerArrays {
   const k = 1 / Math.sqrt(h);
   let layer: LayerArrays;
   if (c.init === 'pytorch') {
-    layer = { weight_ih: uniform(rng, g * input, k), weight_hh: uniform(rng, g * h, k), bias_ih: uniform(rng, g, k), bias_hh: uniform(rng, g, k) };
+    layer = {
+      weight_ih: uniform(rng, g * input, k),
+      weight_hh: uniform(rng, g * h, k),
+      bias_ih: uniform(rng, g, k),
+      bias_hh: uniform(rng, g, k),
+    };
   } else {
     // Glorot over the whole [I, G*H] kernel, as Keras does.
     const weight_ih = uniform(rng, g * input, Math.sqrt(6 / (input + g)));
@@ -61,7 +66,9 @@ function initLayer(c: ModelConfig, rng: Rng, input: number): LayerArrays {
 export function initialWeights(c: ModelConfig): WeightArrays {
   const rng = createRng(c.seed, 1);
   const embedding = Float32Array.from({ length: c.vocabSize * c.embeddingSize }, () => rng.normal());
-  const layers = Array.from({ length: c.layers }, (_, l) => initLayer(c, rng, l === 0 ? c.embeddingSize : c.hiddenSize));
+  const layers = Array.from({ length: c.layers }, (_, l) =>
+    initLayer(c, rng, l === 0 ? c.embeddingSize : c.hiddenSize),
+  );
   const k = 1 / Math.sqrt(c.hiddenSize);
   return {
     embedding,

@@ -40,7 +40,9 @@ export function inspectModel(model: RnnModel, split: TokenSplit, steps: number, 
     const { dEmbedded } = backwardPass(model, inputs, fwd, dLogits, true);
     const gates = fwd.caches.map((cache) => {
       const perStep = layerGates(cache);
-      return names.map((_, k) => tf.stack(perStep.map((g) => tf.slice(g[k], [0, 0], [1, -1]).squeeze([0]))).arraySync() as number[][]);
+      return names.map(
+        (_, k) => tf.stack(perStep.map((g) => tf.slice(g[k], [0, 0], [1, -1]).squeeze([0]))).arraySync() as number[][],
+      );
     });
     return { gates, dx: (dEmbedded as tf.Tensor).dataSync() as Float32Array };
   });
@@ -56,7 +58,13 @@ export function inspectModel(model: RnnModel, split: TokenSplit, steps: number, 
  * Generates `length` tokens from the model, starting from a token of `split` picked by `seed`,
  * dividing logits by `temperature` (> 0). Returns the token ids. Deterministic for a seed.
  */
-export function sampleTokens(model: RnnModel, split: TokenSplit, temperature: number, length: number, seed: number): number[] {
+export function sampleTokens(
+  model: RnnModel,
+  split: TokenSplit,
+  temperature: number,
+  length: number,
+  seed: number,
+): number[] {
   const rng = createRng(seed, 3);
   let token = split.tokens[rng.int(split.tokens.length)];
   let states = zeroStates(model, 1);

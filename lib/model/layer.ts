@@ -41,7 +41,8 @@ export function layerForward(cell: CellKind, input: LayerInput, h0: T2, c0: T2, 
   const source = 'x' in input ? input.x : input.table;
   const xp = tf.fused.matMul({ a: source as tf.Tensor2D, b: params.wx, bias: params.bx });
   const loop = step.prepare(xp, params, hidden, h0.shape[0] as number);
-  const xps = 'x' in input ? splitBlocks(loop.xp, steps, loop.xpWidths) : gatherBlocks(loop.xp, input.ids, steps, loop.xpWidths);
+  const xps =
+    'x' in input ? splitBlocks(loop.xp, steps, loop.xpWidths) : gatherBlocks(loop.xp, input.ids, steps, loop.xpWidths);
   const outputs: T2[] = [];
   const cells: T2[] = [];
   const saved: T2[][] = [];
@@ -55,7 +56,18 @@ export function layerForward(cell: CellKind, input: LayerInput, h0: T2, c0: T2, 
     cells.push(c);
     saved.push(r.saved);
   }
-  const cache: LayerCache = { cell, steps, x: 'x' in input ? input.x : null, h0, c0, params, loop, outputs, cells, saved };
+  const cache: LayerCache = {
+    cell,
+    steps,
+    x: 'x' in input ? input.x : null,
+    h0,
+    c0,
+    params,
+    loop,
+    outputs,
+    cells,
+    saved,
+  };
   return { outputs, hT: h, cT: c, cache };
 }
 
@@ -71,7 +83,12 @@ export function layerGates(cache: LayerCache): T2[][] {
  * dOutputs: [T*B, H] gradient w.r.t. every h_t (null for none); dhT, dcT: [B, H] or null.
  * Call inside tf.tidy.
  */
-export function layerBackward(cache: LayerCache, dOutputs: T2 | null, dhT: T2 | null = null, dcT: T2 | null = null): LayerGrads {
+export function layerBackward(
+  cache: LayerCache,
+  dOutputs: T2 | null,
+  dhT: T2 | null = null,
+  dcT: T2 | null = null,
+): LayerGrads {
   const step = CELL_STEPS[cache.cell];
   const { steps, params, outputs, cells, h0, c0 } = cache;
   const [batch, hidden] = h0.shape as number[];

@@ -17,7 +17,9 @@ export function splitBlocks(x: tf.Tensor, steps: number, widths: number[]): tf.T
   const [n, d] = x.shape as number[];
   if (widths.length > 1) return cutOnHost(data, d, (i) => i, n / steps, steps, widths);
   const size = (n / steps) * d;
-  return Array.from({ length: steps }, (_, t) => [tf.tensor2d(data.subarray(t * size, (t + 1) * size), [n / steps, d])]);
+  return Array.from({ length: steps }, (_, t) => [
+    tf.tensor2d(data.subarray(t * size, (t + 1) * size), [n / steps, d]),
+  ]);
 }
 
 /**
@@ -28,14 +30,28 @@ export function splitBlocks(x: tf.Tensor, steps: number, widths: number[]): tf.T
 export function gatherBlocks(table: tf.Tensor, ids: tf.Tensor1D, steps: number, widths: number[]): tf.Tensor[][] {
   if (tf.getBackend() !== 'wasm') return splitBlocks(tf.gather(table, ids), steps, widths);
   const rowIds = ids.dataSync();
-  return cutOnHost(table.dataSync() as Float32Array, table.shape[1] as number, (i) => rowIds[i], rowIds.length / steps, steps, widths);
+  return cutOnHost(
+    table.dataSync() as Float32Array,
+    table.shape[1] as number,
+    (i) => rowIds[i],
+    rowIds.length / steps,
+    steps,
+    widths,
+  );
 }
 
 /**
  * Pieces [B, widths[k]] per step t of the rows row(t*B + b) of `data` ([*, d], row-major), as
  * tensors. `data` must be a copy (dataSync), not a hostView: each upload may grow the heap.
  */
-function cutOnHost(data: Float32Array, d: number, row: (i: number) => number, batch: number, steps: number, widths: number[]): tf.Tensor[][] {
+function cutOnHost(
+  data: Float32Array,
+  d: number,
+  row: (i: number) => number,
+  batch: number,
+  steps: number,
+  widths: number[],
+): tf.Tensor[][] {
   const out: tf.Tensor[][] = [];
   for (let t = 0; t < steps; t++) {
     let col = 0;

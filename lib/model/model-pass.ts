@@ -61,7 +61,10 @@ export function crossEntropy(logits: T2, targets: tf.Tensor1D, weights: tf.Tenso
   const count = weights ? tf.maximum(tf.sum(weights), 1) : tf.scalar(logits.shape[0] as number);
   const loss = tf.div(tf.neg(tf.sum(tf.mul(logp, oneHot))), count);
   const probs = tf.exp(logp);
-  const dLogits = tf.div(weights ? tf.sub(tf.mul(probs, tf.expandDims(weights, 1)), oneHot) : tf.sub(probs, oneHot), count);
+  const dLogits = tf.div(
+    weights ? tf.sub(tf.mul(probs, tf.expandDims(weights, 1)), oneHot) : tf.sub(probs, oneHot),
+    count,
+  );
   return { loss, dLogits };
 }
 
@@ -114,7 +117,13 @@ export interface BackwardResult {
  * layer's input gradients go through the one-hot inputs: with s = onehot^T dxp ([V, G*H]),
  * d wx = E^T s and d E = s wx^T, which skips a [T*B, E] product and transpose. Call in tf.tidy.
  */
-export function backwardPass(model: RnnModel, inputs: tf.Tensor1D, fwd: ForwardResult, dLogits: T2, withEmbeddedGrad = false): BackwardResult {
+export function backwardPass(
+  model: RnnModel,
+  inputs: tf.Tensor1D,
+  fwd: ForwardResult,
+  dLogits: T2,
+  withEmbeddedGrad = false,
+): BackwardResult {
   const decoder = productWithSums(fwd.top, dLogits);
   let dx: T2 = tf.matMul(dLogits as tf.Tensor2D, transpose2d(model.decoderW));
   const layerGrads: T2[][] = [];

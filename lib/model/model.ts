@@ -42,7 +42,12 @@ export class RnnModel {
       return out;
     };
     this.embedding = variable(t.embedding);
-    this.layers = t.layers.map((l) => ({ wx: variable(l.wx), wh: variable(l.wh), bx: variable(l.bx), bh: variable(l.bh) }));
+    this.layers = t.layers.map((l) => ({
+      wx: variable(l.wx),
+      wh: variable(l.wh),
+      bx: variable(l.bx),
+      bh: variable(l.bh),
+    }));
     this.decoderW = variable(t.decoderW);
     this.decoderB = variable(t.decoderB);
   }

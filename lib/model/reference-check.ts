@@ -55,7 +55,8 @@ export function parseReferenceCase(json: unknown): ReferenceCase {
   if (c.cell === 'lstm' && c.c0 === undefined) throw new Error('lstm case without "c0"');
   const hidden = c.hiddenSize as number;
   const w = c.params as PyTorchLayerWeights;
-  if (w.weight_hh?.length !== GATE_COUNT[c.cell] * hidden) throw new Error('weight_hh rows do not match cell and hiddenSize');
+  if (w.weight_hh?.length !== GATE_COUNT[c.cell] * hidden)
+    throw new Error('weight_hh rows do not match cell and hiddenSize');
   return json as ReferenceCase;
 }
 
@@ -82,7 +83,7 @@ export function checkReferenceCase(file: string, c: ReferenceCase): CheckResult 
     const params = layerFromPyTorch(c.params);
     const x = tf.tensor2d(flat(c.inputs), [T * B, I]);
     const h0 = tf.tensor2d(flat(c.h0), [B, H]);
-    const c0 = c.c0 ? tf.tensor2d(flat(c.c0), [B, H]) : tf.zeros([B, H]) as tf.Tensor2D;
+    const c0 = c.c0 ? tf.tensor2d(flat(c.c0), [B, H]) : (tf.zeros([B, H]) as tf.Tensor2D);
     const run = layerForward(c.cell, { x }, h0, c0, params, T);
     const outputs = tf.concat(run.outputs, 0);
     const upstream = tf.tensor2d(flat(c.upstream), [T * B, H]);
@@ -91,7 +92,12 @@ export function checkReferenceCase(file: string, c: ReferenceCase): CheckResult 
     const gates = layerGates(run.cache);
     const gateValues: Record<string, Float32Array> = {};
     GATE_NAMES[c.cell].forEach((name, k) => {
-      gateValues[name] = tf.concat(gates.map((g) => g[k]), 0).dataSync() as Float32Array;
+      gateValues[name] = tf
+        .concat(
+          gates.map((g) => g[k]),
+          0,
+        )
+        .dataSync() as Float32Array;
     });
     return {
       outputs: outputs.dataSync() as Float32Array,

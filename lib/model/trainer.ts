@@ -45,13 +45,20 @@ function createOptimizer(c: TrainConfig): tf.Optimizer {
  * Creates a trainer. weights: an optional blob from exportWeights() whose shape must match
  * modelConfig; otherwise weights come from modelConfig.init and modelConfig.seed.
  */
-export function createTrainer(modelConfig: ModelConfig, trainConfig: TrainConfig, data: TaskData, weights?: Uint8Array): Trainer {
-  if (modelConfig.vocabSize !== data.vocab.length) throw new Error(`vocabSize ${modelConfig.vocabSize} does not match the task's ${data.vocab.length} tokens`);
+export function createTrainer(
+  modelConfig: ModelConfig,
+  trainConfig: TrainConfig,
+  data: TaskData,
+  weights?: Uint8Array,
+): Trainer {
+  if (modelConfig.vocabSize !== data.vocab.length)
+    throw new Error(`vocabSize ${modelConfig.vocabSize} does not match the task's ${data.vocab.length} tokens`);
   let initial;
   if (weights) {
     const decoded = decodeWeights(weights);
     for (const k of ['cell', 'layers', 'hiddenSize', 'vocabSize', 'embeddingSize'] as const) {
-      if (decoded.shape[k] !== modelConfig[k]) throw new Error(`weights have ${k} ${decoded.shape[k]}, config ${modelConfig[k]}`);
+      if (decoded.shape[k] !== modelConfig[k])
+        throw new Error(`weights have ${k} ${decoded.shape[k]}, config ${modelConfig[k]}`);
     }
     initial = decoded.weights;
   }
@@ -85,13 +92,20 @@ export function createTrainer(modelConfig: ModelConfig, trainConfig: TrainConfig
       return { step: done, loss };
     },
     evaluate(split = 'validation') {
-      return evaluateSplit(model, data[split], { candidateSets: data.accuracy.candidateSets, lossTargets: data.loss?.targets }, steps);
+      return evaluateSplit(
+        model,
+        data[split],
+        { candidateSets: data.accuracy.candidateSets, lossTargets: data.loss?.targets },
+        steps,
+      );
     },
     inspect() {
       return inspectModel(model, data.validation, steps);
     },
     sample(temperature, length, seed) {
-      return sampleTokens(model, data.validation, temperature, length, seed).map((t) => data.vocab[t]).join(data.separator);
+      return sampleTokens(model, data.validation, temperature, length, seed)
+        .map((t) => data.vocab[t])
+        .join(data.separator);
     },
     exportWeights() {
       return encodeWeights(modelConfig, model.weights());

@@ -23,7 +23,9 @@ export interface WeightArrays {
 type Shape = [number, number] | [number];
 
 /** Every array's name (PyTorch state-dict key) and shape, in the order the binary blob stores them. */
-export function weightShapes(c: Pick<ModelConfig, 'cell' | 'hiddenSize' | 'layers' | 'vocabSize' | 'embeddingSize'>): { name: string; shape: Shape; get: (w: WeightArrays) => Float32Array }[] {
+export function weightShapes(
+  c: Pick<ModelConfig, 'cell' | 'hiddenSize' | 'layers' | 'vocabSize' | 'embeddingSize'>,
+): { name: string; shape: Shape; get: (w: WeightArrays) => Float32Array }[] {
   const g = GATE_COUNT[c.cell] * c.hiddenSize;
   const out: { name: string; shape: Shape; get: (w: WeightArrays) => Float32Array }[] = [
     { name: 'embedding.weight', shape: [c.vocabSize, c.embeddingSize], get: (w) => w.embedding },

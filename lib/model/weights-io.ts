@@ -41,7 +41,8 @@ export function decodeWeights(bytes: Uint8Array): { shape: ModelShape; weights: 
   if (bytes.length < HEADER_BYTES) throw new Error('weight blob too short');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== MAGIC) throw new Error('not an RNN Arena weight blob');
-  if (view.getUint16(4, true) !== VERSION) throw new Error(`unsupported weight blob version ${view.getUint16(4, true)}`);
+  if (view.getUint16(4, true) !== VERSION)
+    throw new Error(`unsupported weight blob version ${view.getUint16(4, true)}`);
   const cell = CELLS[view.getUint8(6)];
   const layers = view.getUint8(7);
   if (!cell || (layers !== 1 && layers !== 2)) throw new Error('weight blob has an invalid cell or layer count');
@@ -90,7 +91,8 @@ export function fromStateDict(shape: ModelShape, dict: StateDict): WeightArrays 
     if (!Array.isArray(v)) throw new Error(`state dict lacks ${s.name}`);
     const flat = (v as (number | number[])[]).flat();
     const rowsOk = s.shape.length === 1 || v.length === s.shape[0];
-    if (!rowsOk || flat.length !== s.shape.reduce((a, b) => a * b, 1)) throw new Error(`${s.name} should be [${s.shape.join(', ')}]`);
+    if (!rowsOk || flat.length !== s.shape.reduce((a, b) => a * b, 1))
+      throw new Error(`${s.name} should be [${s.shape.join(', ')}]`);
     return Float32Array.from(flat);
   });
   return assembleWeights(shape, arrays);

@@ -60,4 +60,3 @@ export const hostRenameRequest = z
 export type BoardGetRequest = z.input<typeof boardGetRequest>;
 export type BoardVisibilityRequest = z.input<typeof boardVisibilityRequest>;
 export type HostRenameRequest = z.input<typeof hostRenameRequest>;
-

@@ -30,11 +30,21 @@ export const ENGINE_LIMITS = {
   gateBias: { min: -5, max: 10 },
 } as const;
 export type BoundedParam = keyof typeof ENGINE_LIMITS;
-export const INTEGER_PARAMS: ReadonlySet<BoundedParam> = new Set(['hiddenSize', 'layers', 'embeddingSize', 'batchSize', 'seqLength']);
+export const INTEGER_PARAMS: ReadonlySet<BoundedParam> = new Set([
+  'hiddenSize',
+  'layers',
+  'embeddingSize',
+  'batchSize',
+  'seqLength',
+]);
 
 const bounded = (name: BoundedParam) => {
   const { min, max } = ENGINE_LIMITS[name];
-  const base = z.number().finite().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`);
+  const base = z
+    .number()
+    .finite()
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
   return INTEGER_PARAMS.has(name) ? base.int(`${name} must be a whole number`) : base;
 };
 
@@ -52,7 +62,11 @@ export const runConfigSchema = z
     clipNorm: bounded('clipNorm'),
     init: z.enum(INITS),
     gateBias: bounded('gateBias'),
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
   })
   .strict();
 export type RunConfig = z.infer<typeof runConfigSchema>;
@@ -79,7 +93,12 @@ export const taskChoiceSchema = z
       .record(z.string().max(40), z.union([z.number().finite(), z.string().max(40)]))
       .refine((p) => Object.keys(p).length <= 16, 'Too many task parameters')
       .default({}),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
   })
   .strict();
 export type TaskChoice = z.infer<typeof taskChoiceSchema>;
@@ -91,7 +110,11 @@ export const challengeSchema = z
     /** Training steps each run may take. */
     budgetSteps: z.number().int().min(10).max(100_000),
     /** Wall-clock limit of a round in seconds; 0 means the host ends it by hand. */
-    timeLimitS: z.number().int().min(0).max(4 * 60 * 60),
+    timeLimitS: z
+      .number()
+      .int()
+      .min(0)
+      .max(4 * 60 * 60),
     allowedCells: z.array(cellSchema).min(1, 'Allow at least one cell').max(CELLS.length),
     allowedOptimizers: z.array(z.enum(OPTIMIZERS)).min(1).max(OPTIMIZERS.length),
     allowedInits: z.array(z.enum(INITS)).min(1).max(INITS.length),

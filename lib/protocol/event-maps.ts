@@ -1,7 +1,15 @@
 import type { Ack } from './errors';
 import type { ClientEvent, ServerEvent } from './events';
 import type { BoardDelta, BoardGetRequest, BoardSnapshot, BoardVisibilityRequest, HostRenameRequest } from './board';
-import type { RunFinishRequest, RunMetricsReply, RunMetricsRequest, RunMineReply, RunMineRequest, RunStartRequest, RunView } from './run';
+import type {
+  RunFinishRequest,
+  RunMetricsReply,
+  RunMetricsRequest,
+  RunMineReply,
+  RunMineRequest,
+  RunStartRequest,
+  RunView,
+} from './run';
 import type {
   ChallengeSetRequest,
   HostKickRequest,

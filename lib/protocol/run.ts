@@ -16,10 +16,18 @@ export const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'A run id 
 /** One measurement during training. Each point carries a sequence number unique within its run. */
 export const metricPointSchema = z
   .object({
-    seq: z.number().int().min(0).max(MAX_POINTS_PER_RUN - 1),
+    seq: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_POINTS_PER_RUN - 1),
     step: z.number().int().min(0).max(100_000),
     /** Milliseconds of training so far (pauses excluded). */
-    elapsedMs: z.number().finite().min(0).max(24 * 60 * 60 * 1000),
+    elapsedMs: z
+      .number()
+      .finite()
+      .min(0)
+      .max(24 * 60 * 60 * 1000),
     /** Mean training loss since the previous point, bits per token. */
     trainLoss: bits,
     /** Validation loss, bits per token, when measured at this step. */
@@ -35,9 +43,7 @@ export const runStartRequest = z.object({ runId: runIdSchema, config: runConfigS
 export const runMetricsRequest = z
   .object({ runId: runIdSchema, points: z.array(metricPointSchema).min(1).max(MAX_POINTS_PER_BATCH) })
   .strict();
-export const runFinishRequest = z
-  .object({ runId: runIdSchema, outcome: z.enum(['completed', 'stopped']) })
-  .strict();
+export const runFinishRequest = z.object({ runId: runIdSchema, outcome: z.enum(['completed', 'stopped']) }).strict();
 
 export const runMineRequest = z.object({}).strict();
 

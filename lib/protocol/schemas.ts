@@ -52,7 +52,12 @@ export const sessionJoinRequest = z.object({ code: joinCodeSchema, nickname: nic
 export const sessionResumeRequest = z.discriminatedUnion('role', [
   z.object({ role: z.literal('host'), code: joinCodeSchema, hostToken: tokenSchema }).strict(),
   z
-    .object({ role: z.literal('student'), code: joinCodeSchema, participantId: participantIdSchema, token: tokenSchema })
+    .object({
+      role: z.literal('student'),
+      code: joinCodeSchema,
+      participantId: participantIdSchema,
+      token: tokenSchema,
+    })
     .strict(),
 ]);
 

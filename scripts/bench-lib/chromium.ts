@@ -8,7 +8,14 @@ import type { BoundResult, Repeats, TrainResult } from './train-bench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const WASM_DIR = `${root}node_modules/@tensorflow/tfjs-backend-wasm/dist/`;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * Bundles browser-entry.ts, serves it with the tfjs wasm binaries on a local port, and runs the
@@ -32,7 +39,9 @@ export async function runInChromium(repeats: Repeats): Promise<{ results: TrainR
     } else if (url.startsWith('/wasm/') && /^[\w.-]+\.wasm$/.test(url.slice(6))) {
       res.writeHead(200, { 'content-type': 'application/wasm' }).end(readFileSync(WASM_DIR + url.slice(6)));
     } else if (url === '/') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script type="module" src="/bench.js"></script>');
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><script type="module" src="/bench.js"></script>');
     } else {
       res.writeHead(404).end();
     }
@@ -44,7 +53,12 @@ export async function runInChromium(repeats: Repeats): Promise<{ results: TrainR
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => 'runTrainBench' in window);
     return await page.evaluate(
-      (r) => (window as unknown as { runTrainBench: (r: Repeats) => Promise<{ results: TrainResult[]; matmulBound: BoundResult[] }> }).runTrainBench(r),
+      (r) =>
+        (
+          window as unknown as {
+            runTrainBench: (r: Repeats) => Promise<{ results: TrainResult[]; matmulBound: BoundResult[] }>;
+          }
+        ).runTrainBench(r),
       repeats,
     );
   } finally {

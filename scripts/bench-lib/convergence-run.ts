@@ -65,7 +65,13 @@ export function runOne(task: TaskId, cell: CellKind, seed: number, steps?: numbe
   const data = taskData(task, seed, over.params);
   const trainer = createTrainer(
     { ...defaultModelConfig(cell, data.vocab.length, seed), hiddenSize: budget.hiddenSize, ...over.model },
-    { ...DEFAULT_TRAIN, batchSize: budget.batchSize, seqLength: budget.seqLength, steps: steps ?? budget.steps, ...over.train },
+    {
+      ...DEFAULT_TRAIN,
+      batchSize: budget.batchSize,
+      seqLength: budget.seqLength,
+      steps: steps ?? budget.steps,
+      ...over.train,
+    },
     data,
   );
   const total = steps ?? budget.steps;
@@ -91,7 +97,11 @@ async function main() {
   if (!task || !(task in TASKS)) return;
   await useBackend('wasm');
   const n = steps && steps !== '-' ? Number(steps) : undefined;
-  console.log(JSON.stringify(runOne(task as TaskId, cell as CellKind, Number(seed), n, over ? (JSON.parse(over) as Overrides) : {})));
+  console.log(
+    JSON.stringify(
+      runOne(task as TaskId, cell as CellKind, Number(seed), n, over ? (JSON.parse(over) as Overrides) : {}),
+    ),
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -49,14 +49,30 @@ function syntheticTask(): TaskData {
   const tokens = Int32Array.from({ length: n }, (_, i) => (i * 7919 + ((i * i) % 13)) % WORKLOAD.vocab);
   const split = { tokens, checkPositions: new Int32Array(0), checkSets: new Int32Array(0) };
   const vocab = Array.from({ length: WORKLOAD.vocab }, (_, i) => String(i));
-  return { vocab, separator: '', train: split, validation: split, test: split, accuracy: { description: '', candidateSets: [] } };
+  return {
+    vocab,
+    separator: '',
+    train: split,
+    validation: split,
+    test: split,
+    accuracy: { description: '', candidateSets: [] },
+  };
 }
 
 /** ms per training step (forward, backward, clipping, Adam) of our model. */
 export async function timeOurs(cell: CellKind, repeats: number, warmup: number): Promise<number> {
   const { hidden, steps, batch, vocab, embedding } = WORKLOAD;
   const trainer = createTrainer(
-    { cell, hiddenSize: hidden, layers: 1, vocabSize: vocab, embeddingSize: embedding, init: 'orthogonal', gateBias: 1, seed: 1 },
+    {
+      cell,
+      hiddenSize: hidden,
+      layers: 1,
+      vocabSize: vocab,
+      embeddingSize: embedding,
+      init: 'orthogonal',
+      gateBias: 1,
+      seed: 1,
+    },
     { optimizer: 'adam', learningRate: 1e-3, batchSize: batch, seqLength: steps, clipNorm: 5, steps: repeats },
     syntheticTask(),
   );
@@ -75,8 +91,22 @@ export async function timeLayers(cell: CellKind, repeats: number, warmup: number
   model.add(cell === 'rnn' ? tf.layers.simpleRNN(rnn) : cell === 'lstm' ? tf.layers.lstm(rnn) : tf.layers.gru(rnn));
   model.add(tf.layers.dense({ units: vocab, activation: 'softmax' }));
   model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
-  const x = tf.oneHot(tf.tensor2d(Array.from({ length: batch * steps }, (_, i) => (i * 31) % vocab), [batch, steps], 'int32'), vocab);
-  const y = tf.oneHot(tf.tensor2d(Array.from({ length: batch * steps }, (_, i) => (i * 17) % vocab), [batch, steps], 'int32'), vocab);
+  const x = tf.oneHot(
+    tf.tensor2d(
+      Array.from({ length: batch * steps }, (_, i) => (i * 31) % vocab),
+      [batch, steps],
+      'int32',
+    ),
+    vocab,
+  );
+  const y = tf.oneHot(
+    tf.tensor2d(
+      Array.from({ length: batch * steps }, (_, i) => (i * 17) % vocab),
+      [batch, steps],
+      'int32',
+    ),
+    vocab,
+  );
   try {
     return await timeIt(() => model.trainOnBatch(x, y), warmup, repeats);
   } finally {
@@ -118,9 +148,14 @@ export async function matmulThroughput(): Promise<number> {
     const a = tf.randomNormal([m, k]) as tf.Tensor2D;
     const b = tf.randomNormal([k, n]) as tf.Tensor2D;
     const reps = Math.max(1, Math.round(2e8 / (2 * m * k * n)));
-    const ms = await timeIt(() => tf.tidy(() => {
-      for (let i = 0; i < reps; i++) tf.matMul(a, b).dataSync();
-    }), 3, 5);
+    const ms = await timeIt(
+      () =>
+        tf.tidy(() => {
+          for (let i = 0; i < reps; i++) tf.matMul(a, b).dataSync();
+        }),
+      3,
+      5,
+    );
     best = Math.max(best, (2 * m * k * n * reps) / (ms / 1000));
     a.dispose();
     b.dispose();
@@ -144,7 +179,10 @@ export async function runTrainBench(runtime: 'node' | 'chromium', repeats: Repea
   const flopsPerSec = await matmulThroughput();
   for (const cell of ['rnn', 'lstm', 'gru'] as const) {
     for (const impl of ['ours', 'tf.layers'] as const) {
-      const ms = impl === 'ours' ? await timeOurs(cell, repeats.ours, repeats.warmup) : await timeLayers(cell, repeats.layers, repeats.warmup);
+      const ms =
+        impl === 'ours'
+          ? await timeOurs(cell, repeats.ours, repeats.warmup)
+          : await timeLayers(cell, repeats.layers, repeats.warmup);
       results.push({ runtime, backend, cell, impl, msPerStep: ms, tokensPerSec: (tokens * 1000) / ms });
     }
     matmulBound.push({ runtime, backend, cell, msPerStep: (stepFlops(cell) / flopsPerSec) * 1000 });

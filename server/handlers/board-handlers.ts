@@ -24,7 +24,8 @@ export function registerBoardHandlers(ctx: HandlerContext, socket: ArenaSocket, 
     ClientEvent.BoardVisibility,
     request(allow, boardVisibilityRequest, async ({ visibility, topN }) => {
       const code = requireHost(socket);
-      if (!(await ctx.store.setBoardVisibility(code, visibility, topN))) throw new ServiceError(ErrorCode.SessionNotFound, 'This class no longer exists.');
+      if (!(await ctx.store.setBoardVisibility(code, visibility, topN)))
+        throw new ServiceError(ErrorCode.SessionNotFound, 'This class no longer exists.');
       await broadcastSession(ctx, await requireSession(ctx.store, code));
       return {};
     }),

@@ -15,8 +15,18 @@ export interface SocketData {
 }
 
 // Inter-server events are not used: cross-instance fan-out goes through the adapter's rooms.
-export type ArenaServer = Server<UntrustedClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type ArenaSocket = Socket<UntrustedClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type ArenaServer = Server<
+  UntrustedClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type ArenaSocket = Socket<
+  UntrustedClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 /** What the server needs to know about tasks to check challenges and runs. */
 export interface TaskCatalog {
@@ -102,6 +112,7 @@ export function requireHost(socket: ArenaSocket): string {
 /** Requires that this connection acts as a participant of a session. */
 export function requireStudent(socket: ArenaSocket): { code: string; participantId: string } {
   const { code, role, participantId } = socket.data;
-  if (!code || role !== 'student' || !participantId) throw new ServiceError(ErrorCode.Forbidden, 'Join the class first.');
+  if (!code || role !== 'student' || !participantId)
+    throw new ServiceError(ErrorCode.Forbidden, 'Join the class first.');
   return { code, participantId };
 }

@@ -12,7 +12,12 @@ export function registerRoundHandlers(ctx: HandlerContext, socket: ArenaSocket, 
     ClientEvent.ChallengeSet,
     request(allow, challengeSetRequest, async ({ challenge }) => {
       const code = requireHost(socket);
-      await setChallenge(ctx.store, code, challenge, challengeProblems(challenge, await ctx.tasks.vocabSize(challenge.task, code)));
+      await setChallenge(
+        ctx.store,
+        code,
+        challenge,
+        challengeProblems(challenge, await ctx.tasks.vocabSize(challenge.task, code)),
+      );
       await broadcastSession(ctx, await requireSession(ctx.store, code));
       return {};
     }),

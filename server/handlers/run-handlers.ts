@@ -6,7 +6,12 @@ import type { BoardPublisher } from './board-publisher';
 import { request, requireStudent, type ArenaSocket, type HandlerContext } from './handler-context';
 
 /** `run:start`, `run:metrics`, `run:finish`, `run:mine`: a student's training runs and their metric stream. */
-export function registerRunHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean, board: BoardPublisher): void {
+export function registerRunHandlers(
+  ctx: HandlerContext,
+  socket: ArenaSocket,
+  allow: () => boolean,
+  board: BoardPublisher,
+): void {
   socket.on(
     ClientEvent.RunStart,
     request(allow, runStartRequest, async ({ runId, config }) => {

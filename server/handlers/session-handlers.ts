@@ -7,12 +7,7 @@ import {
   type Role,
   type SessionView,
 } from '../../lib/protocol/schemas';
-import {
-  authenticateHost,
-  authenticateParticipant,
-  createSession,
-  joinSession,
-} from '../services/session-service';
+import { authenticateHost, authenticateParticipant, createSession, joinSession } from '../services/session-service';
 import { request, rooms, type ArenaSocket, type HandlerContext } from './handler-context';
 import type { PresencePublisher } from './presence-publisher';
 
@@ -20,7 +15,13 @@ import type { PresencePublisher } from './presence-publisher';
  * Puts the connection into the session's rooms in the given role, leaving any session it was in, and
  * has both sessions' hosts told who is connected (a host attaching gets the current state that way).
  */
-function attach(socket: ArenaSocket, presence: PresencePublisher, code: string, role: Role, participantId: string | null): void {
+function attach(
+  socket: ArenaSocket,
+  presence: PresencePublisher,
+  code: string,
+  role: Role,
+  participantId: string | null,
+): void {
   const { code: previousCode, participantId: previousId } = socket.data;
   if (previousCode) {
     socket.leave(rooms.session(previousCode));
@@ -37,7 +38,9 @@ function attach(socket: ArenaSocket, presence: PresencePublisher, code: string, 
 
 /** The session as its members see it now. */
 export async function viewOf(ctx: HandlerContext, record: SessionRecord): Promise<SessionView> {
-  return toSessionView(record, ctx.now(), { vocabSize: await ctx.tasks.vocabSize(record.meta.challenge.task, record.meta.code) });
+  return toSessionView(record, ctx.now(), {
+    vocabSize: await ctx.tasks.vocabSize(record.meta.challenge.task, record.meta.code),
+  });
 }
 
 /** Sends the full view to every member, on every instance (the adapter carries it across). */
@@ -46,7 +49,12 @@ export async function broadcastSession(ctx: HandlerContext, record: SessionRecor
 }
 
 /** `session:create`, `session:join`, `session:resume`: becoming the host or a participant of a session. */
-export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean, presence: PresencePublisher): void {
+export function registerSessionHandlers(
+  ctx: HandlerContext,
+  socket: ArenaSocket,
+  allow: () => boolean,
+  presence: PresencePublisher,
+): void {
   socket.on(
     ClientEvent.SessionCreate,
     request(allow, sessionCreateRequest, async () => {
@@ -74,7 +82,12 @@ export function registerSessionHandlers(ctx: HandlerContext, socket: ArenaSocket
         attach(socket, presence, input.code, 'host', null);
         return { role: input.role, participantId: null, session: await viewOf(ctx, record) };
       }
-      const { record, participant } = await authenticateParticipant(ctx.store, input.code, input.participantId, input.token);
+      const { record, participant } = await authenticateParticipant(
+        ctx.store,
+        input.code,
+        input.participantId,
+        input.token,
+      );
       attach(socket, presence, input.code, 'student', participant.id);
       return { role: input.role, participantId: participant.id, session: await viewOf(ctx, record) };
     }),

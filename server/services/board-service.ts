@@ -6,7 +6,9 @@ import type { Store } from '../store/store';
 
 /** The validation curve of a run: only the points where validation was measured. */
 export function curveOf(points: readonly MetricPoint[]): CurvePoint[] {
-  return points.flatMap((p) => (p.valLoss === undefined ? [] : [[p.step, p.valLoss, p.accuracy ?? null] as CurvePoint]));
+  return points.flatMap((p) =>
+    p.valLoss === undefined ? [] : [[p.step, p.valLoss, p.accuracy ?? null] as CurvePoint],
+  );
 }
 
 /** A run as the board shows it, with its author's current nickname. */
@@ -31,7 +33,12 @@ export function toBoardRun(run: RunView, record: SessionRecord): BoardRun {
  * Every run of a round with its curve (or with none when `withCurves` is false: the points are then not
  * read at all); removed participants' runs are left out.
  */
-export async function boardSnapshot(store: Store, record: SessionRecord, round: number, withCurves = true): Promise<BoardSnapshot> {
+export async function boardSnapshot(
+  store: Store,
+  record: SessionRecord,
+  round: number,
+  withCurves = true,
+): Promise<BoardSnapshot> {
   const removed = new Set(record.participants.filter((p) => p.kicked).map((p) => p.id));
   const runs = (await store.listRuns(record.meta.code, round)).filter((r) => !removed.has(r.participantId));
   const points = withCurves ? await Promise.all(runs.map((r) => store.getPoints(record.meta.code, r.id))) : [];
@@ -52,7 +59,10 @@ export function studentBoard(board: BoardSnapshot, record: SessionRecord, partic
   const { boardVisibility, boardTopN } = record.meta;
   if (boardVisibility === 'full') return board;
   if (boardVisibility === 'anonymous') {
-    return { ...board, runs: board.runs.map((r) => (r.participantId === participantId ? r : { ...r, nickname: null })) };
+    return {
+      ...board,
+      runs: board.runs.map((r) => (r.participantId === participantId ? r : { ...r, nickname: null })),
+    };
   }
   const ranked = rankRuns(board.runs, board.rankingMetric);
   const keep = new Set<string>();
@@ -63,5 +73,9 @@ export function studentBoard(board: BoardSnapshot, record: SessionRecord, partic
     }
   });
   const runs = board.runs.filter((r) => keep.has(r.runId));
-  return { ...board, runs, curves: Object.fromEntries(runs.flatMap((r) => (board.curves[r.runId] ? [[r.runId, board.curves[r.runId]]] : []))) };
+  return {
+    ...board,
+    runs,
+    curves: Object.fromEntries(runs.flatMap((r) => (board.curves[r.runId] ? [[r.runId, board.curves[r.runId]]] : []))),
+  };
 }

@@ -8,7 +8,12 @@ import type { ServiceDeps } from './session-service';
 const roundRunning = () => new ServiceError(ErrorCode.RoundRunning, 'A round is running: end it first.');
 
 /** Replaces the session's challenge (between rounds only). `problems` are the challenge's own faults. */
-export async function setChallenge(store: Store, code: string, challenge: Challenge, problems: string[]): Promise<void> {
+export async function setChallenge(
+  store: Store,
+  code: string,
+  challenge: Challenge,
+  problems: string[],
+): Promise<void> {
   if (problems.length > 0) throw new ServiceError(ErrorCode.BadRequest, problems.join('; '));
   const result = await store.setChallenge(code, challenge);
   if (result === 'not-found') throw new ServiceError(ErrorCode.SessionNotFound, 'This class no longer exists.');

@@ -1,6 +1,12 @@
 import { DEFAULT_CHALLENGE } from '../../lib/domain/challenge-presets';
 import { generateJoinCode } from '../../lib/domain/join-code';
-import { NO_ROUND, nicknameKey, type Participant, type SessionMeta, type SessionRecord } from '../../lib/domain/session';
+import {
+  NO_ROUND,
+  nicknameKey,
+  type Participant,
+  type SessionMeta,
+  type SessionRecord,
+} from '../../lib/domain/session';
 import { ErrorCode } from '../../lib/protocol/errors';
 import { nicknameSchema } from '../../lib/protocol/schemas';
 import type { Store } from '../store/store';
@@ -17,10 +23,16 @@ export interface ServiceDeps {
 }
 
 const notFound = (code: string) =>
-  new ServiceError(ErrorCode.SessionNotFound, `No class uses the code ${code}. Check the code, or ask your instructor: it may have expired.`);
+  new ServiceError(
+    ErrorCode.SessionNotFound,
+    `No class uses the code ${code}. Check the code, or ask your instructor: it may have expired.`,
+  );
 
 /** Creates a session and returns its code and the host's secret token. */
-export async function createSession({ store, now }: ServiceDeps): Promise<{ record: SessionRecord; hostToken: string }> {
+export async function createSession({
+  store,
+  now,
+}: ServiceDeps): Promise<{ record: SessionRecord; hostToken: string }> {
   const hostToken = newToken();
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     const meta: SessionMeta = {
@@ -46,18 +58,33 @@ export async function joinSession(
   nickname: string,
 ): Promise<{ record: SessionRecord; participant: Participant; token: string }> {
   const token = newToken();
-  const participant: Participant = { id: newId(), nickname, tokenHash: hashToken(token), joinedAt: now(), kicked: false };
+  const participant: Participant = {
+    id: newId(),
+    nickname,
+    tokenHash: hashToken(token),
+    joinedAt: now(),
+    kicked: false,
+  };
   const result = await store.addParticipant(code, participant, nicknameKey(nickname));
   if (result === 'not-found') throw notFound(code);
-  if (result === 'locked') throw new ServiceError(ErrorCode.SessionLocked, 'This class is locked: the instructor is not letting anyone new in.');
-  if (result === 'nickname-taken') throw new ServiceError(ErrorCode.NicknameTaken, `Someone in this class is already called "${nickname}". Pick another nickname.`);
+  if (result === 'locked')
+    throw new ServiceError(
+      ErrorCode.SessionLocked,
+      'This class is locked: the instructor is not letting anyone new in.',
+    );
+  if (result === 'nickname-taken')
+    throw new ServiceError(
+      ErrorCode.NicknameTaken,
+      `Someone in this class is already called "${nickname}". Pick another nickname.`,
+    );
   return { record: await requireSession(store, code), participant, token };
 }
 
 /** The session, if the token is its host's. */
 export async function authenticateHost(store: Store, code: string, hostToken: string): Promise<SessionRecord> {
   const record = await requireSession(store, code);
-  if (!tokenMatches(hostToken, record.meta.hostTokenHash)) throw new ServiceError(ErrorCode.Forbidden, 'That host key is not valid for this class.');
+  if (!tokenMatches(hostToken, record.meta.hostTokenHash))
+    throw new ServiceError(ErrorCode.Forbidden, 'That host key is not valid for this class.');
   return record;
 }
 
@@ -70,27 +97,42 @@ export async function authenticateParticipant(
 ): Promise<{ record: SessionRecord; participant: Participant }> {
   const record = await requireSession(store, code);
   const participant = record.participants.find((p) => p.id === participantId);
-  if (!participant || !tokenMatches(token, participant.tokenHash)) throw new ServiceError(ErrorCode.Forbidden, 'That participant key is not valid for this class.');
+  if (!participant || !tokenMatches(token, participant.tokenHash))
+    throw new ServiceError(ErrorCode.Forbidden, 'That participant key is not valid for this class.');
   if (participant.kicked) throw new ServiceError(ErrorCode.Kicked, 'The instructor removed you from this class.');
   return { record, participant };
 }
 
 /** Removes a participant; their credential stops working at once. */
 export async function kickParticipant(store: Store, code: string, participantId: string): Promise<SessionRecord> {
-  if (!(await store.markKicked(code, participantId))) throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
+  if (!(await store.markKicked(code, participantId)))
+    throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
   return requireSession(store, code);
 }
 
 /** Gives a participant another nickname (an offensive one, say), under the same rules as joining. */
-export async function renameParticipant(store: Store, code: string, participantId: string, nickname: string): Promise<SessionRecord> {
+export async function renameParticipant(
+  store: Store,
+  code: string,
+  participantId: string,
+  nickname: string,
+): Promise<SessionRecord> {
   const parsed = nicknameSchema.safeParse(nickname);
   if (!parsed.success) throw new ServiceError(ErrorCode.BadRequest, parsed.error.issues[0].message);
   const record = await requireSession(store, code);
   const current = record.participants.find((p) => p.id === participantId);
   if (!current) throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
-  const result = await store.renameParticipant(code, participantId, parsed.data, nicknameKey(parsed.data), nicknameKey(current.nickname));
-  if (result === 'not-found') throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
-  if (result === 'nickname-taken') throw new ServiceError(ErrorCode.NicknameTaken, `Someone in this class is already called "${parsed.data}".`);
+  const result = await store.renameParticipant(
+    code,
+    participantId,
+    parsed.data,
+    nicknameKey(parsed.data),
+    nicknameKey(current.nickname),
+  );
+  if (result === 'not-found')
+    throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
+  if (result === 'nickname-taken')
+    throw new ServiceError(ErrorCode.NicknameTaken, `Someone in this class is already called "${parsed.data}".`);
   return requireSession(store, code);
 }
 

@@ -150,7 +150,13 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async renameParticipant(code: string, participantId: string, nickname: string, nicknameKey: string, previousKey: string): Promise<'ok' | 'not-found' | 'nickname-taken'> {
+  async renameParticipant(
+    code: string,
+    participantId: string,
+    nickname: string,
+    nicknameKey: string,
+    previousKey: string,
+  ): Promise<'ok' | 'not-found' | 'nickname-taken'> {
     const entry = this.live(code);
     const participant = entry?.record.participants.find((p) => p.id === participantId);
     if (!entry || !participant) return 'not-found';
@@ -204,7 +210,8 @@ export class MemoryStore implements Store {
     const due: { code: string; index: number }[] = [];
     for (const code of this.sessions.keys()) {
       const round = this.live(code)?.record.meta.round;
-      if (round?.status === 'running' && round.endsAt !== null && round.endsAt <= now) due.push({ code, index: round.index });
+      if (round?.status === 'running' && round.endsAt !== null && round.endsAt <= now)
+        due.push({ code, index: round.index });
     }
     return due;
   }
@@ -215,7 +222,9 @@ export class MemoryStore implements Store {
     const { round } = entry.record.meta;
     if (round.status !== 'running' || round.index !== run.round) return 'round-not-running';
     if (entry.runs.has(run.id)) return 'exists';
-    const mine = [...entry.runs.values()].filter((r) => r.run.participantId === run.participantId && r.run.round === run.round);
+    const mine = [...entry.runs.values()].filter(
+      (r) => r.run.participantId === run.participantId && r.run.round === run.round,
+    );
     if (mine.length >= maxRuns) return 'limit';
     entry.runs.set(run.id, { run: structuredClone(run), points: new Map() });
     await this.touch(code, false);

@@ -50,7 +50,9 @@ function runFrom(fixed: RunFixed, state: Record<string, string>): RunView {
           at: Number(state.bestAt),
         }
       : null,
-    bestAccuracy: state.bestAcc ? { accuracy: Number(state.bestAcc), step: Number(state.bestAccStep), at: Number(state.bestAccAt) } : null,
+    bestAccuracy: state.bestAcc
+      ? { accuracy: Number(state.bestAcc), step: Number(state.bestAccStep), at: Number(state.bestAccAt) }
+      : null,
   };
 }
 
@@ -93,7 +95,11 @@ export class RedisStore implements Store {
       meta: metaFrom(meta),
       participants: participants.map((raw) => {
         const participant = JSON.parse(raw) as Participant;
-        return { ...participant, nickname: renames[participant.id] ?? participant.nickname, kicked: kicked.includes(participant.id) };
+        return {
+          ...participant,
+          nickname: renames[participant.id] ?? participant.nickname,
+          kicked: kicked.includes(participant.id),
+        };
       }),
     };
   }
@@ -105,11 +111,11 @@ export class RedisStore implements Store {
 
   async addParticipant(code: string, participant: Participant, nicknameKey: string): Promise<AddParticipantResult> {
     const keys = sessionKeys(code);
-    const result = await this.run(lua.ADD_PARTICIPANT, [keys.meta, keys.participants, keys.nicknames], [
-      nicknameKey,
-      participant.id,
-      JSON.stringify(participant),
-    ]);
+    const result = await this.run(
+      lua.ADD_PARTICIPANT,
+      [keys.meta, keys.participants, keys.nicknames],
+      [nicknameKey, participant.id, JSON.stringify(participant)],
+    );
     return result as AddParticipantResult;
   }
 
@@ -123,19 +129,37 @@ export class RedisStore implements Store {
     return result === 'ok';
   }
 
-  async renameParticipant(code: string, participantId: string, nickname: string, nicknameKey: string, previousKey: string): Promise<'ok' | 'not-found' | 'nickname-taken'> {
+  async renameParticipant(
+    code: string,
+    participantId: string,
+    nickname: string,
+    nicknameKey: string,
+    previousKey: string,
+  ): Promise<'ok' | 'not-found' | 'nickname-taken'> {
     const keys = sessionKeys(code);
-    const result = await this.run(lua.RENAME_PARTICIPANT, [keys.meta, keys.participants, keys.nicknames, keys.renames], [participantId, nickname, nicknameKey, previousKey]);
+    const result = await this.run(
+      lua.RENAME_PARTICIPANT,
+      [keys.meta, keys.participants, keys.nicknames, keys.renames],
+      [participantId, nickname, nicknameKey, previousKey],
+    );
     return result as 'ok' | 'not-found' | 'nickname-taken';
   }
 
   async setBoardVisibility(code: string, visibility: BoardVisibility, topN: number): Promise<boolean> {
-    const result = await this.run(lua.SET_META_FIELDS, [sessionKeys(code).meta], ['0', 'boardVisibility', visibility, 'boardTopN', String(topN)]);
+    const result = await this.run(
+      lua.SET_META_FIELDS,
+      [sessionKeys(code).meta],
+      ['0', 'boardVisibility', visibility, 'boardTopN', String(topN)],
+    );
     return result === 'ok';
   }
 
   async setChallenge(code: string, challenge: Challenge): Promise<'ok' | 'not-found' | 'conflict'> {
-    const result = await this.run(lua.SET_META_FIELDS, [sessionKeys(code).meta], ['1', 'challenge', JSON.stringify(challenge)]);
+    const result = await this.run(
+      lua.SET_META_FIELDS,
+      [sessionKeys(code).meta],
+      ['1', 'challenge', JSON.stringify(challenge)],
+    );
     return result as 'ok' | 'not-found' | 'conflict';
   }
 
@@ -164,14 +188,18 @@ export class RedisStore implements Store {
 
   async createRun(code: string, run: RunView, maxRuns: number): Promise<CreateRunResult> {
     const keys = sessionKeys(code);
-    const fixed: RunFixed = { id: run.id, participantId: run.participantId, round: run.round, config: run.config, startedAt: run.startedAt };
-    const result = await this.run(lua.CREATE_RUN, [keys.meta, keys.runs, keys.runState(run.id), keys.runCount(run.round)], [
-      String(run.round),
-      run.id,
-      run.participantId,
-      String(maxRuns),
-      JSON.stringify(fixed),
-    ]);
+    const fixed: RunFixed = {
+      id: run.id,
+      participantId: run.participantId,
+      round: run.round,
+      config: run.config,
+      startedAt: run.startedAt,
+    };
+    const result = await this.run(
+      lua.CREATE_RUN,
+      [keys.meta, keys.runs, keys.runState(run.id), keys.runCount(run.round)],
+      [String(run.round), run.id, run.participantId, String(maxRuns), JSON.stringify(fixed)],
+    );
     return result as CreateRunResult;
   }
 
@@ -185,7 +213,13 @@ export class RedisStore implements Store {
     const keys = sessionKeys(code);
     const args = [runId, String(receivedAt)];
     for (const p of points) {
-      args.push(String(p.seq), JSON.stringify(p), String(p.step), p.valLoss === undefined ? '' : String(p.valLoss), p.accuracy === undefined ? '' : String(p.accuracy));
+      args.push(
+        String(p.seq),
+        JSON.stringify(p),
+        String(p.step),
+        p.valLoss === undefined ? '' : String(p.valLoss),
+        p.accuracy === undefined ? '' : String(p.accuracy),
+      );
     }
     const keyList = [keys.meta, keys.runState(runId), keys.points(runId)];
     return Number(await this.run(lua.APPEND_POINTS, keyList, args));

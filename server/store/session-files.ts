@@ -73,7 +73,7 @@ export class SessionFiles {
         continue;
       }
       this.folders.add(code);
-      const points = (await readOptional(path.join(this.folder(code), POINTS)) ?? '').split('\n').flatMap((line) => {
+      const points = ((await readOptional(path.join(this.folder(code), POINTS))) ?? '').split('\n').flatMap((line) => {
         try {
           return line ? [JSON.parse(line) as PointsBatch] : [];
         } catch {

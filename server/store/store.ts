@@ -34,7 +34,13 @@ export interface Store {
    * Renames a participant, keeping nicknames unique: the new key must be free or already theirs; the old
    * key is released.
    */
-  renameParticipant(code: string, participantId: string, nickname: string, nicknameKey: string, previousKey: string): Promise<'ok' | 'not-found' | 'nickname-taken'>;
+  renameParticipant(
+    code: string,
+    participantId: string,
+    nickname: string,
+    nicknameKey: string,
+    previousKey: string,
+  ): Promise<'ok' | 'not-found' | 'nickname-taken'>;
   /** Resolves false when the session does not exist. */
   setBoardVisibility(code: string, visibility: BoardVisibility, topN: number): Promise<boolean>;
   /** Replaces the challenge; 'conflict' while a round is running. */

@@ -48,7 +48,9 @@ describe('MemoryStore with a data folder', () => {
     const first = await MemoryStore.open({ dataDir });
     await first.createSession(meta('ABCDEF'));
     const writes = vi.spyOn(SessionFiles.prototype, 'writeSession');
-    const joins = Array.from({ length: 50 }, (_, i) => first.addParticipant('ABCDEF', participant(`p${i}`, `Student ${i}`), `student ${i}`));
+    const joins = Array.from({ length: 50 }, (_, i) =>
+      first.addParticipant('ABCDEF', participant(`p${i}`, `Student ${i}`), `student ${i}`),
+    );
     expect(await Promise.all(joins)).toEqual(new Array(50).fill('ok'));
     expect(writes.mock.calls.length).toBeGreaterThan(0);
     expect(writes.mock.calls.length).toBeLessThanOrEqual(2);
@@ -73,8 +75,18 @@ describe('MemoryStore with a data folder', () => {
     await first.startRound('ABCDEF', 1, null);
     await first.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
     const sessionWrites = vi.spyOn(SessionFiles.prototype, 'writeSession');
-    await first.appendPoints('ABCDEF', RUN_ID, [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5, accuracy: 0.4 }], 7);
-    await first.appendPoints('ABCDEF', RUN_ID, [{ seq: 1, step: 20, elapsedMs: 9, trainLoss: 1.8, valLoss: 1.6, accuracy: 0.6 }], 8);
+    await first.appendPoints(
+      'ABCDEF',
+      RUN_ID,
+      [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5, accuracy: 0.4 }],
+      7,
+    );
+    await first.appendPoints(
+      'ABCDEF',
+      RUN_ID,
+      [{ seq: 1, step: 20, elapsedMs: 9, trainLoss: 1.8, valLoss: 1.6, accuracy: 0.6 }],
+      8,
+    );
     await first.close();
     expect(sessionWrites).not.toHaveBeenCalled();
     sessionWrites.mockRestore();
@@ -105,7 +117,10 @@ describe('MemoryStore with a data folder', () => {
 
   it('appends points instead of rewriting them, and skips a line a crash cut short', async () => {
     await writeOneRun(dataDir);
-    await appendFile(path.join(dataDir, 'sessions', 'ABCDEF', 'points.ndjson'), `\n{"runId":"${RUN_ID}","points":[{"seq":1,`);
+    await appendFile(
+      path.join(dataDir, 'sessions', 'ABCDEF', 'points.ndjson'),
+      `\n{"runId":"${RUN_ID}","points":[{"seq":1,`,
+    );
 
     const second = await MemoryStore.open({ dataDir });
     await second.appendPoints('ABCDEF', RUN_ID, [{ seq: 1, step: 20, elapsedMs: 9, trainLoss: 1.8, valLoss: 1.4 }], 3);
@@ -118,7 +133,12 @@ describe('MemoryStore with a data folder', () => {
   it('keeps uploaded texts across a restart, two uploaded at once included', async () => {
     const first = await MemoryStore.open({ dataDir });
     await first.createSession(meta('ABCDEF'));
-    expect(await Promise.all([first.putText('ABCDEF', 'aaaaaaaaaaaaaaaa', 'first text'), first.putText('ABCDEF', 'bbbbbbbbbbbbbbbb', 'second text')])).toEqual([true, true]);
+    expect(
+      await Promise.all([
+        first.putText('ABCDEF', 'aaaaaaaaaaaaaaaa', 'first text'),
+        first.putText('ABCDEF', 'bbbbbbbbbbbbbbbb', 'second text'),
+      ]),
+    ).toEqual([true, true]);
     await first.close();
 
     const second = await MemoryStore.open({ dataDir });

@@ -50,5 +50,4 @@ describe('RedisStore specifics', () => {
       expect(ttl, key).toBeLessThanOrEqual(SESSION_TTL_S);
     }
   });
-
 });

@@ -10,8 +10,18 @@ export const run = (id: string, participantId: string, round = 1): RunView => ({
   participantId,
   round,
   config: {
-    cell: 'lstm', hiddenSize: 64, layers: 1, embeddingSize: 16, learningRate: 0.005, optimizer: 'adam',
-    batchSize: 32, seqLength: 40, clipNorm: 5, init: 'orthogonal', gateBias: 1, seed: 7,
+    cell: 'lstm',
+    hiddenSize: 64,
+    layers: 1,
+    embeddingSize: 16,
+    learningRate: 0.005,
+    optimizer: 'adam',
+    batchSize: 32,
+    seqLength: 40,
+    clipNorm: 5,
+    init: 'orthogonal',
+    gateBias: 1,
+    seed: 7,
   },
   status: 'running',
   startedAt: T0,
@@ -21,7 +31,11 @@ export const run = (id: string, participantId: string, round = 1): RunView => ({
 });
 
 const point = (seq: number, step: number, valLoss?: number): MetricPoint => ({
-  seq, step, elapsedMs: step * 10, trainLoss: 3 - step / 1000, ...(valLoss === undefined ? {} : { valLoss, accuracy: 0.5 }),
+  seq,
+  step,
+  elapsedMs: step * 10,
+  trainLoss: 3 - step / 1000,
+  ...(valLoss === undefined ? {} : { valLoss, accuracy: 0.5 }),
 });
 
 /** Rounds, runs and metric points: the behaviour every Store must have. */
@@ -46,9 +60,17 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
       const ends = await Promise.all([store.endRound(code, 1, T0 + 60_000), store.endRound(code, 1, T0 + 60_001)]);
       expect(ends.filter((e) => e === 'conflict')).toHaveLength(1);
       expect(await store.dueRounds(T0 + 120_000)).not.toContainEqual({ code, index: 1 });
-      expect((await store.getSession(code))?.meta.round).toMatchObject({ index: 1, status: 'ended', endedAt: T0 + 60_000 });
+      expect((await store.getSession(code))?.meta.round).toMatchObject({
+        index: 1,
+        status: 'ended',
+        endedAt: T0 + 60_000,
+      });
 
-      expect(await store.startRound(code, T0 + 70_000, null)).toMatchObject({ index: 2, status: 'running', endsAt: null });
+      expect(await store.startRound(code, T0 + 70_000, null)).toMatchObject({
+        index: 2,
+        status: 'running',
+        endsAt: null,
+      });
       expect(await store.startRound(uniqueCode(), T0, null)).toBe('not-found');
     });
 
@@ -71,7 +93,11 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
       expect(await store.createRun(code, run('run-aaaaaaaaaaaaaaa2', 'p1'), 2)).toBe('ok');
       expect(await store.createRun(code, run('run-aaaaaaaaaaaaaaa3', 'p1'), 2)).toBe('limit');
       expect(await store.createRun(code, run('run-bbbbbbbbbbbbbbb1', 'p2'), 2)).toBe('ok');
-      expect((await store.listRuns(code, 1)).map((r) => r.id)).toEqual(['run-aaaaaaaaaaaaaaa1', 'run-aaaaaaaaaaaaaaa2', 'run-bbbbbbbbbbbbbbb1']);
+      expect((await store.listRuns(code, 1)).map((r) => r.id)).toEqual([
+        'run-aaaaaaaaaaaaaaa1',
+        'run-aaaaaaaaaaaaaaa2',
+        'run-bbbbbbbbbbbbbbb1',
+      ]);
       expect(await store.getRun(code, 'run-aaaaaaaaaaaaaaa1')).toEqual(run('run-aaaaaaaaaaaaaaa1', 'p1'));
       expect(await store.getRun(code, 'run-nope-nope-nope1')).toBeNull();
     });
@@ -82,11 +108,16 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
       await store.createRun(code, run(id, 'p1'), 5);
       expect(await store.appendPoints(code, id, [point(0, 10), point(1, 20, 2.5), point(2, 30, 2.0)], T0 + 1)).toBe(3);
       // A resend after a reconnect overlaps what was stored; only the new point counts.
-      expect(await store.appendPoints(code, id, [point(1, 20, 2.5), point(2, 30, 2.0), point(3, 40, 2.0)], T0 + 2)).toBe(1);
+      expect(
+        await store.appendPoints(code, id, [point(1, 20, 2.5), point(2, 30, 2.0), point(3, 40, 2.0)], T0 + 2),
+      ).toBe(1);
       expect(await store.appendPoints(code, id, [point(4, 50, 2.2)], T0 + 3)).toBe(1);
 
       expect((await store.getPoints(code, id)).map((p) => p.seq)).toEqual([0, 1, 2, 3, 4]);
-      expect(await store.getRun(code, id)).toMatchObject({ lastStep: 50, best: { valLoss: 2.0, accuracy: 0.5, step: 30, at: T0 + 1 } });
+      expect(await store.getRun(code, id)).toMatchObject({
+        lastStep: 50,
+        best: { valLoss: 2.0, accuracy: 0.5, step: 30, at: T0 + 1 },
+      });
       expect(await store.appendPoints(code, 'run-missing-missing', [point(0, 1)], T0)).toBe(0);
     });
 
@@ -94,7 +125,10 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
       await store.startRound(code, T0, null);
       const id = 'run-ccccccccccccccc2';
       await store.createRun(code, run(id, 'p1'), 5);
-      const scored = (seq: number, valLoss: number, accuracy: number): MetricPoint => ({ ...point(seq, (seq + 1) * 10, valLoss), accuracy });
+      const scored = (seq: number, valLoss: number, accuracy: number): MetricPoint => ({
+        ...point(seq, (seq + 1) * 10, valLoss),
+        accuracy,
+      });
       await store.appendPoints(code, id, [scored(0, 3, 0.2), scored(1, 2, 0.6)], T0 + 1);
       await store.appendPoints(code, id, [scored(2, 2.5, 0.6), scored(3, 1.5, 0.4)], T0 + 2);
       expect(await store.getRun(code, id)).toMatchObject({

@@ -10,10 +10,16 @@ test('the instructor uploads a text and a student trains a character model on it
   const code = await new HomePage(host).open().then(() => new HomePage(host).hostClass());
 
   await host.getByRole('combobox', { name: 'Task', exact: true }).selectOption('text');
-  await host.getByLabel('Text file (UTF-8, up to 2 MB)').setInputFiles({ name: 'sonnet.txt', mimeType: 'text/plain', buffer: Buffer.from('\u0000\u0001binary') });
+  await host
+    .getByLabel('Text file (UTF-8, up to 2 MB)')
+    .setInputFiles({ name: 'sonnet.txt', mimeType: 'text/plain', buffer: Buffer.from('\u0000\u0001binary') });
   await expect(host.getByRole('status').filter({ hasText: 'binary' })).toBeVisible();
-  await host.getByLabel('Text file (UTF-8, up to 2 MB)').setInputFiles({ name: 'sonnet.txt', mimeType: 'text/plain', buffer: Buffer.from(CORPUS) });
-  await expect(host.getByRole('status').filter({ hasText: `${CORPUS.length.toLocaleString('en-US')} characters` })).toBeVisible();
+  await host
+    .getByLabel('Text file (UTF-8, up to 2 MB)')
+    .setInputFiles({ name: 'sonnet.txt', mimeType: 'text/plain', buffer: Buffer.from(CORPUS) });
+  await expect(
+    host.getByRole('status').filter({ hasText: `${CORPUS.length.toLocaleString('en-US')} characters` }),
+  ).toBeVisible();
   await host.getByLabel('Training steps per run').fill('150');
   await host.getByRole('button', { name: 'Save challenge' }).click();
   await expect(host.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();

@@ -17,7 +17,14 @@ const SMALL_CHALLENGE = {
   ...DEFAULT_CHALLENGE,
   title: 'Small and quick',
   budgetSteps: 600,
-  defaults: { ...DEFAULT_CHALLENGE.defaults, cell: 'lstm' as const, hiddenSize: 16, embeddingSize: 8, batchSize: 8, seqLength: 20 },
+  defaults: {
+    ...DEFAULT_CHALLENGE.defaults,
+    cell: 'lstm' as const,
+    hiddenSize: 16,
+    embeddingSize: 8,
+    batchSize: 8,
+    seqLength: 20,
+  },
 };
 
 let dataDir: string;
@@ -31,7 +38,9 @@ test.afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-test('a student trains in the browser, sees it learn, and loses no metric across a server restart', async ({ browser }) => {
+test('a student trains in the browser, sees it learn, and loses no metric across a server restart', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const env = { DATA_DIR: dataDir, REDIS_URL: '' };
   server = await startServerProcess(env);
@@ -73,7 +82,9 @@ test('a student trains in the browser, sees it learn, and loses no metric across
   await server.stop();
   await expect(page.getByText('Connection lost')).toBeVisible();
   await workspace.waitForStep(300);
-  await expect.poll(async () => Number(await page.getByTestId('sync-status').getAttribute('data-unsynced'))).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.getByTestId('sync-status').getAttribute('data-unsynced')))
+    .toBeGreaterThan(0);
   server = await startServerProcess({ ...env, PORT: String(server.port) });
 
   await workspace.waitForFinish();

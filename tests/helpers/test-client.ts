@@ -5,12 +5,18 @@ import type { ClientEvent } from '@/lib/protocol/events';
 import { PROTOCOL_VERSION } from '@/lib/protocol/version';
 
 /** A raw client: payloads are `unknown` so tests can send what a hostile client would. */
-export type TestSocket = Socket<ServerToClientEvents, Record<ClientEvent, (payload: unknown, ack: (r: Ack<unknown>) => void) => void>>;
+export type TestSocket = Socket<
+  ServerToClientEvents,
+  Record<ClientEvent, (payload: unknown, ack: (r: Ack<unknown>) => void) => void>
+>;
 
 const ACK_TIMEOUT_MS = 5_000;
 
 /** Connects to `url` and resolves once the handshake succeeded. */
-export async function connectClient(url: string, auth: object = { protocolVersion: PROTOCOL_VERSION }): Promise<TestSocket> {
+export async function connectClient(
+  url: string,
+  auth: object = { protocolVersion: PROTOCOL_VERSION },
+): Promise<TestSocket> {
   const socket: TestSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());

@@ -43,7 +43,13 @@ const badPayloads: Record<ClientEvent, unknown[]> = {
     { role: 'root', code: 'K7PQ2M', hostToken: token },
     { role: 'host', code: 'ZZZZZZ', hostToken: token },
   ],
-  [ClientEvent.HostKick]: [...malformed, {}, { participantId: 7 }, { participantId: long }, { participantId: 'nobody' }],
+  [ClientEvent.HostKick]: [
+    ...malformed,
+    {},
+    { participantId: 7 },
+    { participantId: long },
+    { participantId: 'nobody' },
+  ],
   [ClientEvent.HostLock]: [...malformed, {}, { locked: 'yes' }, { locked: 1 }, { locked: true, code: 'ZZZZZZ' }],
   [ClientEvent.ChallengeSet]: [
     ...malformed,
@@ -86,10 +92,26 @@ const badPayloads: Record<ClientEvent, unknown[]> = {
     { runId: RUN_ID, points: [goodPoint, goodPoint] },
     { runId: 'run-not-mine-00000001', points: [goodPoint] },
   ],
-  [ClientEvent.RunFinish]: [...malformed, { runId: RUN_ID, outcome: 'exploded' }, { runId: 'run-not-mine-00000001', outcome: 'completed' }],
+  [ClientEvent.RunFinish]: [
+    ...malformed,
+    { runId: RUN_ID, outcome: 'exploded' },
+    { runId: 'run-not-mine-00000001', outcome: 'completed' },
+  ],
   [ClientEvent.RunMine]: [...malformed.filter((p) => p !== undefined), { round: 1 }, { extra: true }],
-  [ClientEvent.BoardGet]: [...malformed.filter((p) => p !== undefined), { round: -1 }, { round: 'latest' }, { round: 1.5 }, { extra: 1 }],
-  [ClientEvent.BoardVisibility]: [...malformed, {}, { visibility: 'secret' }, { visibility: 'top', topN: 0 }, { visibility: 'top', topN: 1000 }],
+  [ClientEvent.BoardGet]: [
+    ...malformed.filter((p) => p !== undefined),
+    { round: -1 },
+    { round: 'latest' },
+    { round: 1.5 },
+    { extra: 1 },
+  ],
+  [ClientEvent.BoardVisibility]: [
+    ...malformed,
+    {},
+    { visibility: 'secret' },
+    { visibility: 'top', topN: 0 },
+    { visibility: 'top', topN: 1000 },
+  ],
   [ClientEvent.HostRename]: [
     ...malformed,
     {},
@@ -122,7 +144,10 @@ describe('bad input on every event', () => {
     host = await connectClient(server.url);
     created = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
     const studentSocket = await connectClient(server.url);
-    student = await expectOk<SessionJoinReply>(studentSocket, ClientEvent.SessionJoin, { code: created.code, nickname: 'Ada' });
+    student = await expectOk<SessionJoinReply>(studentSocket, ClientEvent.SessionJoin, {
+      code: created.code,
+      nickname: 'Ada',
+    });
     await expectOk(host, ClientEvent.RoundStart, {});
     await expectOk(studentSocket, ClientEvent.RunStart, { runId: RUN_ID, config });
     studentSocket.disconnect();
@@ -140,9 +165,18 @@ describe('bad input on every event', () => {
   async function senderFor(event: string): Promise<TestSocket> {
     const socket = await connectClient(server.url);
     if (/^(host|challenge|round|board):/.test(event)) {
-      await expectOk(socket, ClientEvent.SessionResume, { role: 'host', code: created.code, hostToken: created.hostToken });
+      await expectOk(socket, ClientEvent.SessionResume, {
+        role: 'host',
+        code: created.code,
+        hostToken: created.hostToken,
+      });
     } else if (event.startsWith('run:')) {
-      await expectOk(socket, ClientEvent.SessionResume, { role: 'student', code: created.code, participantId: student.participantId, token: student.token });
+      await expectOk(socket, ClientEvent.SessionResume, {
+        role: 'student',
+        code: created.code,
+        participantId: student.participantId,
+        token: student.token,
+      });
     }
     return socket;
   }
@@ -179,7 +213,10 @@ describe('bad input on every event', () => {
   it('leaves the session exactly as it was', async () => {
     const probe = await connectClient(server.url);
     const view = await expectOk<SessionResumeReply>(probe, ClientEvent.SessionResume, {
-      role: 'student', code: created.code, participantId: student.participantId, token: student.token,
+      role: 'student',
+      code: created.code,
+      participantId: student.participantId,
+      token: student.token,
     });
     expect(view.session.participants.map((p) => p.nickname)).toEqual(['Ada']);
     expect(view.session.locked).toBe(false);
@@ -187,7 +224,10 @@ describe('bad input on every event', () => {
     expect(view.session.round).toMatchObject({ index: 1, status: 'running' });
     // One join and one round start, plus the explicit unlock in the flood test.
     expect(view.session.revision).toBe(3);
-    const finished = await expectOk<{ run: RunView }>(probe, ClientEvent.RunFinish, { runId: RUN_ID, outcome: 'stopped' });
+    const finished = await expectOk<{ run: RunView }>(probe, ClientEvent.RunFinish, {
+      runId: RUN_ID,
+      outcome: 'stopped',
+    });
     expect(finished.run).toMatchObject({ lastStep: 0, best: null });
     probe.disconnect();
   });

@@ -25,14 +25,20 @@ describe('the class board', () => {
     ({ code } = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {}));
     for (const nickname of ['Ada', 'Bo', 'Cy']) {
       const socket = await connectClient(server.url);
-      students.push({ socket, joined: await expectOk<SessionJoinReply>(socket, ClientEvent.SessionJoin, { code, nickname }) });
+      students.push({
+        socket,
+        joined: await expectOk<SessionJoinReply>(socket, ClientEvent.SessionJoin, { code, nickname }),
+      });
     }
     await expectOk(host, ClientEvent.RoundStart, {});
     // Ada is best, then Cy, then Bo.
     const finals = [1.0, 3.0, 2.0];
     for (const [i, { socket }] of students.entries()) {
       const runId = `run-board-00000000${i}`;
-      await expectOk(socket, ClientEvent.RunStart, { runId, config: { ...config, cell: (['rnn', 'lstm', 'gru'] as const)[i] } });
+      await expectOk(socket, ClientEvent.RunStart, {
+        runId,
+        config: { ...config, cell: (['rnn', 'lstm', 'gru'] as const)[i] },
+      });
       for (let seq = 0; seq < 4; seq++) {
         await expectOk(socket, ClientEvent.RunMetrics, {
           runId,
@@ -62,10 +68,15 @@ describe('the class board', () => {
     const { socket } = students[0];
     const deltas: BoardDelta[] = [];
     host.on(ServerEvent.BoardDelta, (d) => deltas.push(d));
-    const last = nextEvent(host, ServerEvent.BoardDelta, (d) => (d.curves['run-board-000000000'] ?? []).some(([step]) => step === 200));
+    const last = nextEvent(host, ServerEvent.BoardDelta, (d) =>
+      (d.curves['run-board-000000000'] ?? []).some(([step]) => step === 200),
+    );
     const point = (seq: number) => ({ seq, step: (seq + 1) * 10, elapsedMs: 1, trainLoss: 1, valLoss: 0.9 });
     for (let seq = 4; seq < 20; seq += 2) {
-      await expectOk(socket, ClientEvent.RunMetrics, { runId: 'run-board-000000000', points: [point(seq), point(seq + 1)] });
+      await expectOk(socket, ClientEvent.RunMetrics, {
+        runId: 'run-board-000000000',
+        points: [point(seq), point(seq + 1)],
+      });
     }
     await last;
     host.off(ServerEvent.BoardDelta);
@@ -104,14 +115,27 @@ describe('the class board', () => {
   });
 
   it('lets the host rename an offensive nickname, everywhere', async () => {
-    const renamed = nextEvent(students[1].socket, ServerEvent.SessionState, (s) => s.participants.some((p) => p.nickname === 'Student B'));
-    await expectOk(host, ClientEvent.HostRename, { participantId: students[1].joined.participantId, nickname: 'Student B' });
+    const renamed = nextEvent(students[1].socket, ServerEvent.SessionState, (s) =>
+      s.participants.some((p) => p.nickname === 'Student B'),
+    );
+    await expectOk(host, ClientEvent.HostRename, {
+      participantId: students[1].joined.participantId,
+      nickname: 'Student B',
+    });
     await renamed;
     const board = await expectOk<BoardSnapshot>(host, ClientEvent.BoardGet, {});
     expect(board.runs.find((r) => r.runId === 'run-board-000000001')?.nickname).toBe('Student B');
-    const clash = await ask(host, ClientEvent.HostRename, { participantId: students[1].joined.participantId, nickname: 'ada' });
+    const clash = await ask(host, ClientEvent.HostRename, {
+      participantId: students[1].joined.participantId,
+      nickname: 'ada',
+    });
     expect(clash).toMatchObject({ ok: false, error: { code: ErrorCode.NicknameTaken } });
-    expect(await ask(students[0].socket, ClientEvent.HostRename, { participantId: students[0].joined.participantId, nickname: 'Boss' })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    expect(
+      await ask(students[0].socket, ClientEvent.HostRename, {
+        participantId: students[0].joined.participantId,
+        nickname: 'Boss',
+      }),
+    ).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
   });
 
   it('ranks by best accuracy in a round whose challenge says so', async () => {
@@ -128,14 +152,21 @@ describe('the class board', () => {
     for (const [i, { socket }] of students.entries()) {
       const runId = `run-board-acc-0000${i}`;
       await expectOk(socket, ClientEvent.RunStart, { runId, config });
-      await expectOk(socket, ClientEvent.RunMetrics, { runId, points: [{ seq: 0, step: 10, elapsedMs: 1, trainLoss: 4, ...scores[i] }] });
+      await expectOk(socket, ClientEvent.RunMetrics, {
+        runId,
+        points: [{ seq: 0, step: 10, elapsedMs: 1, trainLoss: 4, ...scores[i] }],
+      });
     }
     const board = await expectOk<BoardSnapshot>(host, ClientEvent.BoardGet, {});
     expect(board.rankingMetric).toBe('accuracy');
     expect(board.runs.map((r) => r.bestAccuracy?.accuracy)).toEqual([0.5, 0.6, 0.9]);
     // Top 1 is Cy now; Ada (last by accuracy) sees Cy and her own neighbourhood: Bo.
     const ada = await expectOk<BoardSnapshot>(students[0].socket, ClientEvent.BoardGet, {});
-    expect(ada.runs.map((r) => r.runId).sort()).toEqual(['run-board-acc-00000', 'run-board-acc-00001', 'run-board-acc-00002']);
+    expect(ada.runs.map((r) => r.runId).sort()).toEqual([
+      'run-board-acc-00000',
+      'run-board-acc-00001',
+      'run-board-acc-00002',
+    ]);
     const cy = await expectOk<BoardSnapshot>(students[2].socket, ClientEvent.BoardGet, {});
     expect(cy.runs.map((r) => r.runId).sort()).toEqual(['run-board-acc-00001', 'run-board-acc-00002']);
   });

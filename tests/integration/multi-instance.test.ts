@@ -46,7 +46,11 @@ describe('two server instances sharing one Redis', () => {
     const created = await expectOk<SessionCreateReply>(first, ClientEvent.SessionCreate, {});
     await expectOk(watcher, ClientEvent.SessionJoin, { code: created.code, nickname: 'Watcher' });
 
-    await expectOk(second, ClientEvent.SessionResume, { role: 'host', code: created.code, hostToken: created.hostToken });
+    await expectOk(second, ClientEvent.SessionResume, {
+      role: 'host',
+      code: created.code,
+      hostToken: created.hostToken,
+    });
     const lockedOnA = nextEvent(watcher, ServerEvent.SessionState, (s) => s.locked);
     await expectOk(second, ClientEvent.HostLock, { locked: true });
     expect((await lockedOnA)[0].locked).toBe(true);

@@ -20,7 +20,10 @@ describe('the embedded store across a server restart', () => {
     const host = await connectClient(before.url);
     const created = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
     const student = await connectClient(before.url);
-    const joined = await expectOk<SessionJoinReply>(student, ClientEvent.SessionJoin, { code: created.code, nickname: 'Ada' });
+    const joined = await expectOk<SessionJoinReply>(student, ClientEvent.SessionJoin, {
+      code: created.code,
+      nickname: 'Ada',
+    });
     host.disconnect();
     student.disconnect();
     await before.stop();
@@ -29,12 +32,17 @@ describe('the embedded store across a server restart', () => {
     try {
       const hostAgain = await connectClient(after.url);
       const asHost = await expectOk<SessionResumeReply>(hostAgain, ClientEvent.SessionResume, {
-        role: 'host', code: created.code, hostToken: created.hostToken,
+        role: 'host',
+        code: created.code,
+        hostToken: created.hostToken,
       });
       expect(asHost.session.participants.map((p) => p.nickname)).toEqual(['Ada']);
       const studentAgain = await connectClient(after.url);
       const asStudent = await expectOk<SessionResumeReply>(studentAgain, ClientEvent.SessionResume, {
-        role: 'student', code: created.code, participantId: joined.participantId, token: joined.token,
+        role: 'student',
+        code: created.code,
+        participantId: joined.participantId,
+        token: joined.token,
       });
       expect(asStudent.participantId).toBe(joined.participantId);
       hostAgain.disconnect();

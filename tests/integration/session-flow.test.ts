@@ -21,7 +21,10 @@ describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) =
 
     const seen = nextEvent(host, ServerEvent.SessionState, (s) => s.participants.length === 1);
     const student = await client();
-    const joined = await expectOk<SessionJoinReply>(student, ClientEvent.SessionJoin, { code: code.toLowerCase(), nickname: '  Ada  ' });
+    const joined = await expectOk<SessionJoinReply>(student, ClientEvent.SessionJoin, {
+      code: code.toLowerCase(),
+      nickname: '  Ada  ',
+    });
     const [view] = await seen;
     expect(view.participants).toEqual([{ id: joined.participantId, nickname: 'Ada', joinedAt: expect.any(Number) }]);
     expect(JSON.stringify(view)).not.toContain(joined.token);
@@ -40,7 +43,12 @@ describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) =
 
     const backSeen = nextEvent(host, ServerEvent.SessionPresence, (p) => p.online.length === 1);
     const again = await client();
-    await expectOk(again, ClientEvent.SessionResume, { role: 'student', code, participantId: joined.participantId, token: joined.token });
+    await expectOk(again, ClientEvent.SessionResume, {
+      role: 'student',
+      code,
+      participantId: joined.participantId,
+      token: joined.token,
+    });
     expect((await backSeen)[0].online).toEqual([joined.participantId]);
   });
 
@@ -49,9 +57,15 @@ describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) =
     await expectOk(await client(), ClientEvent.SessionJoin, { code, nickname: 'Ada' });
 
     const taken = await ask(await client(), ClientEvent.SessionJoin, { code, nickname: 'ADA' });
-    expect(taken).toMatchObject({ ok: false, error: { code: ErrorCode.NicknameTaken, message: expect.stringContaining('ADA') } });
+    expect(taken).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.NicknameTaken, message: expect.stringContaining('ADA') },
+    });
 
-    const wrong = await ask(await client(), ClientEvent.SessionJoin, { code: code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ', nickname: 'Bo' });
+    const wrong = await ask(await client(), ClientEvent.SessionJoin, {
+      code: code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ',
+      nickname: 'Bo',
+    });
     expect(wrong).toMatchObject({ ok: false, error: { code: ErrorCode.SessionNotFound } });
 
     await expectOk(host, ClientEvent.HostLock, { locked: true });
@@ -70,13 +84,20 @@ describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) =
 
     const again = await client();
     const resumed = await expectOk<SessionResumeReply>(again, ClientEvent.SessionResume, {
-      role: 'student', code, participantId: joined.participantId, token: joined.token,
+      role: 'student',
+      code,
+      participantId: joined.participantId,
+      token: joined.token,
     });
     expect(resumed).toMatchObject({ role: 'student', participantId: joined.participantId });
     expect(resumed.session.participants).toHaveLength(1);
 
     const host = await client();
-    const asHost = await expectOk<SessionResumeReply>(host, ClientEvent.SessionResume, { role: 'host', code, hostToken: created.hostToken });
+    const asHost = await expectOk<SessionResumeReply>(host, ClientEvent.SessionResume, {
+      role: 'host',
+      code,
+      hostToken: created.hostToken,
+    });
     expect(asHost.role).toBe('host');
   });
 
@@ -85,15 +106,28 @@ describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) =
     const student = await client();
     const joined = await expectOk<SessionJoinReply>(student, ClientEvent.SessionJoin, { code, nickname: 'Ada' });
 
-    const forgedHost = await ask(await client(), ClientEvent.SessionResume, { role: 'host', code, hostToken: joined.token });
+    const forgedHost = await ask(await client(), ClientEvent.SessionResume, {
+      role: 'host',
+      code,
+      hostToken: joined.token,
+    });
     expect(forgedHost).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
     const forgedStudent = await ask(await client(), ClientEvent.SessionResume, {
-      role: 'student', code, participantId: joined.participantId, token: 'x'.repeat(43),
+      role: 'student',
+      code,
+      participantId: joined.participantId,
+      token: 'x'.repeat(43),
     });
     expect(forgedStudent).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
 
-    expect(await ask(student, ClientEvent.HostKick, { participantId: joined.participantId })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
-    expect(await ask(student, ClientEvent.HostLock, { locked: true })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    expect(await ask(student, ClientEvent.HostKick, { participantId: joined.participantId })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Forbidden },
+    });
+    expect(await ask(student, ClientEvent.HostLock, { locked: true })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Forbidden },
+    });
   });
 
   it('removes a kicked student: notice, disconnect, and a revoked credential', async () => {
@@ -110,10 +144,16 @@ describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) =
     await hostSees;
 
     const retry = await ask(await client(), ClientEvent.SessionResume, {
-      role: 'student', code, participantId: joined.participantId, token: joined.token,
+      role: 'student',
+      code,
+      participantId: joined.participantId,
+      token: joined.token,
     });
     expect(retry).toMatchObject({ ok: false, error: { code: ErrorCode.Kicked } });
-    expect(await ask(host, ClientEvent.HostKick, { participantId: 'nobody' })).toMatchObject({ ok: false, error: { code: ErrorCode.ParticipantNotFound } });
+    expect(await ask(host, ClientEvent.HostKick, { participantId: 'nobody' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.ParticipantNotFound },
+    });
   });
 
   it('refuses a client that speaks another protocol version, with the reason', async () => {

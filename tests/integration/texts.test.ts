@@ -55,16 +55,33 @@ describe('the instructor’s own text', () => {
     expect(await (await fetch(`${server.url}${textsPath(created.code)}/${textId}`)).text()).toBe(CORPUS);
     expect((await fetch(`${server.url}${textsPath(created.code)}/0123456789abcdef`)).status).toBe(404);
 
-    const noText = await ask(host, ClientEvent.ChallengeSet, { challenge: { ...DEFAULT_CHALLENGE, task: { id: 'text', params: {} } } });
-    expect(noText).toMatchObject({ ok: false, error: { code: ErrorCode.BadRequest, message: expect.stringContaining('Upload a text') } });
-    await expectOk(host, ClientEvent.ChallengeSet, { challenge: { ...DEFAULT_CHALLENGE, task: { id: 'text', params: { textId }, seed: 1 } } });
+    const noText = await ask(host, ClientEvent.ChallengeSet, {
+      challenge: { ...DEFAULT_CHALLENGE, task: { id: 'text', params: {} } },
+    });
+    expect(noText).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.BadRequest, message: expect.stringContaining('Upload a text') },
+    });
+    await expectOk(host, ClientEvent.ChallengeSet, {
+      challenge: { ...DEFAULT_CHALLENGE, task: { id: 'text', params: { textId }, seed: 1 } },
+    });
     await expectOk(host, ClientEvent.RoundStart, {});
 
     const student = await connectClient(server.url);
-    const joined = await expectOk<SessionJoinReply>(student, ClientEvent.SessionJoin, { code: created.code, nickname: 'Ada' });
+    const joined = await expectOk<SessionJoinReply>(student, ClientEvent.SessionJoin, {
+      code: created.code,
+      nickname: 'Ada',
+    });
     expect(joined.session.task.vocabSize).toBe(vocabSize);
-    await expectOk(student, ClientEvent.RunStart, { runId: 'run-text-0000000001', config: { ...DEFAULT_CHALLENGE.defaults, seed: 1 } });
-    const resumed = await expectOk<SessionResumeReply>(host, ClientEvent.SessionResume, { role: 'host', code: created.code, hostToken: created.hostToken });
+    await expectOk(student, ClientEvent.RunStart, {
+      runId: 'run-text-0000000001',
+      config: { ...DEFAULT_CHALLENGE.defaults, seed: 1 },
+    });
+    const resumed = await expectOk<SessionResumeReply>(host, ClientEvent.SessionResume, {
+      role: 'host',
+      code: created.code,
+      hostToken: created.hostToken,
+    });
     expect(resumed.session.challenge.task.params.textId).toBe(textId);
     student.disconnect();
   });

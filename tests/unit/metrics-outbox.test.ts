@@ -46,11 +46,13 @@ describe('MetricsOutbox', () => {
   it('sends at most one batch at a time and never more than the batch limit', async () => {
     const calls: { size: number; ack: () => void }[] = [];
     let onCall: () => void = () => {};
-    const outbox = new MetricsOutbox('run', (_id, points) =>
-      new Promise<void>((ack) => {
-        calls.push({ size: points.length, ack });
-        onCall();
-      }),
+    const outbox = new MetricsOutbox(
+      'run',
+      (_id, points) =>
+        new Promise<void>((ack) => {
+          calls.push({ size: points.length, ack });
+          onCall();
+        }),
     );
     const nextCall = () => new Promise<void>((resolve) => (onCall = resolve));
     for (let s = 0; s < 150; s++) outbox.add(point(s));

@@ -19,7 +19,10 @@ describe('request()', () => {
     const run = vi.fn();
     await request(always, schema, run)({ n: 'x' }, ack);
     expect(run).not.toHaveBeenCalled();
-    expect(ack.mock.calls[0][0]).toMatchObject({ ok: false, error: { code: ErrorCode.BadRequest, issues: [{ path: 'n' }] } });
+    expect(ack.mock.calls[0][0]).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.BadRequest, issues: [{ path: 'n' }] },
+    });
   });
 
   it('passes a ServiceError through and hides anything else behind INTERNAL', async () => {
@@ -45,7 +48,11 @@ describe('request()', () => {
 
   it('answers RATE_LIMITED when the limiter refuses', async () => {
     const ack = vi.fn();
-    await request(() => false, schema, async () => 1)({ n: 1 }, ack);
+    await request(
+      () => false,
+      schema,
+      async () => 1,
+    )({ n: 1 }, ack);
     expect(ack.mock.calls[0][0].error.code).toBe(ErrorCode.RateLimited);
   });
 });

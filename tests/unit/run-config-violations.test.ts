@@ -14,7 +14,11 @@ describe('runConfigViolations', () => {
 
   it('names each field outside the challenge, with its range', () => {
     const strict = { ...DEFAULT_CHALLENGE, allowedCells: ['gru' as const], allowedOptimizers: ['sgd' as const] };
-    const v = runConfigViolations(strict, { ...defaults, cell: 'lstm', optimizer: 'adam', hiddenSize: 300, learningRate: 0.5 }, vocab);
+    const v = runConfigViolations(
+      strict,
+      { ...defaults, cell: 'lstm', optimizer: 'adam', hiddenSize: 300, learningRate: 0.5 },
+      vocab,
+    );
     // 300 hidden units also take the LSTM past the parameter cap.
     expect(v.map((x) => x.field).sort()).toEqual(['cell', 'hiddenSize', 'learningRate', 'optimizer', 'parameters']);
     expect(v.find((x) => x.field === 'hiddenSize')?.message).toBe('Must be between 8 and 256');

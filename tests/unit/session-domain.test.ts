@@ -23,7 +23,17 @@ describe('nicknameKey', () => {
 
 describe('toSessionView', () => {
   const record: SessionRecord = {
-    meta: { code: 'K7PQ2M', createdAt: 1, hostTokenHash: 'secret-hash', locked: true, revision: 7, challenge: DEFAULT_CHALLENGE, round: NO_ROUND, boardVisibility: 'anonymous', boardTopN: 5 },
+    meta: {
+      code: 'K7PQ2M',
+      createdAt: 1,
+      hostTokenHash: 'secret-hash',
+      locked: true,
+      revision: 7,
+      challenge: DEFAULT_CHALLENGE,
+      round: NO_ROUND,
+      boardVisibility: 'anonymous',
+      boardTopN: 5,
+    },
     participants: [
       { id: 'b', nickname: 'Bo', tokenHash: 'hb', joinedAt: 20, kicked: false },
       { id: 'k', nickname: 'Kim', tokenHash: 'hk', joinedAt: 5, kicked: true },

@@ -17,7 +17,9 @@ describe('generateTaskData', () => {
   });
 
   it('trains the text task on the text its id names', () => {
-    const data = generateTaskData({ id: 'text', params: { textId: 'abc', maxVocab: 32 }, seed: 1 }, (id) => (id === 'abc' ? corpus : undefined));
+    const data = generateTaskData({ id: 'text', params: { textId: 'abc', maxVocab: 32 }, seed: 1 }, (id) =>
+      id === 'abc' ? corpus : undefined,
+    );
     expect(data.vocab.join('')).toBe([...new Set(corpus)].sort().join(''));
     expect(() => generateTaskData({ id: 'text', params: {}, seed: 1 })).toThrow('Upload a text');
     expect(() => generateTaskData({ id: 'text', params: { textId: 'gone' }, seed: 1 })).toThrow('not available');

@@ -45,8 +45,13 @@ export function progressFraction(lastStep: number, budgetSteps: number): number 
  * The podium in display order — 2nd, 1st, 3rd — from rankRuns under `metric`, keeping only runs with
  * a score; fewer than three scored runs leave the missing places out (1st stays in the middle).
  */
-export function podiumOrder(runs: readonly BoardRun[], metric: RankingMetric = 'valLoss'): { place: 1 | 2 | 3; run: BoardRun }[] {
-  const top = rankRuns(runs, metric).filter((r) => rankScore(r, metric) !== null).slice(0, 3);
+export function podiumOrder(
+  runs: readonly BoardRun[],
+  metric: RankingMetric = 'valLoss',
+): { place: 1 | 2 | 3; run: BoardRun }[] {
+  const top = rankRuns(runs, metric)
+    .filter((r) => rankScore(r, metric) !== null)
+    .slice(0, 3);
   const places = [
     { place: 2 as const, run: top[1] },
     { place: 1 as const, run: top[0] },

@@ -11,10 +11,17 @@ interface LegendProps {
 /** Which colour is which cell, the same on every board chart. */
 export function BoardLegend({ projector = false, describeLines = false }: LegendProps) {
   return (
-    <ul aria-label="Cell colours" className={`m-0 flex list-none flex-wrap items-center gap-4 p-0 text-slate-300 ${projector ? 'text-lg' : 'text-sm'}`}>
+    <ul
+      aria-label="Cell colours"
+      className={`m-0 flex list-none flex-wrap items-center gap-4 p-0 text-slate-300 ${projector ? 'text-lg' : 'text-sm'}`}
+    >
       {CELLS.map((cell) => (
         <li key={cell} className="flex items-center gap-2">
-          <span aria-hidden className={`inline-block rounded-sm ${projector ? 'h-2 w-8' : 'h-1 w-6'}`} style={{ backgroundColor: CELL_COLORS[cell] }} />
+          <span
+            aria-hidden
+            className={`inline-block rounded-sm ${projector ? 'h-2 w-8' : 'h-1 w-6'}`}
+            style={{ backgroundColor: CELL_COLORS[cell] }}
+          />
           {CELL_LABELS[cell]}
         </li>
       ))}

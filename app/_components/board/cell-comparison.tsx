@@ -25,7 +25,11 @@ const PAD = 8;
  * The input keeps its own text while typing ("0." is not yet a number) and reports only valid,
  * positive values; it follows the prop when the host changes the threshold elsewhere.
  */
-function ThresholdInput({ threshold, onThresholdChange, projector }: Pick<Props, 'threshold' | 'onThresholdChange'> & { projector: boolean }) {
+function ThresholdInput({
+  threshold,
+  onThresholdChange,
+  projector,
+}: Pick<Props, 'threshold' | 'onThresholdChange'> & { projector: boolean }) {
   const id = useId();
   const [draft, setDraft] = useState(String(threshold));
   useEffect(() => {
@@ -58,26 +62,47 @@ function ThresholdInput({ threshold, onThresholdChange, projector }: Pick<Props,
  * steps to reach the threshold over the runs that did.
  */
 export function CellComparison({ summaries, threshold, onThresholdChange, projector = false }: Props) {
-  const extent = paddedExtent(summaries.flatMap((s) => [s.q1Best, s.q3Best].filter((v): v is number => v !== null)).concat(threshold), 0.15);
+  const extent = paddedExtent(
+    summaries.flatMap((s) => [s.q1Best, s.q3Best].filter((v): v is number => v !== null)).concat(threshold),
+    0.15,
+  );
   const x = linearScale(extent ?? [0, 1], [PAD, W - PAD], 4);
   const text = projector ? 'text-xl' : 'text-sm';
   const head = `px-2 py-1 font-normal uppercase tracking-wide text-slate-400 ${projector ? 'text-base' : 'text-xs'}`;
 
   return (
-    <section data-testid="cell-comparison" aria-label="Cell comparison" className="flex flex-col gap-3 rounded-xl bg-slate-900 p-3">
+    <section
+      data-testid="cell-comparison"
+      aria-label="Cell comparison"
+      className="flex flex-col gap-3 rounded-xl bg-slate-900 p-3"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 className={`m-0 font-semibold text-slate-100 ${projector ? 'text-xl' : 'text-base'}`}>RNN vs LSTM vs GRU</h3>
+        <h3 className={`m-0 font-semibold text-slate-100 ${projector ? 'text-xl' : 'text-base'}`}>
+          RNN vs LSTM vs GRU
+        </h3>
         <ThresholdInput threshold={threshold} onThresholdChange={onThresholdChange} projector={projector} />
       </div>
       <table className={`w-full border-collapse text-left text-slate-200 ${text}`}>
         <thead>
           <tr>
-            <th scope="col" className={head}>Cell</th>
-            <th scope="col" className={`${head} text-right`}>Runs</th>
-            <th scope="col" className={`${head} text-right`}>Median best</th>
-            <th scope="col" className={`${head} w-2/5`}>Best: middle half (dashed: threshold)</th>
-            <th scope="col" className={`${head} text-right`}>Median steps to threshold</th>
-            <th scope="col" className={`${head} text-right`}>Reached</th>
+            <th scope="col" className={head}>
+              Cell
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Runs
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Median best
+            </th>
+            <th scope="col" className={`${head} w-2/5`}>
+              Best: middle half (dashed: threshold)
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Median steps to threshold
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Reached
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -87,7 +112,9 @@ export function CellComparison({ summaries, threshold, onThresholdChange, projec
                 {CELL_LABELS[s.cell]}
               </th>
               <td className="px-2 py-1 text-right tabular-nums">{s.runs}</td>
-              <td className="px-2 py-1 text-right font-semibold tabular-nums text-slate-50">{formatBits(s.medianBest)}</td>
+              <td className="px-2 py-1 text-right font-semibold tabular-nums text-slate-50">
+                {formatBits(s.medianBest)}
+              </td>
               <td className="px-2 py-1">
                 <svg
                   viewBox={`0 0 ${W} ${H}`}
@@ -95,10 +122,19 @@ export function CellComparison({ summaries, threshold, onThresholdChange, projec
                   preserveAspectRatio="none"
                   role="img"
                   aria-label={
-                    s.q1Best === null ? 'no scored runs' : `middle half from ${formatBits(s.q1Best)} to ${formatBits(s.q3Best)} bits per token`
+                    s.q1Best === null
+                      ? 'no scored runs'
+                      : `middle half from ${formatBits(s.q1Best)} to ${formatBits(s.q3Best)} bits per token`
                   }
                 >
-                  <line x1={x(threshold)} x2={x(threshold)} y1={0} y2={H} stroke={CHART_THEME.axis} strokeDasharray="4 3" />
+                  <line
+                    x1={x(threshold)}
+                    x2={x(threshold)}
+                    y1={0}
+                    y2={H}
+                    stroke={CHART_THEME.axis}
+                    strokeDasharray="4 3"
+                  />
                   {s.q1Best !== null && s.q3Best !== null && s.medianBest !== null && (
                     <>
                       <rect
@@ -111,12 +147,21 @@ export function CellComparison({ summaries, threshold, onThresholdChange, projec
                         fillOpacity={0.45}
                         stroke={CELL_COLORS[s.cell]}
                       />
-                      <line x1={x(s.medianBest)} x2={x(s.medianBest)} y1={2} y2={H - 2} stroke={CHART_THEME.text} strokeWidth={3} />
+                      <line
+                        x1={x(s.medianBest)}
+                        x2={x(s.medianBest)}
+                        y1={2}
+                        y2={H - 2}
+                        stroke={CHART_THEME.text}
+                        strokeWidth={3}
+                      />
                     </>
                   )}
                 </svg>
               </td>
-              <td className="px-2 py-1 text-right tabular-nums">{s.medianStepsToThreshold === null ? '–' : Math.round(s.medianStepsToThreshold)}</td>
+              <td className="px-2 py-1 text-right tabular-nums">
+                {s.medianStepsToThreshold === null ? '–' : Math.round(s.medianStepsToThreshold)}
+              </td>
               <td className="px-2 py-1 text-right tabular-nums">
                 {s.reachedThreshold} / {s.runs}
               </td>
@@ -125,7 +170,8 @@ export function CellComparison({ summaries, threshold, onThresholdChange, projec
         </tbody>
       </table>
       <p className={`m-0 text-slate-400 ${projector ? 'text-base' : 'text-xs'}`}>
-        Scale {formatBits(x.domain[0])}–{formatBits(x.domain[1])} bits/token; lower is better. The white tick is the median.
+        Scale {formatBits(x.domain[0])}–{formatBits(x.domain[1])} bits/token; lower is better. The white tick is the
+        median.
       </p>
     </section>
   );

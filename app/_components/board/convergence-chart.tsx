@@ -28,13 +28,23 @@ const DEFAULT_SMOOTHING = 0.6;
  * cell, with each cell's median and interquartile band on top. Hover names the nearest run; clicking
  * it selects that run. Built for a whole class: see useConvergencePlot for how updates stay cheap.
  */
-export function ConvergenceChart({ runs, curves, highlightedRunId = null, onSelect, projector = false, height = 360 }: Props) {
+export function ConvergenceChart({
+  runs,
+  curves,
+  highlightedRunId = null,
+  onSelect,
+  projector = false,
+  height = 360,
+}: Props) {
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   const [logY, setLogY] = useState(false);
   const [hover, setHover] = useState<HoverHit | null>(null);
   const ids = useId();
   const emphasisId = hover?.runId ?? highlightedRunId;
-  const input = useMemo<PlotInput>(() => ({ runs, curves, smoothing, emphasisId }), [runs, curves, smoothing, emphasisId]);
+  const input = useMemo<PlotInput>(
+    () => ({ runs, curves, smoothing, emphasisId }),
+    [runs, curves, smoothing, emphasisId],
+  );
   const containerRef = useConvergencePlot({ input, logY, projector, height, onHover: setHover, onSelect });
   const drawn = runs.reduce((n, r) => n + ((curves[r.runId]?.length ?? 0) > 0 ? 1 : 0), 0);
   const hovered = hover ? runs.find((r) => r.runId === hover.runId) : undefined;
@@ -60,7 +70,12 @@ export function ConvergenceChart({ runs, curves, highlightedRunId = null, onSele
           </output>
         </div>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} className="accent-sky-400" />
+          <input
+            type="checkbox"
+            checked={logY}
+            onChange={(e) => setLogY(e.target.checked)}
+            className="accent-sky-400"
+          />
           Log scale
         </label>
         <BoardLegend projector={projector} describeLines />
@@ -75,7 +90,9 @@ export function ConvergenceChart({ runs, curves, highlightedRunId = null, onSele
       >
         {`${drawn} runs drawn; bold lines are each cell's median.`}
       </UplotFigure>
-      {hovered && hover && <RunTooltip run={hovered} clientX={hover.clientX} clientY={hover.clientY} projector={projector} />}
+      {hovered && hover && (
+        <RunTooltip run={hovered} clientX={hover.clientX} clientY={hover.clientY} projector={projector} />
+      )}
     </div>
   );
 }

@@ -48,7 +48,13 @@ export interface PreparedCurve {
  * mean matches curveBand's "last value at or before a step", and the shift is under one pixel. Columns
  * are anchored at step 0, so a growing run never re-buckets old points.
  */
-function appendBucketed(out: CurvePoint[], step: number, loss: number, accuracy: number | null, gridStep: number): void {
+function appendBucketed(
+  out: CurvePoint[],
+  step: number,
+  loss: number,
+  accuracy: number | null,
+  gridStep: number,
+): void {
   const at = Math.ceil(step / gridStep) * gridStep;
   const last = out.length - 1;
   if (last >= 0 && out[last][0] === at) out[last] = [at, loss, accuracy];
@@ -76,7 +82,9 @@ export function prepareCurve(
     previous.bandStep === bandStep &&
     raw.length >= seen &&
     (seen === 0 || (raw[0] === previous.raw[0] && raw[seen - 1] === previous.raw[seen - 1]));
-  const entry: PreparedCurve = extendable ? previous : { raw, weight, gridStep, bandStep, acc: 0, debias: 1, points: [], band: [] };
+  const entry: PreparedCurve = extendable
+    ? previous
+    : { raw, weight, gridStep, bandStep, acc: 0, debias: 1, points: [], band: [] };
   for (let i = extendable ? seen : 0; i < raw.length; i++) {
     const [step, loss, accuracy] = raw[i];
     let value = loss;
@@ -181,7 +189,11 @@ export function convergenceData(input: ConvergenceInput, cache: ConvergenceCache
     const live = new Set(input.slots.map((s) => s.runId));
     for (const runId of cache.keys()) if (!live.has(runId)) cache.delete(runId);
   }
-  const { x, ys } = alignBucketed(prepared.map((p) => p.points), gridStep, input.logY);
+  const { x, ys } = alignBucketed(
+    prepared.map((p) => p.points),
+    gridStep,
+    input.logY,
+  );
   // Every band curve is on the band grid, so its columns are the steps (no union of all curves' steps).
   const bandSteps = Array.from({ length: Math.ceil(maxStep / bandStep) + 1 }, (_, k) => k * bandStep);
   const bands = CELLS.map((cell) => {

@@ -43,14 +43,30 @@ interface PanelProps {
   onSelect?: (runId: string) => void;
 }
 
-function ScatterPanel({ title, xLabel, x, y, formatX, dots, highlightedRunId, projector, onHover, onSelect }: PanelProps) {
+function ScatterPanel({
+  title,
+  xLabel,
+  x,
+  y,
+  formatX,
+  dots,
+  highlightedRunId,
+  projector,
+  onHover,
+  onSelect,
+}: PanelProps) {
   const [hoverId, setHoverId] = useState<string | null>(null);
   const radius = projector ? 6 : 4.5;
   const font = projector ? 15 : 11;
 
   const locate = (e: MouseEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    const i = nearestPoint(dots, ((e.clientX - rect.left) * W) / rect.width, ((e.clientY - rect.top) * H) / rect.height, HOVER_RADIUS);
+    const i = nearestPoint(
+      dots,
+      ((e.clientX - rect.left) * W) / rect.width,
+      ((e.clientY - rect.top) * H) / rect.height,
+      HOVER_RADIUS,
+    );
     return i >= 0 ? dots[i] : null;
   };
 
@@ -136,8 +152,15 @@ export function HyperparameterScatter({ runs, highlightedRunId = null, onSelect,
   const panels = useMemo(() => {
     const scored = runs.filter((r): r is BoardRun & { best: NonNullable<BoardRun['best']> } => r.best !== null);
     const y = linearScale(paddedExtent(scored.map((r) => r.best.valLoss)) ?? [0, 1], [H - M.bottom, M.top]);
-    const lr = logScale(scored.map((r) => r.config.learningRate), [M.left + 8, W - M.right - 8]);
-    const hidden = logScale(scored.map((r) => r.config.hiddenSize), [M.left + 8, W - M.right - 8], 2);
+    const lr = logScale(
+      scored.map((r) => r.config.learningRate),
+      [M.left + 8, W - M.right - 8],
+    );
+    const hidden = logScale(
+      scored.map((r) => r.config.hiddenSize),
+      [M.left + 8, W - M.right - 8],
+      2,
+    );
     const dotsFor = (x: Scale, pick: (r: BoardRun) => number) =>
       scored.map((run) => ({ run, x: x(pick(run)) + jitter(run.runId) * JITTER_UNITS, y: y(run.best.valLoss) }));
     return {
@@ -149,14 +172,34 @@ export function HyperparameterScatter({ runs, highlightedRunId = null, onSelect,
   const shared = { y: panels.y, highlightedRunId, projector, onHover: setHover, onSelect };
 
   return (
-    <section data-testid="hyperparameter-scatter" aria-label="Settings against best validation loss" className="rounded-xl bg-slate-900 p-3">
+    <section
+      data-testid="hyperparameter-scatter"
+      aria-label="Settings against best validation loss"
+      className="rounded-xl bg-slate-900 p-3"
+    >
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-        <h3 className={`m-0 font-semibold text-slate-100 ${projector ? 'text-xl' : 'text-base'}`}>Best validation bits/token by setting</h3>
+        <h3 className={`m-0 font-semibold text-slate-100 ${projector ? 'text-xl' : 'text-base'}`}>
+          Best validation bits/token by setting
+        </h3>
         <BoardLegend projector={projector} />
       </div>
       <div className="flex flex-col gap-4 sm:flex-row">
-        <ScatterPanel title="Learning rate" xLabel="learning rate (log)" x={panels.lr.x} dots={panels.lr.dots} formatX={formatLearningRate} {...shared} />
-        <ScatterPanel title="Hidden size" xLabel="hidden units (log₂)" x={panels.hidden.x} dots={panels.hidden.dots} formatX={String} {...shared} />
+        <ScatterPanel
+          title="Learning rate"
+          xLabel="learning rate (log)"
+          x={panels.lr.x}
+          dots={panels.lr.dots}
+          formatX={formatLearningRate}
+          {...shared}
+        />
+        <ScatterPanel
+          title="Hidden size"
+          xLabel="hidden units (log₂)"
+          x={panels.hidden.x}
+          dots={panels.hidden.dots}
+          formatX={String}
+          {...shared}
+        />
       </div>
       {hover && <RunTooltip run={hover.run} clientX={hover.clientX} clientY={hover.clientY} projector={projector} />}
     </section>

@@ -42,7 +42,16 @@ interface RowProps {
 }
 
 /** Memoised: a delta replaces only the runs that changed, so the other rows skip rendering. */
-const LeaderboardRow = memo(function LeaderboardRow({ run, rank, index, budgetSteps, highlighted, self, projector, onSelect }: RowProps) {
+const LeaderboardRow = memo(function LeaderboardRow({
+  run,
+  rank,
+  index,
+  budgetSteps,
+  highlighted,
+  self,
+  projector,
+  onSelect,
+}: RowProps) {
   const progress = progressFraction(run.lastStep, budgetSteps);
   const cell = projector ? 'px-3 py-2' : 'px-2 py-1';
   return (
@@ -97,7 +106,9 @@ const LeaderboardRow = memo(function LeaderboardRow({ run, rank, index, budgetSt
       </td>
       <td className={`${cell} text-right font-semibold tabular-nums text-slate-50`}>{formatBits(run.best?.valLoss)}</td>
       <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatAccuracy(run.bestAccuracy?.accuracy)}</td>
-      <td className={`${cell} ${run.status === 'running' ? 'text-sky-300' : 'text-slate-400'}`}>{STATUS_LABEL[run.status]}</td>
+      <td className={`${cell} ${run.status === 'running' ? 'text-sky-300' : 'text-slate-400'}`}>
+        {STATUS_LABEL[run.status]}
+      </td>
       <td className={`${cell} text-center text-emerald-300`}>
         {run.verified ? <span aria-label="verified">✓</span> : null}
       </td>
@@ -151,18 +162,38 @@ export function Leaderboard({
         </colgroup>
         <thead className={`text-slate-400 ${projector ? 'text-base' : 'text-xs'} uppercase tracking-wide`}>
           <tr>
-            <th scope="col" className={`${head} text-right`}>#</th>
-            <th scope="col" className={head}>Name</th>
-            <th scope="col" className={head}>Cell</th>
-            <th scope="col" className={head}>Settings</th>
-            <th scope="col" className={head}>Progress</th>
-            <th scope="col" className={`${head} text-right ${metric === 'valLoss' ? 'text-slate-100' : ''}`} aria-sort={metric === 'valLoss' ? 'ascending' : undefined}>
+            <th scope="col" className={`${head} text-right`}>
+              #
+            </th>
+            <th scope="col" className={head}>
+              Name
+            </th>
+            <th scope="col" className={head}>
+              Cell
+            </th>
+            <th scope="col" className={head}>
+              Settings
+            </th>
+            <th scope="col" className={head}>
+              Progress
+            </th>
+            <th
+              scope="col"
+              className={`${head} text-right ${metric === 'valLoss' ? 'text-slate-100' : ''}`}
+              aria-sort={metric === 'valLoss' ? 'ascending' : undefined}
+            >
               Best bits/token
             </th>
-            <th scope="col" className={`${head} text-right ${metric === 'accuracy' ? 'text-slate-100' : ''}`} aria-sort={metric === 'accuracy' ? 'descending' : undefined}>
+            <th
+              scope="col"
+              className={`${head} text-right ${metric === 'accuracy' ? 'text-slate-100' : ''}`}
+              aria-sort={metric === 'accuracy' ? 'descending' : undefined}
+            >
               Best accuracy
             </th>
-            <th scope="col" className={head}>Status</th>
+            <th scope="col" className={head}>
+              Status
+            </th>
             <th scope="col" className={`${head} text-center`}>
               <span className="sr-only">Verified</span>
               <span aria-hidden>✓</span>

@@ -22,16 +22,31 @@ export function Podium({ runs, metric = 'valLoss', projector = false }: Props) {
   return (
     <section data-testid="podium" aria-label="Podium" className="rounded-xl bg-slate-900 p-4">
       {places.length === 0 ? (
-        <p className={`m-0 py-8 text-center text-slate-400 ${projector ? 'text-2xl' : 'text-base'}`}>No scores yet: the podium fills at the first validation.</p>
+        <p className={`m-0 py-8 text-center text-slate-400 ${projector ? 'text-2xl' : 'text-base'}`}>
+          No scores yet: the podium fills at the first validation.
+        </p>
       ) : (
         <ol className="m-0 flex list-none items-end justify-center gap-3 p-0">
           {places.map(({ place, run }) => (
-            <li key={run.runId} data-place={place} data-run-id={run.runId} className="flex min-w-0 flex-1 basis-0 flex-col items-center gap-2 text-center" style={{ order: display.findIndex((p) => p.place === place) }}>
-              <span className={`max-w-full truncate font-semibold text-slate-50 ${projector ? 'text-3xl' : 'text-xl'}`}>{displayName(run)}</span>
+            <li
+              key={run.runId}
+              data-place={place}
+              data-run-id={run.runId}
+              className="flex min-w-0 flex-1 basis-0 flex-col items-center gap-2 text-center"
+              style={{ order: display.findIndex((p) => p.place === place) }}
+            >
+              <span className={`max-w-full truncate font-semibold text-slate-50 ${projector ? 'text-3xl' : 'text-xl'}`}>
+                {displayName(run)}
+              </span>
               <CellChip cell={run.cell} projector={projector} />
               <PodiumScore run={run} metric={metric} projector={projector} />
-              <div className={`flex w-full items-start justify-center rounded-t-lg pt-2 ${MEDAL[place]} ${STEP_HEIGHT[place]}`}>
-                <span className={`font-black text-slate-950 ${projector ? 'text-5xl' : 'text-3xl'}`} aria-label={`place ${place}`}>
+              <div
+                className={`flex w-full items-start justify-center rounded-t-lg pt-2 ${MEDAL[place]} ${STEP_HEIGHT[place]}`}
+              >
+                <span
+                  className={`font-black text-slate-950 ${projector ? 'text-5xl' : 'text-3xl'}`}
+                  aria-label={`place ${place}`}
+                >
                   {place}
                 </span>
               </div>

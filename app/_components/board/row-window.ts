@@ -22,7 +22,11 @@ export interface Viewport {
 }
 
 /** The rows [start, end) that intersect the viewport, with `overscan` more on each side. */
-export function visibleRows({ scrollTop, viewHeight, rowHeight }: Viewport, count: number, overscan = OVERSCAN_ROWS): RowWindow {
+export function visibleRows(
+  { scrollTop, viewHeight, rowHeight }: Viewport,
+  count: number,
+  overscan = OVERSCAN_ROWS,
+): RowWindow {
   if (!(viewHeight > 0 && rowHeight > 0)) return { start: 0, end: Math.min(count, UNMEASURED_ROWS) };
   const start = Math.min(count, Math.max(0, Math.floor(scrollTop / rowHeight) - overscan));
   const end = Math.min(count, Math.max(start, Math.ceil((scrollTop + viewHeight) / rowHeight) + overscan));
@@ -61,7 +65,12 @@ export function useRowWindow(
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
-    const read = () => setMeasured((m) => (m.scrollTop === scroller.scrollTop && m.viewHeight === scroller.clientHeight ? m : { ...m, scrollTop: scroller.scrollTop, viewHeight: scroller.clientHeight }));
+    const read = () =>
+      setMeasured((m) =>
+        m.scrollTop === scroller.scrollTop && m.viewHeight === scroller.clientHeight
+          ? m
+          : { ...m, scrollTop: scroller.scrollTop, viewHeight: scroller.clientHeight },
+      );
     read();
     scroller.addEventListener('scroll', read, { passive: true });
     const observer = new ResizeObserver(read);
@@ -77,15 +86,25 @@ export function useRowWindow(
     if (!row || !bodyRef.current) return;
     const rowHeight = row.getBoundingClientRect().height;
     const bodyTop = bodyRef.current.offsetTop;
-    setMeasured((m) => (Math.abs(m.rowHeight - rowHeight) < 0.5 && m.bodyTop === bodyTop ? m : { ...m, rowHeight, bodyTop }));
+    setMeasured((m) =>
+      Math.abs(m.rowHeight - rowHeight) < 0.5 && m.bodyTop === bodyTop ? m : { ...m, rowHeight, bodyTop },
+    );
   });
 
-  const viewport: Viewport = { scrollTop: measured.scrollTop - measured.bodyTop, viewHeight: measured.viewHeight, rowHeight: measured.rowHeight };
+  const viewport: Viewport = {
+    scrollTop: measured.scrollTop - measured.bodyTop,
+    viewHeight: measured.viewHeight,
+    rowHeight: measured.rowHeight,
+  };
   const reveal = (index: number) => {
     const scroller = scrollRef.current;
     if (!scroller || !(measured.rowHeight > 0)) return;
     // The sticky header covers the top bodyTop pixels of the viewport.
-    const to = scrollToShow(index, { scrollTop: measured.scrollTop, viewHeight: measured.viewHeight - measured.bodyTop, rowHeight: measured.rowHeight });
+    const to = scrollToShow(index, {
+      scrollTop: measured.scrollTop,
+      viewHeight: measured.viewHeight - measured.bodyTop,
+      rowHeight: measured.rowHeight,
+    });
     if (to !== null) scroller.scrollTo({ top: to, behavior: 'smooth' });
   };
   const rows = visibleRows(viewport, count);

@@ -44,9 +44,17 @@ const BAND_ALPHA = '40';
 const HALO_COLOR = '#020617';
 
 /** Axis type readable from the back of a lecture hall. */
-const PROJECTOR_FONTS = { font: '18px ui-sans-serif, system-ui, sans-serif', labelFont: '18px ui-sans-serif, system-ui, sans-serif' };
+const PROJECTOR_FONTS = {
+  font: '18px ui-sans-serif, system-ui, sans-serif',
+  labelFont: '18px ui-sans-serif, system-ui, sans-serif',
+};
 
-const line = (stroke: uPlot.Series['stroke'], width: number): uPlot.Series => ({ stroke, width, spanGaps: true, points: { show: false } });
+const line = (stroke: uPlot.Series['stroke'], width: number): uPlot.Series => ({
+  stroke,
+  width,
+  spanGaps: true,
+  points: { show: false },
+});
 
 /**
  * uPlot's series, in draw order: per cell its q3 and q1 (band edges, not stroked), per cell a dark
@@ -64,7 +72,10 @@ function summarySeries(projector: boolean, emphasisColor: () => string): uPlot.S
 }
 
 /** Bands fill between each cell's q3 and q1 series, the first series after x. */
-const BANDS: uPlot.Band[] = CELLS.map((cell, c) => ({ series: [1 + 2 * c, 2 + 2 * c], fill: CELL_COLORS[cell] + BAND_ALPHA }));
+const BANDS: uPlot.Band[] = CELLS.map((cell, c) => ({
+  series: [1 + 2 * c, 2 + 2 * c],
+  fill: CELL_COLORS[cell] + BAND_ALPHA,
+}));
 
 /** uPlot data in the layout of summarySeries: x, band edges, halos, medians, emphasis. */
 function layout(data: ConvergenceData, emphasis: (number | null)[] | null): uPlot.AlignedData {
@@ -126,7 +137,14 @@ function yRange(logY: boolean, runs: () => [number, number] | null): uPlot.Range
  * the nearest run to the cursor is found in O(runs) from the aligned data. Hover and click go through
  * callbacks.
  */
-export function useConvergencePlot({ input, logY, projector, height, onHover, onSelect }: Options): RefObject<HTMLDivElement | null> {
+export function useConvergencePlot({
+  input,
+  logY,
+  projector,
+  height,
+  onHover,
+  onSelect,
+}: Options): RefObject<HTMLDivElement | null> {
   const containerRef = useRef<HTMLDivElement>(null);
   const latest = useRef({ input, onHover, onSelect });
   const flush = useRef<() => void>(() => {});
@@ -156,14 +174,21 @@ export function useConvergencePlot({ input, logY, projector, height, onHover, on
       if (runId === null && hovered === null) return;
       hovered = runId;
       const rect = u.over.getBoundingClientRect();
-      latest.current.onHover(runId !== null && left !== undefined && top !== undefined ? { runId, clientX: rect.left + left, clientY: rect.top + top } : null);
+      latest.current.onHover(
+        runId !== null && left !== undefined && top !== undefined
+          ? { runId, clientX: rect.left + left, clientY: rect.top + top }
+          : null,
+      );
     };
 
     const options = (): uPlot.Options => ({
       width: Math.max(container.clientWidth, 1),
       height,
       legend: { show: false },
-      scales: { x: { time: false }, y: { ...(logY ? { distr: 3, log: 10 } : {}), range: yRange(logY, () => last?.data.yExtent ?? null) } },
+      scales: {
+        x: { time: false },
+        y: { ...(logY ? { distr: 3, log: 10 } : {}), range: yRange(logY, () => last?.data.yExtent ?? null) },
+      },
       axes: [
         { ...stepAxis('training step'), ...(projector ? PROJECTOR_FONTS : {}) },
         {
@@ -179,7 +204,16 @@ export function useConvergencePlot({ input, logY, projector, height, onHover, on
       series: [{}, ...summarySeries(projector, () => (emphasisCell ? CELL_COLORS[emphasisCell] : 'transparent'))],
       hooks: {
         setCursor: [hover],
-        drawAxes: [(u) => last && drawRuns(u, last.data, slots.map((s) => s.cell), projector)],
+        drawAxes: [
+          (u) =>
+            last &&
+            drawRuns(
+              u,
+              last.data,
+              slots.map((s) => s.cell),
+              projector,
+            ),
+        ],
       },
     });
 

@@ -118,7 +118,9 @@ export function GateSaturationPlot({ gates, gate, gateLabels, height = 180, onUn
       className="flex flex-col gap-2 rounded-xl bg-slate-900 p-3 text-sm text-slate-300"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 className="font-semibold text-slate-100">Saturation: {label} ({gate})</h3>
+        <h3 className="font-semibold text-slate-100">
+          Saturation: {label} ({gate})
+        </h3>
         <div role="group" aria-label="Bar order" className="flex overflow-hidden rounded-lg bg-slate-800">
           {[false, true].map((s) => (
             <button
@@ -152,9 +154,15 @@ export function GateSaturationPlot({ gates, gate, gateLabels, height = 180, onUn
         )}
       </div>
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-400">
-        <span><Swatch color={SATURATION_COLORS.low} /> below {lowAt} (closed)</span>
-        <span><Swatch color={SATURATION_COLORS.mid} /> in between</span>
-        <span><Swatch color={SATURATION_COLORS.high} /> above {highAt} (open)</span>
+        <span>
+          <Swatch color={SATURATION_COLORS.low} /> below {lowAt} (closed)
+        </span>
+        <span>
+          <Swatch color={SATURATION_COLORS.mid} /> in between
+        </span>
+        <span>
+          <Swatch color={SATURATION_COLORS.high} /> above {highAt} (open)
+        </span>
         <span className="ml-auto text-slate-300">
           {hoveredUnit !== null
             ? `unit ${hoveredUnit}: ${pct(shares[hoveredUnit].low)} low, ${pct(shares[hoveredUnit].high)} high`
@@ -166,5 +174,11 @@ export function GateSaturationPlot({ gates, gate, gateLabels, height = 180, onUn
 }
 
 function Swatch({ color }: { color: string }) {
-  return <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rounded-sm align-middle" style={{ background: color }} />;
+  return (
+    <span
+      aria-hidden="true"
+      className="mr-1 inline-block h-2.5 w-2.5 rounded-sm align-middle"
+      style={{ background: color }}
+    />
+  );
 }

@@ -43,11 +43,16 @@ export function GateTextView({ tokens, gates, gateLabels, gate, onGateChange, un
 
   if (names.length === 0) {
     return (
-      <section aria-label="Activations along the text" data-testid="gate-text-view" data-points={0} className="rounded-xl bg-slate-900 p-4 text-slate-300">
+      <section
+        aria-label="Activations along the text"
+        data-testid="gate-text-view"
+        data-points={0}
+        className="rounded-xl bg-slate-900 p-4 text-slate-300"
+      >
         <h3 className="mb-2 font-semibold text-slate-100">Gate activations</h3>
         <p>
-          A vanilla RNN has no gates: every step simply mixes the new input into its hidden state, with nothing
-          deciding what to keep or forget. Train an LSTM or a GRU to see its gates open and close along the text.
+          A vanilla RNN has no gates: every step simply mixes the new input into its hidden state, with nothing deciding
+          what to keep or forget. Train an LSTM or a GRU to see its gates open and close along the text.
         </p>
       </section>
     );
@@ -95,7 +100,14 @@ export function GateTextView({ tokens, gates, gateLabels, gate, onGateChange, un
         </label>
         <div className="flex items-center gap-2">
           <label htmlFor={unitId}>Unit</label>
-          <button type="button" aria-label="Previous" title="Previous unit" className={buttonClass} disabled={current <= 0} onClick={() => chooseUnit(current - 1)}>
+          <button
+            type="button"
+            aria-label="Previous"
+            title="Previous unit"
+            className={buttonClass}
+            disabled={current <= 0}
+            onClick={() => chooseUnit(current - 1)}
+          >
             ‹
           </button>
           <input
@@ -107,7 +119,14 @@ export function GateTextView({ tokens, gates, gateLabels, gate, onGateChange, un
             onChange={(e) => chooseUnit(e.target.valueAsNumber)}
             className={`${fieldClass} w-20 text-center`}
           />
-          <button type="button" aria-label="Next" title="Next unit" className={buttonClass} disabled={current >= units - 1} onClick={() => chooseUnit(current + 1)}>
+          <button
+            type="button"
+            aria-label="Next"
+            title="Next unit"
+            className={buttonClass}
+            disabled={current >= units - 1}
+            onClick={() => chooseUnit(current + 1)}
+          >
             ›
           </button>
           <span className="text-slate-500">of {units}</span>
@@ -147,7 +166,8 @@ function Legend({ scale }: { scale: ReturnType<typeof unitScale> }) {
       <span aria-hidden="true" className="h-3 w-48 rounded-sm" style={{ background: scaleGradient(scale.kind) }} />
       <span>{scale.max}</span>
       <span className="ml-2">
-        {scale.kind === 'diverging' ? `signed: ${mid} at the centre` : 'closed (0) to open (1)'}; hover a character for its exact value
+        {scale.kind === 'diverging' ? `signed: ${mid} at the centre` : 'closed (0) to open (1)'}; hover a character for
+        its exact value
       </span>
     </div>
   );

@@ -42,12 +42,19 @@ function drawZeroMarkers(u: uPlot, plot: GradientPlotData) {
   ctx.restore();
 }
 
-function buildOptions(curves: readonly GradientCurve[], plotRef: { current: GradientPlotData }): Omit<uPlot.Options, 'width' | 'height'> {
+function buildOptions(
+  curves: readonly GradientCurve[],
+  plotRef: { current: GradientPlotData },
+): Omit<uPlot.Options, 'width' | 'height'> {
   return {
     scales: {
       // Reversed so time runs left to right as in the text: the last step (0 back) sits at the right.
       x: { time: false, dir: -1 },
-      y: { distr: 3, log: 10, range: () => [pow10(plotRef.current.domain.minExp), pow10(plotRef.current.domain.maxExp)] },
+      y: {
+        distr: 3,
+        log: 10,
+        range: () => [pow10(plotRef.current.domain.minExp), pow10(plotRef.current.domain.maxExp)],
+      },
     },
     axes: [
       stepAxis('time steps back (0 = last step, at right)'),
@@ -104,16 +111,24 @@ export function GradientFlowPlot({ curves, height = 280 }: Props) {
     <UplotFigure
       label="Gradient norm by time steps back"
       testId="gradient-flow"
-      hints={{ 'data-points': plot.count, 'data-min': minPositive ?? undefined, 'data-max': max ?? undefined, 'data-zeros': zeros }}
+      hints={{
+        'data-points': plot.count,
+        'data-min': minPositive ?? undefined,
+        'data-max': max ?? undefined,
+        'data-zeros': zeros,
+      }}
       containerRef={containerRef}
       emptyText={plot.count === 0 ? 'No gradients measured yet.' : null}
       captionClassName="mt-1 text-xs text-slate-400"
     >
       How much the loss at the last step still depends on each earlier input. Older steps are further left.
-      {zeros > 0 && <> ▼ marks an exact zero: the gradient underflowed and is drawn at {formatPow10(plot.domain.floor)}.</>}
+      {zeros > 0 && (
+        <> ▼ marks an exact zero: the gradient underflowed and is drawn at {formatPow10(plot.domain.floor)}.</>
+      )}
       {minPositive !== null && max !== null && (
         <span className="sr-only">
-          {' '}Largest {max.toExponential(2)}, smallest non-zero {minPositive.toExponential(2)}.
+          {' '}
+          Largest {max.toExponential(2)}, smallest non-zero {minPositive.toExponential(2)}.
         </span>
       )}
     </UplotFigure>

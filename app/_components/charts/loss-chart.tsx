@@ -28,7 +28,11 @@ function buildOptions(series: readonly LossSeries[], logY: boolean): Omit<uPlot.
     scales: { x: { time: false }, y: logY ? { distr: 3, log: 10 } : {} },
     axes: [
       stepAxis('training step'),
-      { ...themedAxis('loss (bits / token)'), size: 60, ...(logY ? { filter: (_u, splits) => roundLogTicks(splits) } : {}) },
+      {
+        ...themedAxis('loss (bits / token)'),
+        size: 60,
+        ...(logY ? { filter: (_u, splits) => roundLogTicks(splits) } : {}),
+      },
     ],
     // Zooming by drag would be undone by the next live update, so it is off.
     cursor: { drag: { x: false, y: false } },

@@ -50,7 +50,9 @@ export function lossSeries(runs: readonly LossRun[], metric: LossMetric): LossSe
 
 /** Identity of a series set: the chart is rebuilt only when this changes, and fed new data otherwise. */
 export function seriesKey(series: readonly LossSeries[]): string {
-  return series.map((s) => `${s.runId}\u0000${s.metric}\u0000${s.label}\u0000${s.color}\u0000${s.muted}`).join('\u0001');
+  return series
+    .map((s) => `${s.runId}\u0000${s.metric}\u0000${s.label}\u0000${s.color}\u0000${s.muted}`)
+    .join('\u0001');
 }
 
 function meanOf(values: number[]): number | undefined {
@@ -69,7 +71,11 @@ export function downsampleLoss(points: readonly LossPoint[], maxPoints: number):
   for (let start = 0; start < points.length; start += size) {
     const chunk = points.slice(start, start + size);
     const pick = (m: MetricKey) => chunk.flatMap((p) => (p[m] !== undefined && Number.isFinite(p[m]) ? [p[m]] : []));
-    out.push({ step: chunk[chunk.length - 1].step, trainLoss: meanOf(pick('trainLoss')), valLoss: meanOf(pick('valLoss')) });
+    out.push({
+      step: chunk[chunk.length - 1].step,
+      trainLoss: meanOf(pick('trainLoss')),
+      valLoss: meanOf(pick('valLoss')),
+    });
   }
   return out;
 }
@@ -87,7 +93,12 @@ export interface AlignedLoss {
  * Aligns runs logged on different step grids onto one ascending x axis, with nulls where a run has
  * no value (the chart spans those gaps). Non-finite losses, and non-positive ones when `logY`, become null.
  */
-export function alignLoss(runs: readonly LossRun[], series: readonly LossSeries[], logY: boolean, maxPoints = 2000): AlignedLoss {
+export function alignLoss(
+  runs: readonly LossRun[],
+  series: readonly LossSeries[],
+  logY: boolean,
+  maxPoints = 2000,
+): AlignedLoss {
   const byRun = new Map(runs.map((r) => [r.id, new Map(downsampleLoss(r.points, maxPoints).map((p) => [p.step, p]))]));
   const usable = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v) && (!logY || v > 0);
   const steps = new Set<number>();

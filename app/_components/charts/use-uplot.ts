@@ -69,7 +69,9 @@ export function themedAxis(label: string): uPlot.Axis {
 }
 
 /** Tick spacings for an axis of whole numbers (steps): uPlot would otherwise offer 0.2, 0.5… on short ranges. */
-const WHOLE_INCRS = [1, 2, 5].flatMap((m) => [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000].map((p) => m * p)).sort((a, b) => a - b);
+const WHOLE_INCRS = [1, 2, 5]
+  .flatMap((m) => [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000].map((p) => m * p))
+  .sort((a, b) => a - b);
 
 /** A themed axis of whole numbers, such as training steps or steps back. */
 export function stepAxis(label: string): uPlot.Axis {

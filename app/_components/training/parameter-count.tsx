@@ -17,7 +17,9 @@ export function ParameterCount({ count, max }: Props) {
       data-over={over}
       className="flex items-baseline gap-2 text-sm whitespace-nowrap tabular-nums"
     >
-      <span className={`text-lg font-semibold ${over ? 'text-red-400' : 'text-slate-100'}`}>{formatThousands(count)}</span>
+      <span className={`text-lg font-semibold ${over ? 'text-red-400' : 'text-slate-100'}`}>
+        {formatThousands(count)}
+      </span>
       <span className="text-slate-400">parameters</span>
       <span className={over ? 'font-semibold text-red-400' : 'text-slate-500'}>
         max {formatThousands(max)}

@@ -56,7 +56,11 @@ export function RunConfigForm({ challenge, vocabSize, draft, onChange, disabled 
   const { bounds } = challenge;
   const parameters = countParameters({ ...draft, layers: draft.layers === 2 ? 2 : 1, vocabSize });
 
-  const numberField = (key: 'hiddenSize' | 'embeddingSize' | 'batchSize' | 'seqLength' | 'clipNorm' | 'gateBias', label: string, step = 1) => (
+  const numberField = (
+    key: 'hiddenSize' | 'embeddingSize' | 'batchSize' | 'seqLength' | 'clipNorm' | 'gateBias',
+    label: string,
+    step = 1,
+  ) => (
     <Field label={label} error={errorOf(key)} hint={`${bounds[key].min}–${bounds[key].max}`}>
       {(id) => (
         <input
@@ -81,8 +85,18 @@ export function RunConfigForm({ challenge, vocabSize, draft, onChange, disabled 
     <fieldset disabled={disabled} aria-label="Model and training settings" className="flex flex-col gap-3">
       <div role="radiogroup" aria-label="Cell" className="flex gap-2">
         {challenge.allowedCells.map((cell) => (
-          <label key={cell} className={`flex-1 cursor-pointer rounded-lg px-3 py-2 text-center ${draft.cell === cell ? 'bg-amber-400 font-semibold text-slate-950' : 'bg-slate-800'}`}>
-            <input type="radio" name="cell" value={cell} checked={draft.cell === cell} onChange={() => onChange(withCell(draft, cell, bounds.gateBias))} className="sr-only" />
+          <label
+            key={cell}
+            className={`flex-1 cursor-pointer rounded-lg px-3 py-2 text-center ${draft.cell === cell ? 'bg-amber-400 font-semibold text-slate-950' : 'bg-slate-800'}`}
+          >
+            <input
+              type="radio"
+              name="cell"
+              value={cell}
+              checked={draft.cell === cell}
+              onChange={() => onChange(withCell(draft, cell, bounds.gateBias))}
+              className="sr-only"
+            />
             {CELL_LABELS[cell]}
           </label>
         ))}
@@ -93,10 +107,19 @@ export function RunConfigForm({ challenge, vocabSize, draft, onChange, disabled 
         {numberField('hiddenSize', 'Hidden units')}
         <Field label="Layers" error={errorOf('layers')}>
           {(id) => (
-            <select id={id} value={draft.layers} onChange={(e) => set('layers', Number(e.target.value))} className="w-full rounded bg-slate-800 px-2 py-1">
-              {[1, 2].filter((n) => n >= bounds.layers.min && n <= bounds.layers.max).map((n) => (
-                <option key={n} value={n}>{n}</option>
-              ))}
+            <select
+              id={id}
+              value={draft.layers}
+              onChange={(e) => set('layers', Number(e.target.value))}
+              className="w-full rounded bg-slate-800 px-2 py-1"
+            >
+              {[1, 2]
+                .filter((n) => n >= bounds.layers.min && n <= bounds.layers.max)
+                .map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
             </select>
           )}
         </Field>
@@ -124,31 +147,64 @@ export function RunConfigForm({ challenge, vocabSize, draft, onChange, disabled 
       <div className="grid grid-cols-2 gap-3">
         <Field label="Optimizer" error={errorOf('optimizer')}>
           {(id) => (
-            <select id={id} value={draft.optimizer} onChange={(e) => set('optimizer', e.target.value as DraftConfig['optimizer'])} className="w-full rounded bg-slate-800 px-2 py-1">
-              {challenge.allowedOptimizers.map((o) => <option key={o} value={o}>{o === 'sgd' ? 'SGD + momentum' : o === 'adam' ? 'Adam' : 'RMSprop'}</option>)}
+            <select
+              id={id}
+              value={draft.optimizer}
+              onChange={(e) => set('optimizer', e.target.value as DraftConfig['optimizer'])}
+              className="w-full rounded bg-slate-800 px-2 py-1"
+            >
+              {challenge.allowedOptimizers.map((o) => (
+                <option key={o} value={o}>
+                  {o === 'sgd' ? 'SGD + momentum' : o === 'adam' ? 'Adam' : 'RMSprop'}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field label="Initialisation" error={errorOf('init')}>
           {(id) => (
-            <select id={id} value={draft.init} onChange={(e) => set('init', e.target.value as DraftConfig['init'])} className="w-full rounded bg-slate-800 px-2 py-1">
-              {challenge.allowedInits.map((i) => <option key={i} value={i}>{i === 'pytorch' ? 'PyTorch uniform' : i === 'glorot' ? 'Glorot' : 'Orthogonal'}</option>)}
+            <select
+              id={id}
+              value={draft.init}
+              onChange={(e) => set('init', e.target.value as DraftConfig['init'])}
+              className="w-full rounded bg-slate-800 px-2 py-1"
+            >
+              {challenge.allowedInits.map((i) => (
+                <option key={i} value={i}>
+                  {i === 'pytorch' ? 'PyTorch uniform' : i === 'glorot' ? 'Glorot' : 'Orthogonal'}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       </div>
-      {draft.cell !== 'rnn' && numberField('gateBias', draft.cell === 'lstm' ? 'Forget-gate bias' : 'Update-gate bias', 0.5)}
+      {draft.cell !== 'rnn' &&
+        numberField('gateBias', draft.cell === 'lstm' ? 'Forget-gate bias' : 'Update-gate bias', 0.5)}
 
       <div className="flex items-center justify-between">
         <span className="text-sm text-slate-400">Parameters</span>
         <ParameterCount count={parameters} max={challenge.maxParameters} />
       </div>
-      {errorOf('parameters') && <p role="alert" className="text-sm text-red-300">{errorOf('parameters')}</p>}
+      {errorOf('parameters') && (
+        <p role="alert" className="text-sm text-red-300">
+          {errorOf('parameters')}
+        </p>
+      )}
     </fieldset>
   );
 }
 
-function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: (id: string) => ReactNode }) {
+function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (id: string) => ReactNode;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1 text-sm">
@@ -156,7 +212,11 @@ function Field({ label, error, hint, children }: { label: string; error?: string
         {label} {hint && <span className="text-slate-500">({hint})</span>}
       </label>
       {children(id)}
-      {error && <span role="alert" className="text-red-300">{error}</span>}
+      {error && (
+        <span role="alert" className="text-red-300">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -56,7 +56,9 @@ export function TrainingProgress({ step, budgetSteps, tokensPerSec, elapsedMs, s
       className="flex flex-col gap-2 rounded-xl bg-slate-900 p-4 text-sm text-slate-300"
     >
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <span className={`rounded-md px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${style.badge}`}>{style.label}</span>
+        <span className={`rounded-md px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${style.badge}`}>
+          {style.label}
+        </span>
         <span className="text-slate-100 tabular-nums">
           step <strong>{formatThousands(step)}</strong> / {formatThousands(budget)}
         </span>
@@ -72,7 +74,10 @@ export function TrainingProgress({ step, budgetSteps, tokensPerSec, elapsedMs, s
         aria-valuetext={`step ${done} of ${budget}`}
         className="h-3 w-full overflow-hidden rounded-full bg-slate-800"
       >
-        <div className={`h-full rounded-full transition-[width] duration-300 ${style.bar}`} style={{ width: `${fraction * 100}%` }} />
+        <div
+          className={`h-full rounded-full transition-[width] duration-300 ${style.bar}`}
+          style={{ width: `${fraction * 100}%` }}
+        />
       </div>
       <div className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-400 tabular-nums">
         <span>{state === 'running' ? `${formatCompact(tokensPerSec)} tokens/s` : '– tokens/s'}</span>

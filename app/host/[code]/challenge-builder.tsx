@@ -7,7 +7,10 @@ import { CELLS, challengeSchema, RANKING_METRICS, type Challenge, type RankingMe
 import { uploadText } from '../../_realtime/texts';
 
 const CELL_LABELS = { rnn: 'Vanilla RNN', lstm: 'LSTM', gru: 'GRU' } as const;
-const RANKING_LABELS: Record<RankingMetric, string> = { valLoss: 'Best validation bits per token (lower wins)', accuracy: 'Best task accuracy (higher wins)' };
+const RANKING_LABELS: Record<RankingMetric, string> = {
+  valLoss: 'Best validation bits per token (lower wins)',
+  accuracy: 'Best task accuracy (higher wins)',
+};
 
 interface Props {
   code: string;
@@ -39,8 +42,13 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
     setUpload(`Uploading ${file.name}…`);
     try {
       const uploaded = await uploadText(code, file);
-      update({ title: `Next character: ${file.name}`, task: { ...draft.task, params: { ...draft.task.params, textId: uploaded.textId } } });
-      setUpload(`${file.name}: ${uploaded.characters.toLocaleString('en-US')} characters, ${uploaded.vocabSize} distinct tokens.`);
+      update({
+        title: `Next character: ${file.name}`,
+        task: { ...draft.task, params: { ...draft.task.params, textId: uploaded.textId } },
+      });
+      setUpload(
+        `${file.name}: ${uploaded.characters.toLocaleString('en-US')} characters, ${uploaded.vocabSize} distinct tokens.`,
+      );
     } catch (err) {
       setUpload(err instanceof Error ? err.message : String(err));
     }
@@ -48,7 +56,8 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
 
   const save = async () => {
     const parsed = challengeSchema.safeParse(draft);
-    if (!parsed.success) return setError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      return setError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     setError(null);
     try {
       await onSave(parsed.data);
@@ -63,9 +72,17 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
       <legend className="sr-only">{label}</legend>
       <span className="w-36 text-slate-400">{label}</span>
       {(['min', 'max'] as const).map((end) => (
-        <input key={end} type="number" step={step} aria-label={`${label} ${end}`} value={draft.bounds[key][end]}
-          onChange={(e) => update({ bounds: { ...draft.bounds, [key]: { ...draft.bounds[key], [end]: e.target.valueAsNumber } } })}
-          className="w-24 rounded bg-slate-800 px-2 py-1" />
+        <input
+          key={end}
+          type="number"
+          step={step}
+          aria-label={`${label} ${end}`}
+          value={draft.bounds[key][end]}
+          onChange={(e) =>
+            update({ bounds: { ...draft.bounds, [key]: { ...draft.bounds[key], [end]: e.target.valueAsNumber } } })
+          }
+          className="w-24 rounded bg-slate-800 px-2 py-1"
+        />
       ))}
     </fieldset>
   );
@@ -75,18 +92,39 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
       <h2 className="text-2xl font-semibold">Challenge for the next round</h2>
       <fieldset disabled={disabled} className="grid gap-4 lg:grid-cols-2">
         <Labelled label="Task">
-          <select value={draft.task.id} onChange={(e) => update(challengeForTask(e.target.value as TaskId))} className="rounded bg-slate-800 px-2 py-1">
-            {TASK_IDS.map((id) => <option key={id} value={id}>{TASKS[id].title}</option>)}
+          <select
+            value={draft.task.id}
+            onChange={(e) => update(challengeForTask(e.target.value as TaskId))}
+            className="rounded bg-slate-800 px-2 py-1"
+          >
+            {TASK_IDS.map((id) => (
+              <option key={id} value={id}>
+                {TASKS[id].title}
+              </option>
+            ))}
           </select>
         </Labelled>
         <Labelled label="Title">
-          <input value={draft.title} onChange={(e) => update({ title: e.target.value })} className="rounded bg-slate-800 px-2 py-1" />
+          <input
+            value={draft.title}
+            onChange={(e) => update({ title: e.target.value })}
+            className="rounded bg-slate-800 px-2 py-1"
+          />
         </Labelled>
         {task && <p className="text-sm text-slate-400 lg:col-span-2">{task.description}</p>}
         {draft.task.id === 'text' && (
           <Labelled label="Text file (UTF-8, up to 2 MB)">
-            <input type="file" accept=".txt,text/plain" onChange={(e) => void uploadFile(e.target.files?.[0])} className="text-sm" />
-            {upload && <span role="status" className="text-slate-300">{upload}</span>}
+            <input
+              type="file"
+              accept=".txt,text/plain"
+              onChange={(e) => void uploadFile(e.target.files?.[0])}
+              className="text-sm"
+            />
+            {upload && (
+              <span role="status" className="text-slate-300">
+                {upload}
+              </span>
+            )}
           </Labelled>
         )}
         {Object.entries(params).map(([name, fallback]) => (
@@ -94,25 +132,61 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
             <input
               type={typeof fallback === 'number' ? 'number' : 'text'}
               value={draft.task.params[name] ?? fallback}
-              onChange={(e) => update({ task: { ...draft.task, params: { ...draft.task.params, [name]: typeof fallback === 'number' ? e.target.valueAsNumber : e.target.value } } })}
+              onChange={(e) =>
+                update({
+                  task: {
+                    ...draft.task,
+                    params: {
+                      ...draft.task.params,
+                      [name]: typeof fallback === 'number' ? e.target.valueAsNumber : e.target.value,
+                    },
+                  },
+                })
+              }
               className="rounded bg-slate-800 px-2 py-1"
             />
           </Labelled>
         ))}
         <Labelled label="Training steps per run">
-          <input type="number" value={draft.budgetSteps} onChange={(e) => update({ budgetSteps: e.target.valueAsNumber })} className="rounded bg-slate-800 px-2 py-1" />
+          <input
+            type="number"
+            value={draft.budgetSteps}
+            onChange={(e) => update({ budgetSteps: e.target.valueAsNumber })}
+            className="rounded bg-slate-800 px-2 py-1"
+          />
         </Labelled>
         <Labelled label="Round time limit (minutes, 0 = none)">
-          <input type="number" min={0} value={draft.timeLimitS / 60} onChange={(e) => update({ timeLimitS: Math.round(e.target.valueAsNumber * 60) })} className="rounded bg-slate-800 px-2 py-1" />
+          <input
+            type="number"
+            min={0}
+            value={draft.timeLimitS / 60}
+            onChange={(e) => update({ timeLimitS: Math.round(e.target.valueAsNumber * 60) })}
+            className="rounded bg-slate-800 px-2 py-1"
+          />
         </Labelled>
         <Labelled label="Runs per student">
-          <input type="number" min={1} value={draft.runsPerStudent} onChange={(e) => update({ runsPerStudent: e.target.valueAsNumber })} className="rounded bg-slate-800 px-2 py-1" />
+          <input
+            type="number"
+            min={1}
+            value={draft.runsPerStudent}
+            onChange={(e) => update({ runsPerStudent: e.target.valueAsNumber })}
+            className="rounded bg-slate-800 px-2 py-1"
+          />
         </Labelled>
         <Labelled label="Maximum parameters">
-          <input type="number" value={draft.maxParameters} onChange={(e) => update({ maxParameters: e.target.valueAsNumber })} className="rounded bg-slate-800 px-2 py-1" />
+          <input
+            type="number"
+            value={draft.maxParameters}
+            onChange={(e) => update({ maxParameters: e.target.valueAsNumber })}
+            className="rounded bg-slate-800 px-2 py-1"
+          />
         </Labelled>
         <Labelled label="Rank runs by">
-          <select value={draft.rankingMetric} onChange={(e) => update({ rankingMetric: e.target.value as RankingMetric })} className="rounded bg-slate-800 px-2 py-1">
+          <select
+            value={draft.rankingMetric}
+            onChange={(e) => update({ rankingMetric: e.target.value as RankingMetric })}
+            className="rounded bg-slate-800 px-2 py-1"
+          >
             {RANKING_METRICS.map((metric) => (
               <option key={metric} value={metric}>
                 {RANKING_LABELS[metric]}
@@ -123,8 +197,17 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
         <div role="group" aria-label="Allowed cells" className="flex gap-4">
           {CELLS.map((cell) => (
             <label key={cell} className="flex items-center gap-2">
-              <input type="checkbox" checked={draft.allowedCells.includes(cell)}
-                onChange={(e) => update({ allowedCells: e.target.checked ? [...draft.allowedCells, cell] : draft.allowedCells.filter((c) => c !== cell) })} />
+              <input
+                type="checkbox"
+                checked={draft.allowedCells.includes(cell)}
+                onChange={(e) =>
+                  update({
+                    allowedCells: e.target.checked
+                      ? [...draft.allowedCells, cell]
+                      : draft.allowedCells.filter((c) => c !== cell),
+                  })
+                }
+              />
               {CELL_LABELS[cell]}
             </label>
           ))}
@@ -140,12 +223,25 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
           {range('gateBias', 'Gate bias', 0.5)}
         </div>
       </fieldset>
-      {error && <p role="alert" className="text-red-300">{error}</p>}
+      {error && (
+        <p role="alert" className="text-red-300">
+          {error}
+        </p>
+      )}
       <div className="flex items-center gap-4">
-        <button type="button" onClick={() => void save()} disabled={disabled} className="rounded-lg bg-sky-500 px-4 py-2 font-semibold text-slate-950 disabled:opacity-40">
+        <button
+          type="button"
+          onClick={() => void save()}
+          disabled={disabled}
+          className="rounded-lg bg-sky-500 px-4 py-2 font-semibold text-slate-950 disabled:opacity-40"
+        >
           Save challenge
         </button>
-        {saved && <span role="status" className="text-emerald-300">Saved: students see it now.</span>}
+        {saved && (
+          <span role="status" className="text-emerald-300">
+            Saved: students see it now.
+          </span>
+        )}
         {disabled && <span className="text-slate-400">End the round to change the challenge.</span>}
       </div>
     </section>

@@ -28,7 +28,10 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
   const board = useBoard(round, 'host', ready);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD_BITS);
-  const summaries = useMemo(() => (board ? summariseCells(board.runs, board.curves, threshold) : []), [board, threshold]);
+  const summaries = useMemo(
+    () => (board ? summariseCells(board.runs, board.curves, threshold) : []),
+    [board, threshold],
+  );
   const select = useCallback((runId: string) => setHighlighted((h) => (h === runId ? null : runId)), []);
   if (!board) return null;
 
@@ -37,13 +40,24 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
       {ended && (
         <div className="grid gap-6 xl:grid-cols-2">
           <Podium runs={board.runs} metric={board.rankingMetric} projector={projector} />
-          <CellComparison summaries={summaries} threshold={threshold} onThresholdChange={setThreshold} projector={projector} />
+          <CellComparison
+            summaries={summaries}
+            threshold={threshold}
+            onThresholdChange={setThreshold}
+            projector={projector}
+          />
         </div>
       )}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="rounded-xl bg-slate-900 p-4">
           <h2 className="mb-2 text-xl font-semibold">Validation loss of every run</h2>
-          <ConvergenceChart runs={board.runs} curves={board.curves} highlightedRunId={highlighted} onSelect={select} projector={projector} />
+          <ConvergenceChart
+            runs={board.runs}
+            curves={board.curves}
+            highlightedRunId={highlighted}
+            onSelect={select}
+            projector={projector}
+          />
         </div>
         <Leaderboard
           runs={board.runs}
@@ -57,7 +71,12 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
       </div>
       {!ended && (
         <div className="grid gap-6 xl:grid-cols-2">
-          <CellComparison summaries={summaries} threshold={threshold} onThresholdChange={setThreshold} projector={projector} />
+          <CellComparison
+            summaries={summaries}
+            threshold={threshold}
+            onThresholdChange={setThreshold}
+            projector={projector}
+          />
           <div className="rounded-xl bg-slate-900 p-4">
             <HyperparameterScatter runs={board.runs} highlightedRunId={highlighted} onSelect={select} />
           </div>

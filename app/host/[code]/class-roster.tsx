@@ -27,7 +27,11 @@ export function ClassRoster({ participants, online, onRemove, onRename }: Props)
       )}
       <ul aria-label="Participants" className="grid grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-3">
         {participants.map((p) => (
-          <li key={p.id} data-online={online ? online.has(p.id) : undefined} className="flex items-center justify-between gap-2 rounded-lg bg-slate-800 px-4 py-3 text-xl">
+          <li
+            key={p.id}
+            data-online={online ? online.has(p.id) : undefined}
+            className="flex items-center justify-between gap-2 rounded-lg bg-slate-800 px-4 py-3 text-xl"
+          >
             {editing === p.id ? (
               <form
                 className="flex flex-1 gap-2"
@@ -37,8 +41,16 @@ export function ClassRoster({ participants, online, onRemove, onRename }: Props)
                   setEditing(null);
                 }}
               >
-                <input autoFocus aria-label={`New nickname for ${p.nickname}`} value={name} onChange={(e) => setName(e.target.value)} className="min-w-0 flex-1 rounded bg-slate-900 px-2 text-base" />
-                <button type="submit" className="rounded bg-sky-600 px-2 text-sm">Save</button>
+                <input
+                  autoFocus
+                  aria-label={`New nickname for ${p.nickname}`}
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  className="min-w-0 flex-1 rounded bg-slate-900 px-2 text-base"
+                />
+                <button type="submit" className="rounded bg-sky-600 px-2 text-sm">
+                  Save
+                </button>
               </form>
             ) : (
               <span className="flex min-w-0 items-center gap-2">
@@ -48,10 +60,23 @@ export function ClassRoster({ participants, online, onRemove, onRename }: Props)
             )}
             {editing !== p.id && (
               <span className="flex gap-1">
-                <button type="button" aria-label={`Rename ${p.nickname}`} onClick={() => { setEditing(p.id); setName(p.nickname); }} className="rounded px-2 py-1 text-sm text-slate-400 hover:bg-slate-700 hover:text-white">
+                <button
+                  type="button"
+                  aria-label={`Rename ${p.nickname}`}
+                  onClick={() => {
+                    setEditing(p.id);
+                    setName(p.nickname);
+                  }}
+                  className="rounded px-2 py-1 text-sm text-slate-400 hover:bg-slate-700 hover:text-white"
+                >
                   Rename
                 </button>
-                <button type="button" aria-label={`Remove ${p.nickname}`} onClick={() => onRemove(p)} className="rounded px-2 py-1 text-sm text-slate-400 hover:bg-red-900 hover:text-white">
+                <button
+                  type="button"
+                  aria-label={`Remove ${p.nickname}`}
+                  onClick={() => onRemove(p)}
+                  className="rounded px-2 py-1 text-sm text-slate-400 hover:bg-red-900 hover:text-white"
+                >
                   Remove
                 </button>
               </span>

@@ -44,7 +44,9 @@ export function HostScreen({ code }: { code: string }) {
         <StatusBanner tone="error">
           This browser does not hold the host key for class {code}. Only the browser that created it can host it.
         </StatusBanner>
-        <Link href="/" className="mt-6 inline-block text-sky-300 underline">Back to the start page</Link>
+        <Link href="/" className="mt-6 inline-block text-sky-300 underline">
+          Back to the start page
+        </Link>
       </main>
     );
   }
@@ -57,15 +59,23 @@ export function HostScreen({ code }: { code: string }) {
       {actionError && <StatusBanner tone="error">{actionError}</StatusBanner>}
 
       <div className="flex flex-wrap items-start justify-between gap-6">
-        {origin && (roundLive ? (
-          <p className="text-2xl">
-            Join at <span className="font-semibold">{origin}</span> with code{' '}
-            <span className="font-mono text-4xl font-bold tracking-widest text-amber-300" data-testid="join-code">{code}</span>
-          </p>
-        ) : (
-          <JoinCodePanel code={code} joinUrl={`${origin}/?code=${code}`} />
-        ))}
-        <button type="button" onClick={toggleProjector} aria-pressed={projector} className="rounded-lg bg-slate-800 px-4 py-2 hover:bg-slate-700">
+        {origin &&
+          (roundLive ? (
+            <p className="text-2xl">
+              Join at <span className="font-semibold">{origin}</span> with code{' '}
+              <span className="font-mono text-4xl font-bold tracking-widest text-amber-300" data-testid="join-code">
+                {code}
+              </span>
+            </p>
+          ) : (
+            <JoinCodePanel code={code} joinUrl={`${origin}/?code=${code}`} />
+          ))}
+        <button
+          type="button"
+          onClick={toggleProjector}
+          aria-pressed={projector}
+          className="rounded-lg bg-slate-800 px-4 py-2 hover:bg-slate-700"
+        >
           {projector ? 'Leave projector mode' : 'Projector mode'}
         </button>
       </div>
@@ -80,7 +90,12 @@ export function HostScreen({ code }: { code: string }) {
       )}
 
       {session && session.round.index > 0 && (
-        <ClassBoard round={session.round.index} ended={session.round.status === 'ended'} ready={status.kind === 'ready'} projector={projector} />
+        <ClassBoard
+          round={session.round.index}
+          ended={session.round.status === 'ended'}
+          ready={status.kind === 'ready'}
+          projector={projector}
+        />
       )}
 
       {session && !projector && (
@@ -113,10 +128,18 @@ export function HostScreen({ code }: { code: string }) {
               Board for students
               <select
                 value={session.board.visibility}
-                onChange={(e) => act(() => send(ClientEvent.BoardVisibility, { visibility: e.target.value as BoardVisibility, topN: 5 }))}
+                onChange={(e) =>
+                  act(() =>
+                    send(ClientEvent.BoardVisibility, { visibility: e.target.value as BoardVisibility, topN: 5 }),
+                  )
+                }
                 className="rounded bg-slate-800 px-2 py-1"
               >
-                {BOARD_VISIBILITIES.map((v) => <option key={v} value={v}>{VISIBILITY_LABELS[v]}</option>)}
+                {BOARD_VISIBILITIES.map((v) => (
+                  <option key={v} value={v}>
+                    {VISIBILITY_LABELS[v]}
+                  </option>
+                ))}
               </select>
             </label>
           </div>

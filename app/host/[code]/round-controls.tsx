@@ -12,7 +12,17 @@ function formatLeft(ms: number): string {
 }
 
 /** Start and end rounds of the current challenge, with the server-timed countdown when there is one. */
-export function RoundControls({ session, onStart, onEnd, projector }: { session: SessionView; onStart: () => void; onEnd: () => void; projector: boolean }) {
+export function RoundControls({
+  session,
+  onStart,
+  onEnd,
+  projector,
+}: {
+  session: SessionView;
+  onStart: () => void;
+  onEnd: () => void;
+  projector: boolean;
+}) {
   const { round, challenge } = session;
   // The countdown runs on the server's clock: this browser's offset from it, as of the latest view.
   const offset = useMemo(() => session.serverNow - Date.now(), [session.serverNow]);
@@ -28,7 +38,9 @@ export function RoundControls({ session, onStart, onEnd, projector }: { session:
       <div>
         <p className="text-sm text-slate-400">Challenge</p>
         <p className={projector ? 'text-3xl font-semibold' : 'text-xl font-semibold'}>{challenge.title}</p>
-        <p className="text-sm text-slate-400">{challenge.budgetSteps} steps per run · cells: {challenge.allowedCells.join(', ').toUpperCase()}</p>
+        <p className="text-sm text-slate-400">
+          {challenge.budgetSteps} steps per run · cells: {challenge.allowedCells.join(', ').toUpperCase()}
+        </p>
       </div>
       <p className={projector ? 'text-3xl' : 'text-lg'} data-testid="round-status">
         Round {round.index || '–'}: {STATUS_TEXT[round.status]}
@@ -39,9 +51,15 @@ export function RoundControls({ session, onStart, onEnd, projector }: { session:
         </p>
       )}
       {round.status === 'running' ? (
-        <button type="button" onClick={onEnd} className="rounded-lg bg-red-900 px-4 py-2 text-lg font-semibold">End round</button>
+        <button type="button" onClick={onEnd} className="rounded-lg bg-red-900 px-4 py-2 text-lg font-semibold">
+          End round
+        </button>
       ) : (
-        <button type="button" onClick={onStart} className="rounded-lg bg-emerald-500 px-4 py-2 text-lg font-semibold text-slate-950">
+        <button
+          type="button"
+          onClick={onStart}
+          className="rounded-lg bg-emerald-500 px-4 py-2 text-lg font-semibold text-slate-950"
+        >
           {round.index === 0 ? 'Start round' : 'Start next round'}
         </button>
       )}

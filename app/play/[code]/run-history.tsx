@@ -10,14 +10,24 @@ export function RunHistory({ runs }: { runs: LocalRun[] }) {
       <table className="w-full text-left text-sm" aria-label="Your runs">
         <thead className="text-slate-400">
           <tr>
-            <th className="py-1 pr-3">#</th><th className="pr-3">Cell</th><th className="pr-3">Hidden</th><th className="pr-3">Learning rate</th>
-            <th className="pr-3">Gate bias</th><th className="pr-3">Steps</th><th className="pr-3">Best val. bits/token</th><th className="pr-3">Accuracy</th><th>Status</th>
+            <th className="py-1 pr-3">#</th>
+            <th className="pr-3">Cell</th>
+            <th className="pr-3">Hidden</th>
+            <th className="pr-3">Learning rate</th>
+            <th className="pr-3">Gate bias</th>
+            <th className="pr-3">Steps</th>
+            <th className="pr-3">Best val. bits/token</th>
+            <th className="pr-3">Accuracy</th>
+            <th>Status</th>
           </tr>
         </thead>
         <tbody>
           {runs.map((run, i) => {
             const validated = run.points.filter((p) => p.valLoss !== undefined);
-            const best = validated.reduce<(typeof validated)[number] | undefined>((b, p) => (!b || (p.valLoss as number) < (b.valLoss as number) ? p : b), undefined);
+            const best = validated.reduce<(typeof validated)[number] | undefined>(
+              (b, p) => (!b || (p.valLoss as number) < (b.valLoss as number) ? p : b),
+              undefined,
+            );
             return (
               <tr key={run.id} className="border-t border-slate-800">
                 <td className="py-1 pr-3">{i + 1}</td>

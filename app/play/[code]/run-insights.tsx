@@ -29,7 +29,9 @@ export function RunInsights({ run, runs, temperature, onTemperatureChange }: Pro
     <>
       <div className="rounded-xl bg-slate-900 p-4">
         <div className="mb-2 flex items-baseline justify-between gap-4">
-          <h3 className="font-semibold">Gradient flow: how much of the last step&apos;s gradient reaches each earlier step</h3>
+          <h3 className="font-semibold">
+            Gradient flow: how much of the last step&apos;s gradient reaches each earlier step
+          </h3>
           <span className="text-sm text-slate-400">step {inspection.step}</span>
         </div>
         <GradientFlowPlot
@@ -50,8 +52,16 @@ export function RunInsights({ run, runs, temperature, onTemperatureChange }: Pro
           {inspection.gates.length > 1 && (
             <label className="text-sm text-slate-400">
               Layer{' '}
-              <select value={layer} onChange={(e) => setLayer(Number(e.target.value))} className="rounded bg-slate-800 px-2 py-1">
-                {inspection.gates.map((_, i) => <option key={i} value={i}>{i + 1}</option>)}
+              <select
+                value={layer}
+                onChange={(e) => setLayer(Number(e.target.value))}
+                className="rounded bg-slate-800 px-2 py-1"
+              >
+                {inspection.gates.map((_, i) => (
+                  <option key={i} value={i}>
+                    {i + 1}
+                  </option>
+                ))}
               </select>
             </label>
           )}
@@ -66,7 +76,12 @@ export function RunInsights({ run, runs, temperature, onTemperatureChange }: Pro
 
       <div className="rounded-xl bg-slate-900 p-4">
         <h3 className="mb-2 font-semibold">What the model generates</h3>
-        <SampleView text={inspection.sample.text} step={inspection.step} temperature={temperature} onTemperatureChange={onTemperatureChange} />
+        <SampleView
+          text={inspection.sample.text}
+          step={inspection.step}
+          temperature={temperature}
+          onTemperatureChange={onTemperatureChange}
+        />
       </div>
     </>
   );

@@ -17,7 +17,9 @@ export function StudentScreen({ code, backend }: { code: string; backend?: Backe
         <StatusBanner tone="error">
           {status.kind === 'kicked' ? status.message : `You have not joined class ${code} in this browser.`}
         </StatusBanner>
-        <Link href={`/?code=${code}`} className="text-sky-300 underline">Go to the join page</Link>
+        <Link href={`/?code=${code}`} className="text-sky-300 underline">
+          Go to the join page
+        </Link>
       </main>
     );
   }
@@ -25,7 +27,11 @@ export function StudentScreen({ code, backend }: { code: string; backend?: Backe
   const me = session?.participants.find((p) => p.id === participantId);
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-6 p-6">
-      {status.kind === 'reconnecting' && <StatusBanner tone="warn">Connection lost. Reconnecting… Training goes on; your results will be sent.</StatusBanner>}
+      {status.kind === 'reconnecting' && (
+        <StatusBanner tone="warn">
+          Connection lost. Reconnecting… Training goes on; your results will be sent.
+        </StatusBanner>
+      )}
       {status.kind === 'error' && <StatusBanner tone="error">{status.message}</StatusBanner>}
       <header className="flex flex-wrap items-baseline justify-between gap-4">
         <div>
@@ -36,7 +42,14 @@ export function StudentScreen({ code, backend }: { code: string; backend?: Backe
         </div>
         {session && <p className="text-slate-400">{session.participants.length} in class</p>}
       </header>
-      {session && me && participantId && <Workspace session={session} participantId={participantId} connected={status.kind === 'ready'} backend={backend} />}
+      {session && me && participantId && (
+        <Workspace
+          session={session}
+          participantId={participantId}
+          connected={status.kind === 'ready'}
+          backend={backend}
+        />
+      )}
       {session && (
         <details className="rounded-xl bg-slate-900 p-4">
           <summary className="cursor-pointer text-slate-300">Who is here</summary>

@@ -16,8 +16,7 @@ import { send } from '../../_realtime/socket-client';
 import { RunInsights } from './run-insights';
 import { RunHistory } from './run-history';
 
-const progressState = (run: LocalRun | undefined) =>
-  !run ? 'idle' : run.state === 'starting' ? 'running' : run.state;
+const progressState = (run: LocalRun | undefined) => (!run ? 'idle' : run.state === 'starting' ? 'running' : run.state);
 
 /** Configure, train, and watch: everything a student does during a round. */
 interface Props {
@@ -34,7 +33,9 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   const [startError, setStartError] = useState<string | null>(null);
   const training = useTrainingRun(session.code, challenge, backend);
   const current = training.runs.at(-1);
-  const busy = current !== undefined && (current.state === 'starting' || current.state === 'running' || current.state === 'paused');
+  const busy =
+    current !== undefined &&
+    (current.state === 'starting' || current.state === 'running' || current.state === 'paused');
   const roundRuns = training.runs.length;
   const violations = draftViolations(challenge, draft, session.task.vocabSize);
 
@@ -50,12 +51,16 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   const { restore } = training;
   useEffect(() => {
     if (!connected || round.index === 0) return;
-    send(ClientEvent.RunMine, {}).then(restore).catch(() => undefined);
+    send(ClientEvent.RunMine, {})
+      .then(restore)
+      .catch(() => undefined);
   }, [connected, round.index, restore]);
 
   const blocker =
     round.status !== 'running'
-      ? round.status === 'ended' ? 'The round has ended.' : 'Waiting for the instructor to start the round.'
+      ? round.status === 'ended'
+        ? 'The round has ended.'
+        : 'Waiting for the instructor to start the round.'
       : roundRuns >= challenge.runsPerStudent
         ? `You have used all ${challenge.runsPerStudent} runs of this round.`
         : null;
@@ -74,24 +79,53 @@ export function Workspace({ session, participantId, connected, backend }: Props)
             Round {round.index || '–'} · {challenge.budgetSteps} steps per run · {challenge.runsPerStudent} runs each
           </p>
         </div>
-        <RunConfigForm challenge={challenge} vocabSize={session.task.vocabSize} draft={draft} onChange={setDraft} disabled={busy} />
+        <RunConfigForm
+          challenge={challenge}
+          vocabSize={session.task.vocabSize}
+          draft={draft}
+          onChange={setDraft}
+          disabled={busy}
+        />
         {blocker && !busy && <StatusBanner tone="info">{blocker}</StatusBanner>}
         {startError && <StatusBanner tone="error">{startError}</StatusBanner>}
         <div className="flex gap-2">
           {!busy && (
-            <button type="button" onClick={train} disabled={blocker !== null || violations.length > 0}
-              className="flex-1 rounded-lg bg-amber-400 px-4 py-2 font-semibold text-slate-950 disabled:opacity-40">
+            <button
+              type="button"
+              onClick={train}
+              disabled={blocker !== null || violations.length > 0}
+              className="flex-1 rounded-lg bg-amber-400 px-4 py-2 font-semibold text-slate-950 disabled:opacity-40"
+            >
               Train
             </button>
           )}
           {busy && current.state === 'paused' && (
-            <button type="button" onClick={training.resume} className="flex-1 rounded-lg bg-sky-500 px-4 py-2 font-semibold text-slate-950">Resume</button>
+            <button
+              type="button"
+              onClick={training.resume}
+              className="flex-1 rounded-lg bg-sky-500 px-4 py-2 font-semibold text-slate-950"
+            >
+              Resume
+            </button>
           )}
           {busy && current.state !== 'paused' && (
-            <button type="button" onClick={training.pause} disabled={current.state === 'starting'} className="flex-1 rounded-lg bg-slate-700 px-4 py-2 font-semibold">Pause</button>
+            <button
+              type="button"
+              onClick={training.pause}
+              disabled={current.state === 'starting'}
+              className="flex-1 rounded-lg bg-slate-700 px-4 py-2 font-semibold"
+            >
+              Pause
+            </button>
           )}
           {busy && (
-            <button type="button" onClick={training.stop} className="flex-1 rounded-lg bg-red-900 px-4 py-2 font-semibold">Stop</button>
+            <button
+              type="button"
+              onClick={training.stop}
+              className="flex-1 rounded-lg bg-red-900 px-4 py-2 font-semibold"
+            >
+              Stop
+            </button>
           )}
         </div>
         <TrainingProgress
@@ -101,9 +135,22 @@ export function Workspace({ session, participantId, connected, backend }: Props)
           elapsedMs={current?.elapsedMs ?? 0}
           state={progressState(current)}
         />
-        <p className="text-sm text-slate-400" data-testid="sync-status" data-unsynced={training.unsynced} data-sent={training.sent}>
-          {current?.backend && <span>Backend: <span data-testid="backend">{current.backend}</span> · </span>}
-          {training.unsynced > 0 ? `${training.unsynced} points waiting to be sent` : current ? `All ${training.sent} points sent` : 'Nothing sent yet'}
+        <p
+          className="text-sm text-slate-400"
+          data-testid="sync-status"
+          data-unsynced={training.unsynced}
+          data-sent={training.sent}
+        >
+          {current?.backend && (
+            <span>
+              Backend: <span data-testid="backend">{current.backend}</span> ·{' '}
+            </span>
+          )}
+          {training.unsynced > 0
+            ? `${training.unsynced} points waiting to be sent`
+            : current
+              ? `All ${training.sent} points sent`
+              : 'Nothing sent yet'}
         </p>
         {current?.error && <StatusBanner tone="error">{current.error}</StatusBanner>}
       </section>
@@ -122,12 +169,24 @@ export function Workspace({ session, participantId, connected, backend }: Props)
             }))}
           />
         </div>
-        {current && <RunInsights run={current} runs={training.runs} temperature={training.temperature} onTemperatureChange={training.setTemperature} />}
+        {current && (
+          <RunInsights
+            run={current}
+            runs={training.runs}
+            temperature={training.temperature}
+            onTemperatureChange={training.setTemperature}
+          />
+        )}
         {training.runs.length > 0 && <RunHistory runs={training.runs} />}
         {board && board.runs.length > 0 && (
           <div className="rounded-xl bg-slate-900 p-4">
             <h3 className="mb-2 font-semibold">Class board</h3>
-            <Leaderboard runs={board.runs} budgetSteps={board.budgetSteps} metric={board.rankingMetric} selfParticipantId={participantId} />
+            <Leaderboard
+              runs={board.runs}
+              budgetSteps={board.budgetSteps}
+              metric={board.rankingMetric}
+              selfParticipantId={participantId}
+            />
           </div>
         )}
       </section>

@@ -13,13 +13,18 @@ export class BoardPage {
     return this.rows().evaluateAll((rows) =>
       rows.map((row) => ({
         rank: Number(row.getAttribute('data-rank')),
-        best: row.getAttribute('data-best') === null || row.getAttribute('data-best') === '' ? null : Number(row.getAttribute('data-best')),
+        best:
+          row.getAttribute('data-best') === null || row.getAttribute('data-best') === ''
+            ? null
+            : Number(row.getAttribute('data-best')),
         text: row.textContent ?? '',
       })),
     );
   }
 
   async expectChartRuns(count: number) {
-    await expect(this.page.getByTestId('convergence-chart')).toHaveAttribute('data-runs', String(count), { timeout: 30_000 });
+    await expect(this.page.getByTestId('convergence-chart')).toHaveAttribute('data-runs', String(count), {
+      timeout: 30_000,
+    });
   }
 }

@@ -12,14 +12,33 @@ import type { BoardRun } from '@/lib/protocol/board';
 import type { RunConfig } from '@/lib/protocol/challenge';
 
 const config: RunConfig = {
-  cell: 'lstm', hiddenSize: 64, layers: 2, embeddingSize: 16, learningRate: 0.003, optimizer: 'adam',
-  batchSize: 32, seqLength: 40, clipNorm: 5, init: 'pytorch', gateBias: 3, seed: 1,
+  cell: 'lstm',
+  hiddenSize: 64,
+  layers: 2,
+  embeddingSize: 16,
+  learningRate: 0.003,
+  optimizer: 'adam',
+  batchSize: 32,
+  seqLength: 40,
+  clipNorm: 5,
+  init: 'pytorch',
+  gateBias: 3,
+  seed: 1,
 };
 
 function run(id: string, best: number | null, at = 0, startedAt = 0): BoardRun {
   return {
-    runId: id, participantId: `p-${id}`, nickname: id, cell: 'lstm', config, status: 'running', startedAt, lastStep: 10,
-    best: best === null ? null : { valLoss: best, accuracy: null, step: 10, at }, bestAccuracy: null, verified: false,
+    runId: id,
+    participantId: `p-${id}`,
+    nickname: id,
+    cell: 'lstm',
+    config,
+    status: 'running',
+    startedAt,
+    lastStep: 10,
+    best: best === null ? null : { valLoss: best, accuracy: null, step: 10, at },
+    bestAccuracy: null,
+    verified: false,
   };
 }
 
@@ -34,7 +53,14 @@ describe('formatting', () => {
     expect(formatBits(null)).toBe('–');
     expect(formatAccuracy(0.876)).toBe('88%');
     expect(formatAccuracy(null)).toBe('–');
-    expect([0.001, 0.003, 0.0005, 0.05, 0.1, 1].map(formatLearningRate)).toEqual(['1e-3', '3e-3', '5e-4', '0.05', '0.1', '1']);
+    expect([0.001, 0.003, 0.0005, 0.05, 0.1, 1].map(formatLearningRate)).toEqual([
+      '1e-3',
+      '3e-3',
+      '5e-4',
+      '0.05',
+      '0.1',
+      '1',
+    ]);
   });
 
   it('summarises settings, leaving out the gate bias of a vanilla RNN', () => {
@@ -52,7 +78,11 @@ describe('formatting', () => {
 describe('podiumOrder', () => {
   it('places 2nd, 1st, 3rd from the ranking, earliest first on ties', () => {
     const runs = [run('c', 1.5), run('a', 1.2, 5), run('b', 1.2, 9), run('d', 2), run('none', null)];
-    expect(podiumOrder(runs).map((p) => [p.place, p.run.runId])).toEqual([[2, 'b'], [1, 'a'], [3, 'c']]);
+    expect(podiumOrder(runs).map((p) => [p.place, p.run.runId])).toEqual([
+      [2, 'b'],
+      [1, 'a'],
+      [3, 'c'],
+    ]);
   });
 
   it('keeps only scored runs, 1st still present with one', () => {

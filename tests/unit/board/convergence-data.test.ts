@@ -13,33 +13,95 @@ import type { CurvePoint } from '@/lib/protocol/board';
 const curve = (pairs: [number, number][]): CurvePoint[] => pairs.map(([s, l]) => [s, l, null]);
 
 /** The drawn points of a curve prepared from scratch. */
-const smoothed = (c: CurvePoint[], weight: number, gridStep = 1) => prepareCurve(undefined, c, weight, gridStep, gridStep).points;
+const smoothed = (c: CurvePoint[], weight: number, gridStep = 1) =>
+  prepareCurve(undefined, c, weight, gridStep, gridStep).points;
 
 describe('prepareCurve: smoothing', () => {
   it('leaves the losses as they are with no smoothing', () => {
-    const c = curve([[0, 3], [10, 2]]);
+    const c = curve([
+      [0, 3],
+      [10, 2],
+    ]);
     expect(smoothed(c, 0)).toEqual(c);
   });
 
   it('is debiased: a constant curve stays constant from the first point', () => {
-    for (const [, v] of smoothed(curve([[0, 2], [1, 2], [2, 2]]), 0.9)) expect(v).toBeCloseTo(2, 12);
+    for (const [, v] of smoothed(
+      curve([
+        [0, 2],
+        [1, 2],
+        [2, 2],
+      ]),
+      0.9,
+    ))
+      expect(v).toBeCloseTo(2, 12);
   });
 
   it('follows the TensorBoard recurrence and keeps steps and accuracy', () => {
     // acc1 = 0.5·4 = 2, /(1−0.5) = 4; acc2 = 0.5·2 + 0.5·2 = 2, /(1−0.25) = 8/3.
-    expect(smoothed([[0, 4, 0.1], [5, 2, 0.2]], 0.5)).toEqual([[0, 4, 0.1], [5, 8 / 3, 0.2]]);
+    expect(
+      smoothed(
+        [
+          [0, 4, 0.1],
+          [5, 2, 0.2],
+        ],
+        0.5,
+      ),
+    ).toEqual([
+      [0, 4, 0.1],
+      [5, 8 / 3, 0.2],
+    ]);
   });
 });
 
 describe('prepareCurve: bucketing', () => {
   it('keeps the last point of each column, placed at the column end', () => {
-    expect(smoothed(curve([[0, 9], [3, 5], [7, 4], [10, 3], [11, 2]]), 0, 10)).toEqual(curve([[0, 9], [10, 3], [20, 2]]));
+    expect(
+      smoothed(
+        curve([
+          [0, 9],
+          [3, 5],
+          [7, 4],
+          [10, 3],
+          [11, 2],
+        ]),
+        0,
+        10,
+      ),
+    ).toEqual(
+      curve([
+        [0, 9],
+        [10, 3],
+        [20, 2],
+      ]),
+    );
   });
 
   it('buckets the band on its own, coarser grid', () => {
-    const prepared = prepareCurve(undefined, curve([[5, 3], [15, 2], [25, 1]]), 0, 10, 20);
-    expect(prepared.points).toEqual(curve([[10, 3], [20, 2], [30, 1]]));
-    expect(prepared.band).toEqual(curve([[20, 2], [40, 1]]));
+    const prepared = prepareCurve(
+      undefined,
+      curve([
+        [5, 3],
+        [15, 2],
+        [25, 1],
+      ]),
+      0,
+      10,
+      20,
+    );
+    expect(prepared.points).toEqual(
+      curve([
+        [10, 3],
+        [20, 2],
+        [30, 1],
+      ]),
+    );
+    expect(prepared.band).toEqual(
+      curve([
+        [20, 2],
+        [40, 1],
+      ]),
+    );
   });
 });
 
@@ -59,10 +121,17 @@ describe('prepareCurve: live updates', () => {
 
   it('starts afresh when the curve is not an extension or the settings changed', () => {
     const first = prepareCurve(undefined, raw.slice(0, 20), 0.6, 10, 50);
-    const rebuilt = curve([[0, 1], [100, 0.5]]);
-    expect(prepareCurve(first, rebuilt, 0.6, 10, 50).points).toEqual(prepareCurve(undefined, rebuilt, 0.6, 10, 50).points);
+    const rebuilt = curve([
+      [0, 1],
+      [100, 0.5],
+    ]);
+    expect(prepareCurve(first, rebuilt, 0.6, 10, 50).points).toEqual(
+      prepareCurve(undefined, rebuilt, 0.6, 10, 50).points,
+    );
     expect(prepareCurve(first, raw.slice(0, 20), 0.3, 10, 50)).not.toBe(first);
-    expect(prepareCurve(first, raw.slice(0, 20), 0.3, 10, 50).points).toEqual(prepareCurve(undefined, raw.slice(0, 20), 0.3, 10, 50).points);
+    expect(prepareCurve(first, raw.slice(0, 20), 0.3, 10, 50).points).toEqual(
+      prepareCurve(undefined, raw.slice(0, 20), 0.3, 10, 50).points,
+    );
   });
 });
 
@@ -80,7 +149,21 @@ describe('niceStep and gridStepFor', () => {
 
 describe('alignBucketed', () => {
   it('aligns curves onto the union of their steps, null where a run has none', () => {
-    const { x, ys } = alignBucketed([curve([[0, 3], [20, 2]]), curve([[10, 5], [20, 4], [30, 1]])], 10, false);
+    const { x, ys } = alignBucketed(
+      [
+        curve([
+          [0, 3],
+          [20, 2],
+        ]),
+        curve([
+          [10, 5],
+          [20, 4],
+          [30, 1],
+        ]),
+      ],
+      10,
+      false,
+    );
     expect(x).toEqual([0, 10, 20, 30]);
     expect(ys).toEqual([
       [3, null, 2, null],
@@ -89,7 +172,18 @@ describe('alignBucketed', () => {
   });
 
   it('drops non-positive losses on a log scale', () => {
-    expect(alignBucketed([curve([[0, 0], [1, 2]])], 1, true).ys).toEqual([[null, 2]]);
+    expect(
+      alignBucketed(
+        [
+          curve([
+            [0, 0],
+            [1, 2],
+          ]),
+        ],
+        1,
+        true,
+      ).ys,
+    ).toEqual([[null, 2]]);
   });
 
   it('handles no curves at all', () => {
@@ -103,12 +197,26 @@ describe('convergenceData', () => {
     { runId: 'b', cell: 'lstm' as const },
     { runId: 'c', cell: 'rnn' as const },
   ];
-  const curves = { a: curve([[0, 4], [10, 2]]), b: curve([[0, 6], [10, 4]]), c: curve([[0, 8]]) };
+  const curves = {
+    a: curve([
+      [0, 4],
+      [10, 2],
+    ]),
+    b: curve([
+      [0, 6],
+      [10, 4],
+    ]),
+    c: curve([[0, 8]]),
+  };
 
   it('aligns runs on one x axis and summarises each cell with curveBand', () => {
     const data = convergenceData({ slots, curves, smoothing: 0, columns: 800, logY: false }, createConvergenceCache());
     expect(data.x).toEqual([0, 10]);
-    expect(data.runs).toEqual([[4, 2], [6, 4], [8, null]]);
+    expect(data.runs).toEqual([
+      [4, 2],
+      [6, 4],
+      [8, null],
+    ]);
     expect(data.bands.map((b) => b.cell)).toEqual(['rnn', 'lstm', 'gru']);
     const [rnn, lstm, gru] = data.bands;
     expect(lstm).toMatchObject({ median: [5, 3], q1: [4.5, 2.5], q3: [5.5, 3.5] });
@@ -128,16 +236,41 @@ describe('convergenceData', () => {
 
   it('places band points on the plot grid even when no run has a point at the band step', () => {
     // Plot grid 2 steps, band grid 10: the band's points at steps 10 and 20 land on x = 2 and x = 12.
-    const sparse = { a: curve([[2, 4], [12, 3], [2000, 1]]), b: curve([[2, 6], [12, 5], [2000, 2]]) };
-    const data = convergenceData({ slots: slots.slice(0, 2), curves: sparse, smoothing: 0, columns: 2000, logY: false }, createConvergenceCache());
+    const sparse = {
+      a: curve([
+        [2, 4],
+        [12, 3],
+        [2000, 1],
+      ]),
+      b: curve([
+        [2, 6],
+        [12, 5],
+        [2000, 2],
+      ]),
+    };
+    const data = convergenceData(
+      { slots: slots.slice(0, 2), curves: sparse, smoothing: 0, columns: 2000, logY: false },
+      createConvergenceCache(),
+    );
     expect(data.x).toEqual([2, 12, 2000]);
     expect(data.bands[1].median).toEqual([5, 4, 1.5]);
   });
 
   it('keeps 200 runs of 1,000 points to at most one point per two pixel columns', () => {
-    const many = Array.from({ length: 200 }, (_, r) => ({ runId: `r${r}`, cell: (['rnn', 'lstm', 'gru'] as const)[r % 3] }));
-    const big = Object.fromEntries(many.map((s, r) => [s.runId, curve(Array.from({ length: 1000 }, (_, i) => [i * 10 + (r % 7), 3 / (1 + i / 100)]))]));
-    const data = convergenceData({ slots: many, curves: big, smoothing: 0.6, columns: 900, logY: false }, createConvergenceCache());
+    const many = Array.from({ length: 200 }, (_, r) => ({
+      runId: `r${r}`,
+      cell: (['rnn', 'lstm', 'gru'] as const)[r % 3],
+    }));
+    const big = Object.fromEntries(
+      many.map((s, r) => [
+        s.runId,
+        curve(Array.from({ length: 1000 }, (_, i) => [i * 10 + (r % 7), 3 / (1 + i / 100)])),
+      ]),
+    );
+    const data = convergenceData(
+      { slots: many, curves: big, smoothing: 0.6, columns: 900, logY: false },
+      createConvergenceCache(),
+    );
     expect(data.x.length).toBeLessThanOrEqual(450);
     expect(data.runs[0].filter((v) => v !== null).length).toBeGreaterThan(150);
   });

@@ -41,7 +41,10 @@ describe('log scale', () => {
 
 describe('nearestPoint and jitter', () => {
   it('finds the closest point within the radius', () => {
-    const pts = [{ x: 0, y: 0 }, { x: 10, y: 0 }];
+    const pts = [
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+    ];
     expect(nearestPoint(pts, 8, 1, 5)).toBe(1);
     expect(nearestPoint(pts, 50, 50, 5)).toBe(-1);
   });

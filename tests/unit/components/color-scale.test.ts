@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { divergingColor, INVALID_COLOR, scaleGradient, sequentialColor, textColorOn } from '@/app/_components/charts/color-scale';
+import {
+  divergingColor,
+  INVALID_COLOR,
+  scaleGradient,
+  sequentialColor,
+  textColorOn,
+} from '@/app/_components/charts/color-scale';
 import { isSignedGate, unitColumn, unitCount, unitScale, visibleToken } from '@/app/_components/charts/gate-scale';
 import { CELL_COLORS, OKABE_ITO } from '@/app/_components/charts/palette';
 
@@ -48,7 +54,9 @@ describe('textColorOn', () => {
 
 describe('scaleGradient', () => {
   it('lists the stops of the scale', () => {
-    expect(scaleGradient('diverging')).toBe('linear-gradient(to right, rgb(0, 114, 178), rgb(30, 41, 59), rgb(230, 159, 0))');
+    expect(scaleGradient('diverging')).toBe(
+      'linear-gradient(to right, rgb(0, 114, 178), rgb(30, 41, 59), rgb(230, 159, 0))',
+    );
   });
 });
 

@@ -84,6 +84,18 @@ describe('gradientPlotData', () => {
 
 describe('roundLogTicks', () => {
   it('keeps mantissas 1, 2 and 5 and blanks the rest', () => {
-    expect(roundLogTicks([1, 2, 3, 4, 5, 6, 10, 20, 0.5, 0.3, 0])).toEqual([1, 2, null, null, 5, null, 10, 20, 0.5, null, null]);
+    expect(roundLogTicks([1, 2, 3, 4, 5, 6, 10, 20, 0.5, 0.3, 0])).toEqual([
+      1,
+      2,
+      null,
+      null,
+      5,
+      null,
+      10,
+      20,
+      0.5,
+      null,
+      null,
+    ]);
   });
 });

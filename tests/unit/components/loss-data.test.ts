@@ -3,8 +3,26 @@ import { alignLoss, downsampleLoss, lossSeries, seriesKey, type LossRun } from '
 import { MUTED_COLOR } from '@/app/_components/charts/palette';
 
 const runs: LossRun[] = [
-  { id: 'now', label: 'LSTM', color: '#E69F00', points: [{ step: 0, trainLoss: 4 }, { step: 10, trainLoss: 3, valLoss: 3.5 }, { step: 20, trainLoss: 2 }] },
-  { id: 'old', label: 'RNN', color: '#56B4E9', muted: true, points: [{ step: 5, trainLoss: 4.5 }, { step: 10, trainLoss: 4 }] },
+  {
+    id: 'now',
+    label: 'LSTM',
+    color: '#E69F00',
+    points: [
+      { step: 0, trainLoss: 4 },
+      { step: 10, trainLoss: 3, valLoss: 3.5 },
+      { step: 20, trainLoss: 2 },
+    ],
+  },
+  {
+    id: 'old',
+    label: 'RNN',
+    color: '#56B4E9',
+    muted: true,
+    points: [
+      { step: 5, trainLoss: 4.5 },
+      { step: 10, trainLoss: 4 },
+    ],
+  },
 ];
 
 describe('lossSeries', () => {
@@ -16,7 +34,12 @@ describe('lossSeries', () => {
   });
 
   it('gives each run a train and a val line with both', () => {
-    expect(lossSeries(runs, 'both').map((x) => x.label)).toEqual(['RNN (train)', 'RNN (val)', 'LSTM (train)', 'LSTM (val)']);
+    expect(lossSeries(runs, 'both').map((x) => x.label)).toEqual([
+      'RNN (train)',
+      'RNN (val)',
+      'LSTM (train)',
+      'LSTM (val)',
+    ]);
   });
 
   it('has a key that changes with the set of series but not with the data', () => {
@@ -45,7 +68,18 @@ describe('alignLoss', () => {
   });
 
   it('drops non-finite values, and non-positive ones on a log axis', () => {
-    const odd: LossRun[] = [{ id: 'r', label: 'r', color: '#000', points: [{ step: 1, trainLoss: Number.NaN }, { step: 2, trainLoss: 0 }, { step: 3, trainLoss: 1 }] }];
+    const odd: LossRun[] = [
+      {
+        id: 'r',
+        label: 'r',
+        color: '#000',
+        points: [
+          { step: 1, trainLoss: Number.NaN },
+          { step: 2, trainLoss: 0 },
+          { step: 3, trainLoss: 1 },
+        ],
+      },
+    ];
     expect(alignLoss(odd, lossSeries(odd, 'trainLoss'), false).ys).toEqual([[0, 1]]);
     expect(alignLoss(odd, lossSeries(odd, 'trainLoss'), true).ys).toEqual([[1]]);
   });

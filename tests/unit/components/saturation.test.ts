@@ -22,7 +22,9 @@ describe('saturationShares', () => {
   });
 
   it('leaves non-finite values out of the denominator', () => {
-    expect(saturationShares([[0.0], [Number.NaN], [1.0], [Number.POSITIVE_INFINITY]])).toEqual([{ low: 0.5, high: 0.5 }]);
+    expect(saturationShares([[0.0], [Number.NaN], [1.0], [Number.POSITIVE_INFINITY]])).toEqual([
+      { low: 0.5, high: 0.5 },
+    ]);
   });
 
   it('returns no units for no steps and zeros for a unit that is never observed', () => {

@@ -41,13 +41,19 @@ describe('progress estimate', () => {
     let s = addSample([], { elapsedMs: 0, step: 0 }, 1000);
     s = addSample(s, { elapsedMs: 500, step: 5 }, 1000);
     s = addSample(s, { elapsedMs: 1500, step: 15 }, 1000);
-    expect(s).toEqual([{ elapsedMs: 500, step: 5 }, { elapsedMs: 1500, step: 15 }]);
+    expect(s).toEqual([
+      { elapsedMs: 500, step: 5 },
+      { elapsedMs: 1500, step: 15 },
+    ]);
     expect(addSample(s, { elapsedMs: 100, step: 1 }, 1000)).toEqual([{ elapsedMs: 100, step: 1 }]);
   });
 
   it('estimates from the recent rate rather than the whole run', () => {
     // Slow at first (1 step/s), now 10 steps/s: 100 steps left should take 10 s.
-    const samples = [{ elapsedMs: 100_000, step: 100 }, { elapsedMs: 110_000, step: 200 }];
+    const samples = [
+      { elapsedMs: 100_000, step: 100 },
+      { elapsedMs: 110_000, step: 200 },
+    ];
     expect(recentRate(samples)).toBeCloseTo(0.01);
     expect(estimateRemainingMs(samples, 200, 300, 110_000)).toBeCloseTo(10_000);
   });

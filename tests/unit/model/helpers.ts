@@ -20,7 +20,17 @@ export function tinyTask(): TaskData {
 }
 
 export function tinyModel(cell: ModelConfig['cell'], over: Partial<ModelConfig> = {}): ModelConfig {
-  return { cell, hiddenSize: 8, layers: 1, vocabSize: 4, embeddingSize: 5, init: 'orthogonal', gateBias: 1, seed: 7, ...over };
+  return {
+    cell,
+    hiddenSize: 8,
+    layers: 1,
+    vocabSize: 4,
+    embeddingSize: 5,
+    init: 'orthogonal',
+    gateBias: 1,
+    seed: 7,
+    ...over,
+  };
 }
 
 export function tinyTrain(over: Partial<TrainConfig> = {}): TrainConfig {

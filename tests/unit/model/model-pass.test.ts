@@ -12,14 +12,23 @@ describe('model forward and hand-written backward', () => {
     it(`${cell}, 2 layers: matches tfjs autograd through the same forward ops`, () => {
       const model = new RnnModel(tinyModel(cell, { layers: 2, init: 'pytorch' }));
       const [T, B] = [5, 3];
-      const inputs = tf.tensor1d(Array.from({ length: T * B }, (_, i) => (i * 7) % 4), 'int32');
-      const targets = tf.tensor1d(Array.from({ length: T * B }, (_, i) => (i * 5 + 1) % 4), 'int32');
+      const inputs = tf.tensor1d(
+        Array.from({ length: T * B }, (_, i) => (i * 7) % 4),
+        'int32',
+      );
+      const targets = tf.tensor1d(
+        Array.from({ length: T * B }, (_, i) => (i * 5 + 1) % 4),
+        'int32',
+      );
       const states = zeroStates(model, B);
       const ours = tf.tidy(() => {
         const fwd = forwardPass(model, inputs, T, states);
         return backwardPass(model, inputs, fwd, crossEntropy(fwd.logits, targets, null).dLogits).grads;
       });
-      const auto = tf.variableGrads(() => crossEntropy(forwardPass(model, inputs, T, states).logits, targets, null).loss as tf.Scalar, model.variables());
+      const auto = tf.variableGrads(
+        () => crossEntropy(forwardPass(model, inputs, T, states).logits, targets, null).loss as tf.Scalar,
+        model.variables(),
+      );
       model.variables().forEach((v, i) => {
         const diff = tf.max(tf.abs(tf.sub(ours[i], auto.grads[v.name]))).dataSync()[0];
         expect(diff, `${cell} variable ${i}`).toBeLessThan(1e-5);
@@ -31,7 +40,9 @@ describe('model forward and hand-written backward', () => {
   }
 
   it('clips by global norm', () => {
-    const out = tf.tidy(() => clipByGlobalNorm([tf.tensor1d([3, 0]), tf.tensor1d([4])], 1).map((g) => Array.from(g.dataSync())));
+    const out = tf.tidy(() =>
+      clipByGlobalNorm([tf.tensor1d([3, 0]), tf.tensor1d([4])], 1).map((g) => Array.from(g.dataSync())),
+    );
     expect(out[0][0]).toBeCloseTo(0.6, 6);
     expect(out[1][0]).toBeCloseTo(0.8, 6);
   });

@@ -24,7 +24,9 @@ describe('wasm backend', () => {
 
   it('passes every reference case', async () => {
     for (const { file } of index.cases) {
-      const r = await on('wasm', () => checkReferenceCase(file, parseReferenceCase(JSON.parse(readFileSync(`${fixtures}${file}`, 'utf8')))));
+      const r = await on('wasm', () =>
+        checkReferenceCase(file, parseReferenceCase(JSON.parse(readFileSync(`${fixtures}${file}`, 'utf8')))),
+      );
       expect(r.pass, file).toBe(true);
     }
   });

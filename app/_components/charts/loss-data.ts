@@ -1,11 +1,11 @@
+import type { MetricPoint } from '@/lib/protocol/run';
 import { MUTED_COLOR } from './palette';
 
-/** One logged training step; losses in bits per token, absent when not measured at that step. */
-export interface LossPoint {
-  step: number;
-  trainLoss?: number;
-  valLoss?: number;
-}
+/**
+ * The losses of one metric point, in bits per token; either is absent when not measured at that step
+ * (a downsampled chunk can lack a training loss too).
+ */
+export type LossPoint = Pick<MetricPoint, 'step'> & Partial<Pick<MetricPoint, 'trainLoss' | 'valLoss'>>;
 
 export interface LossRun {
   id: string;

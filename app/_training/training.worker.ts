@@ -102,11 +102,13 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
       if (step % start.reportEvery === 0 || last) {
         post({
           type: 'progress',
-          step,
-          trainLoss: lossSum / lossCount,
-          ...(evaluation ? { valLoss: evaluation.valLoss, accuracy: evaluation.accuracy } : {}),
-          tokensPerSec: (tokensPerStep * step) / (elapsedMs / 1000),
-          elapsedMs,
+          point: {
+            step,
+            trainLoss: lossSum / lossCount,
+            ...(evaluation ? { valLoss: evaluation.valLoss, accuracy: evaluation.accuracy } : {}),
+            tokensPerSec: (tokensPerStep * step) / (elapsedMs / 1000),
+            elapsedMs,
+          },
         });
         lossSum = 0;
         lossCount = 0;

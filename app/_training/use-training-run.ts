@@ -7,18 +7,11 @@ import { fetchText } from '../_realtime/texts';
 import type { Challenge, RunConfig } from '@/lib/protocol/challenge';
 import { ClientEvent } from '@/lib/protocol/events';
 import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
-import { MAX_POINTS_PER_RUN, type RunMineReply } from '@/lib/protocol/run';
+import { MAX_POINTS_PER_RUN, type MetricPoint, type RunMineReply } from '@/lib/protocol/run';
 import type { BackendName } from './backend-names';
 import type { FromWorker, InspectionMessage, ToWorker } from './worker-messages';
 
 export type RunState = 'starting' | 'running' | 'paused' | 'finished' | 'error';
-
-export interface RunPoint {
-  step: number;
-  trainLoss: number;
-  valLoss?: number;
-  accuracy?: number;
-}
 
 /** One of the student's runs, as this page knows it. */
 export interface LocalRun {
@@ -29,7 +22,7 @@ export interface LocalRun {
   step: number;
   tokensPerSec: number;
   elapsedMs: number;
-  points: RunPoint[];
+  points: Omit<MetricPoint, 'seq'>[];
   backend: BackendName | null;
   inspection: InspectionMessage | null;
   error: string | null;
@@ -107,10 +100,16 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
           update(runId, (r) => ({ ...r, state: 'running', backend: message.backend }));
           break;
         case 'progress': {
-          const { type: _, tokensPerSec, elapsedMs, ...point } = message;
-          current.outbox.add({ ...point, tokensPerSec, elapsedMs });
+          const { point } = message;
+          current.outbox.add(point);
           setUnsynced(current.outbox.backlog);
-          update(runId, (r) => ({ ...r, step: point.step, tokensPerSec, elapsedMs, points: [...r.points, point] }));
+          update(runId, (r) => ({
+            ...r,
+            step: point.step,
+            tokensPerSec: point.tokensPerSec ?? 0,
+            elapsedMs: point.elapsedMs,
+            points: [...r.points, point],
+          }));
           break;
         }
         case 'inspection':
@@ -211,12 +210,7 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
             step: run.lastStep,
             tokensPerSec: 0,
             elapsedMs: points[run.id]?.at(-1)?.elapsedMs ?? 0,
-            points: (points[run.id] ?? []).map(({ step, trainLoss, valLoss, accuracy }) => ({
-              step,
-              trainLoss,
-              valLoss,
-              accuracy,
-            })),
+            points: points[run.id] ?? [],
             backend: null,
             inspection: null,
             error: null,

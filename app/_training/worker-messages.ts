@@ -1,4 +1,5 @@
 import type { RunConfig, TaskChoice } from '@/lib/protocol/challenge';
+import type { MetricPoint, RunFinishRequest } from '@/lib/protocol/run';
 import type { BackendName } from './backend-names';
 
 /** Page -> training worker. */
@@ -23,16 +24,10 @@ export type ToWorker =
   | { type: 'stop' }
   | { type: 'temperature'; value: number };
 
+/** A metric point as the worker makes it; the outbox numbers it (`seq`) when it queues it for the server. */
 export interface ProgressMessage {
   type: 'progress';
-  step: number;
-  /** Mean training loss since the previous report, bits per token. */
-  trainLoss: number;
-  valLoss?: number;
-  accuracy?: number;
-  tokensPerSec: number;
-  /** Training time so far, pauses excluded. */
-  elapsedMs: number;
+  point: Omit<MetricPoint, 'seq'>;
 }
 
 export interface InspectionMessage {
@@ -52,5 +47,5 @@ export type FromWorker =
   | { type: 'ready'; backend: BackendName; parameterCount: number; vocabSize: number }
   | ProgressMessage
   | InspectionMessage
-  | { type: 'finished'; outcome: 'completed' | 'stopped'; step: number }
+  | { type: 'finished'; outcome: RunFinishRequest['outcome']; step: number }
   | { type: 'error'; message: string };

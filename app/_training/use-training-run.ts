@@ -1,24 +1,22 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MetricsOutbox, METRICS_FLUSH_MS } from '../_realtime/metrics-outbox';
-import { send } from '../_realtime/socket-client';
 import { fetchText } from '../_realtime/texts';
 import type { Challenge, RunConfig } from '@/lib/protocol/challenge';
-import { ClientEvent } from '@/lib/protocol/events';
 import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
-import { MAX_POINTS_PER_RUN, type MetricPoint, type RunMineReply } from '@/lib/protocol/run';
+import { MAX_POINTS_PER_RUN, type MetricPoint, type RunFinishRequest, type RunMineReply } from '@/lib/protocol/run';
 import type { BackendName } from './backend-names';
 import type { FromWorker, InspectionMessage, ToWorker } from './worker-messages';
 
 export type RunState = 'starting' | 'running' | 'paused' | 'finished' | 'error';
+type Outcome = RunFinishRequest['outcome'];
 
 /** One of the student's runs, as this page knows it. */
 export interface LocalRun {
   id: string;
   config: RunConfig;
   state: RunState;
-  outcome: 'completed' | 'stopped' | null;
+  outcome: Outcome | null;
   step: number;
   tokensPerSec: number;
   elapsedMs: number;
@@ -26,6 +24,14 @@ export interface LocalRun {
   backend: BackendName | null;
   inspection: InspectionMessage | null;
   error: string | null;
+}
+
+/** Where a run's life is reported beyond the page: the server, through `useRunStream`. */
+export interface RunSink {
+  /** Registers the run before its worker starts and resolves with its id; rejects with a refusal. */
+  begin(config: RunConfig): Promise<string>;
+  add(runId: string, point: Omit<MetricPoint, 'seq'>): void;
+  end(runId: string, outcome: Outcome): void;
 }
 
 /** A point at most every this many steps, and never more than the server keeps per run. */
@@ -37,29 +43,21 @@ const EVALS_PER_REPORT = 5;
 /** Gates, gradients and a sample: every fourth validation pass. */
 const INSPECTS_PER_EVAL = 4;
 
-function newRunId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return `run-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
 interface Active {
   runId: string;
   worker: Worker;
-  outbox: MetricsOutbox;
-  /** Set when the worker is done; `run:finish` goes out once every point is acknowledged. */
-  outcome: 'completed' | 'stopped' | null;
-  finishSent: boolean;
+  sink: RunSink;
+  /** The worker finished or failed; it takes no more controls. */
+  done: boolean;
 }
 
 /**
- * Trains runs in a Web Worker and streams their metrics to the server. Points wait in an outbox until
- * acknowledged, so a dropped connection delays them but loses none; the run is reported finished only
- * after its last point is stored.
+ * Trains the student's runs, one at a time, each in its own Web Worker (created on start, terminated
+ * when it finishes, fails or the page goes), and keeps the page's list of runs. What the worker reports
+ * goes to the run's sink as it arrives.
  */
 export function useTrainingRun(code: string, challenge: Challenge, backend: BackendName | undefined) {
   const [runs, setRuns] = useState<LocalRun[]>([]);
-  const [unsynced, setUnsynced] = useState(0);
-  const [sent, setSent] = useState(0);
   const [temperature, setTemperatureState] = useState(1);
   const active = useRef<Active | null>(null);
 
@@ -67,29 +65,7 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
     setRuns((all) => all.map((r) => (r.id === runId ? change(r) : r)));
   }, []);
 
-  const sync = useCallback(async () => {
-    const current = active.current;
-    if (!current) return;
-    await current.outbox.flush();
-    setUnsynced(current.outbox.backlog);
-    setSent(current.outbox.acknowledged);
-    if (current.outcome && current.outbox.backlog === 0 && !current.finishSent) {
-      current.finishSent = true;
-      try {
-        await send(ClientEvent.RunFinish, { runId: current.runId, outcome: current.outcome });
-      } catch {
-        current.finishSent = false;
-      }
-    }
-  }, []);
-
-  useEffect(() => {
-    const timer = setInterval(() => void sync(), METRICS_FLUSH_MS);
-    return () => {
-      clearInterval(timer);
-      active.current?.worker.terminate();
-    };
-  }, [sync]);
+  useEffect(() => () => active.current?.worker.terminate(), []);
 
   const onWorkerMessage = useCallback(
     (runId: string, message: FromWorker) => {
@@ -101,8 +77,7 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
           break;
         case 'progress': {
           const { point } = message;
-          current.outbox.add(point);
-          setUnsynced(current.outbox.backlog);
+          current.sink.add(runId, point);
           update(runId, (r) => ({
             ...r,
             step: point.step,
@@ -116,36 +91,31 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
           update(runId, (r) => ({ ...r, inspection: message }));
           break;
         case 'finished':
-          current.outcome = message.outcome;
+          current.done = true;
           current.worker.terminate();
           update(runId, (r) => ({ ...r, state: 'finished', outcome: message.outcome, step: message.step }));
-          void sync();
+          current.sink.end(runId, message.outcome);
           break;
         case 'error':
-          current.outcome = 'stopped';
+          current.done = true;
           current.worker.terminate();
           update(runId, (r) => ({ ...r, state: 'error', error: message.message }));
+          current.sink.end(runId, 'stopped');
           break;
       }
     },
-    [sync, update],
+    [update],
   );
 
-  /** Registers the run with the server, then starts training it. Rejects with the server's refusal. */
+  /** Registers the run through `sink`, then starts training it. Rejects with the refusal. */
   const start = useCallback(
-    async (config: Omit<RunConfig, 'seed'>) => {
-      const runId = newRunId();
+    async (config: Omit<RunConfig, 'seed'>, sink: RunSink) => {
       const full: RunConfig = { ...config, seed: crypto.getRandomValues(new Uint32Array(1))[0] >>> 1 };
       const { textId } = challenge.task.params;
       const text = typeof textId === 'string' ? await fetchText(code, textId) : undefined;
-      await send(ClientEvent.RunStart, { runId, config: full });
+      const runId = await sink.begin(full);
       const worker = new Worker(TRAINING_WORKER_PATH, { type: 'module' });
-      const outbox = new MetricsOutbox(runId, async (id, points) => {
-        await send(ClientEvent.RunMetrics, { runId: id, points });
-      });
-      active.current = { runId, worker, outbox, outcome: null, finishSent: false };
-      setUnsynced(0);
-      setSent(0);
+      active.current = { runId, worker, sink, done: false };
       setRuns((all) => [
         ...all,
         {
@@ -186,19 +156,15 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
   const control = useCallback(
     (type: 'pause' | 'resume' | 'stop') => {
       const current = active.current;
-      if (!current || current.outcome) return;
+      if (!current || current.done) return;
       current.worker.postMessage({ type } satisfies ToWorker);
       if (type !== 'stop') update(current.runId, (r) => ({ ...r, state: type === 'pause' ? 'paused' : 'running' }));
     },
     [update],
   );
 
-  /**
-   * Shows the runs the server kept for this student, after a reload. A run the server still counts as
-   * running lost its worker with the old page, so it is reported stopped.
-   */
+  /** Shows the runs the server kept for this student (after a reload), unless this page has runs already. */
   const restore = useCallback(({ runs: stored, points }: RunMineReply) => {
-    if (active.current) return;
     setRuns((current) =>
       current.length > 0
         ? current
@@ -216,10 +182,6 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
             error: null,
           })),
     );
-    for (const run of stored) {
-      if (run.status === 'running')
-        void send(ClientEvent.RunFinish, { runId: run.id, outcome: 'stopped' }).catch(() => undefined);
-    }
   }, []);
 
   const setTemperature = useCallback((value: number) => {
@@ -229,10 +191,6 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
 
   return {
     runs,
-    /** Points made but not yet acknowledged by the server. */
-    unsynced,
-    /** Points of the current run the server has acknowledged. */
-    sent,
     temperature,
     start,
     pause: () => control('pause'),
@@ -240,7 +198,5 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
     stop: () => control('stop'),
     setTemperature,
     restore,
-    /** Sends what is waiting right away (after a reconnect, say). */
-    sync,
   };
 }

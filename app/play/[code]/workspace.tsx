@@ -10,9 +10,8 @@ import { StatusBanner } from '../../_components/status-banner';
 import type { BackendName } from '../../_training/backend-names';
 import { useTrainingRun, type LocalRun } from '../../_training/use-training-run';
 import { useBoard } from '../../_realtime/use-board';
-import { ClientEvent } from '@/lib/protocol/events';
+import { useRunStream } from '../../_realtime/use-run-stream';
 import type { SessionView } from '@/lib/protocol/schemas';
-import { send } from '../../_realtime/socket-client';
 import { RunInsights } from './run-insights';
 import { RunHistory } from './run-history';
 
@@ -32,6 +31,8 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   const [draft, setDraft] = useState<DraftConfig>(challenge.defaults);
   const [startError, setStartError] = useState<string | null>(null);
   const training = useTrainingRun(session.code, challenge, backend);
+  // Streams the run to the server and, after a reload, brings back this round's earlier runs.
+  const stream = useRunStream(connected, round.index, training.restore);
   const current = training.runs.at(-1);
   const busy =
     current !== undefined &&
@@ -43,18 +44,6 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   // same challenge (someone joined, say), so compare by content, or the student's edits would be lost.
   const challengeKey = JSON.stringify(challenge);
   useEffect(() => setDraft(JSON.parse(challengeKey).defaults), [challengeKey]);
-  // After a reconnect, send what waited at once rather than at the next tick.
-  useEffect(() => {
-    if (connected) void training.sync();
-  }, [connected, training.sync]);
-  // After a reload, bring back this round's earlier runs from the server.
-  const { restore } = training;
-  useEffect(() => {
-    if (!connected || round.index === 0) return;
-    send(ClientEvent.RunMine, {})
-      .then(restore)
-      .catch(() => undefined);
-  }, [connected, round.index, restore]);
 
   const blocker =
     round.status !== 'running'
@@ -67,7 +56,9 @@ export function Workspace({ session, participantId, connected, backend }: Props)
 
   const train = () => {
     setStartError(null);
-    training.start(draft).catch((err: unknown) => setStartError(err instanceof Error ? err.message : String(err)));
+    training
+      .start(draft, stream)
+      .catch((err: unknown) => setStartError(err instanceof Error ? err.message : String(err)));
   };
 
   return (
@@ -138,18 +129,18 @@ export function Workspace({ session, participantId, connected, backend }: Props)
         <p
           className="text-sm text-slate-400"
           data-testid="sync-status"
-          data-unsynced={training.unsynced}
-          data-sent={training.sent}
+          data-unsynced={stream.unsynced}
+          data-sent={stream.sent}
         >
           {current?.backend && (
             <span>
               Backend: <span data-testid="backend">{current.backend}</span> ·{' '}
             </span>
           )}
-          {training.unsynced > 0
-            ? `${training.unsynced} points waiting to be sent`
+          {stream.unsynced > 0
+            ? `${stream.unsynced} points waiting to be sent`
             : current
-              ? `All ${training.sent} points sent`
+              ? `All ${stream.sent} points sent`
               : 'Nothing sent yet'}
         </p>
         {current?.error && <StatusBanner tone="error">{current.error}</StatusBanner>}

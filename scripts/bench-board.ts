@@ -12,7 +12,7 @@
 import { chromium } from '@playwright/test';
 import { ClientEvent } from '../lib/protocol/events';
 import { DEFAULT_CHALLENGE } from '../lib/domain/challenge-presets';
-import type { Cell } from '../lib/protocol/challenge';
+import { CELLS, type Cell } from '../lib/protocol/challenge';
 import type { MetricPoint } from '../lib/protocol/run';
 import type { SessionCreateReply } from '../lib/protocol/schemas';
 import { startServerProcess } from '../tests/helpers/server-process';
@@ -23,12 +23,11 @@ const POINTS = 1000;
 const BUDGET = 10 * POINTS;
 const MEASURE_MS = 5_000;
 const STREAM_EVERY_MS = 500;
-const CELLS: Cell[] = ['rnn', 'lstm', 'gru'];
 const FLOOR: Record<Cell, number> = { rnn: 1.6, lstm: 0.6, gru: 0.7 };
 
 /** A plausible validation curve: exponential decay to the cell's floor, with noise. */
 function point(run: number, seq: number): MetricPoint {
-  const cell = CELLS[run % 3];
+  const cell = CELLS[run % CELLS.length];
   const t = (seq + 1) / POINTS;
   const noise = Math.sin(run * 12.9898 + seq * 78.233) * 0.03;
   const valLoss = FLOOR[cell] + (4 - FLOOR[cell]) * Math.exp(-t * (3 + (run % 7))) + noise;
@@ -123,7 +122,7 @@ async function main(): Promise<void> {
       const runId = `run-bench-${String(i).padStart(10, '0')}`;
       await expectOk(socket, ClientEvent.RunStart, {
         runId,
-        config: { ...DEFAULT_CHALLENGE.defaults, cell: CELLS[i % 3], seed: i },
+        config: { ...DEFAULT_CHALLENGE.defaults, cell: CELLS[i % CELLS.length], seed: i },
       });
       for (let seq = 0; seq < prefilled; seq += 100) {
         const points = Array.from({ length: Math.min(100, prefilled - seq) }, (_, k) => point(i, seq + k));

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { TASK_IDS, TASKS, type TaskId } from '../lib/data/tasks';
-import type { CellKind } from '../lib/model/cell-types';
+import { CELLS, type CellKind } from '../lib/model/kinds';
+import { oneOf } from './bench-lib/args';
 import type { Overrides, RunResult } from './bench-lib/convergence-run';
 
 /**
@@ -12,12 +13,20 @@ import type { Overrides, RunResult } from './bench-lib/convergence-run';
  * library defaults, two runs at a time (one per core), and checks that on every long-range task the
  * median LSTM and GRU beat the vanilla RNN by at least 10% validation loss, with higher accuracy.
  */
-const CELLS: CellKind[] = ['rnn', 'lstm', 'gru'];
 const RUNNER = fileURLToPath(new URL('./bench-lib/convergence-run.ts', import.meta.url));
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** A comma-separated option's members of `list` (all of them when the option is absent); throws on others. */
+function listOption<T extends string>(name: string, list: readonly T[]): T[] {
+  return (
+    option(name)
+      ?.split(',')
+      .map((v) => oneOf(list, v, name.replace(/s$/, ''))) ?? [...list]
+  );
 }
 
 function runChild(
@@ -100,13 +109,13 @@ async function main() {
   const json = process.argv.includes('--json');
   const seeds = Number(option('seeds') ?? 5);
   const steps = option('steps') ? Number(option('steps')) : undefined;
-  const tasks = (option('tasks')?.split(',') ?? TASK_IDS) as TaskId[];
+  const tasks = listOption('tasks', TASK_IDS);
   const over: Overrides = {
     model: JSON.parse(option('model') ?? '{}'),
     train: JSON.parse(option('train') ?? '{}'),
     params: JSON.parse(option('params') ?? '{}'),
   };
-  const cells = (option('cells')?.split(',') ?? CELLS) as CellKind[];
+  const cells = listOption('cells', CELLS);
   const jobs = tasks.flatMap((task) =>
     Array.from({ length: seeds }, (_, s) => cells.map((cell) => () => runChild(task, cell, s + 1, steps, over))).flat(),
   );

@@ -33,7 +33,7 @@ export function runConfigViolations(
     const value = config[name];
     if (value < min || value > max) out.push({ field: name, message: `Must be between ${min} and ${max}` });
   }
-  const parameters = countParameters({ ...config, layers: config.layers as 1 | 2, vocabSize });
+  const parameters = countParameters({ ...config, vocabSize });
   if (parameters > challenge.maxParameters) {
     out.push({
       field: 'parameters',

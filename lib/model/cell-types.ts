@@ -1,7 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-
-/** The three recurrent cells, with PyTorch's equations (see lib/model/README.md). */
-export type CellKind = 'rnn' | 'lstm' | 'gru';
+import type { CellKind } from './kinds';
 
 /** Gate blocks per cell: rnn 1, lstm 4 (i, f, g, o), gru 3 (r, z, n). */
 export const GATE_COUNT: Record<CellKind, number> = { rnn: 1, lstm: 4, gru: 3 };

@@ -1,13 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type {
-  BackwardInput,
-  BackwardOutput,
-  CellKind,
-  CellStep,
-  LayerParams,
-  PreparedLoop,
-  StepResult,
-} from './cell-types';
+import type { BackwardInput, BackwardOutput, CellStep, LayerParams, PreparedLoop, StepResult } from './cell-types';
+import type { CellKind } from './kinds';
 import { splitBlocks } from './layout';
 
 type T2 = tf.Tensor;

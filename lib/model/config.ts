@@ -1,15 +1,12 @@
-import type { CellKind } from './cell-types';
 import { GATE_COUNT } from './cell-types';
-
-/** Recurrent weight initialisation schemes. */
-export type InitKind = 'pytorch' | 'glorot' | 'orthogonal';
-export type OptimizerKind = 'adam' | 'rmsprop' | 'sgd';
+import type { CellKind, InitKind, OptimizerKind } from './kinds';
 
 /** Everything that fixes a model's shape and its initial weights. */
 export interface ModelConfig {
   cell: CellKind;
   hiddenSize: number;
-  layers: 1 | 2;
+  /** 1 to MAX_LAYERS (kinds.ts); RnnModel refuses any other count. */
+  layers: number;
   vocabSize: number;
   embeddingSize: number;
   /**

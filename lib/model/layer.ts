@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { CELL_STEPS } from './cells';
 import { gatherBlocks, productWithSums, splitBlocks, transpose2d } from './layout';
-import type { CellKind, LayerGrads, LayerParams, PreparedLoop } from './cell-types';
+import type { LayerGrads, LayerParams, PreparedLoop } from './cell-types';
+import type { CellKind } from './kinds';
 
 type T2 = tf.Tensor;
 

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { GATE_COUNT, type LayerParams } from './cell-types';
 import type { ModelConfig } from './config';
 import { initialWeights } from './init';
+import { isLayerCount, MAX_LAYERS } from './kinds';
 import type { WeightArrays } from './weight-arrays';
 
 /**
@@ -16,8 +17,12 @@ export class RnnModel {
   readonly decoderW: tf.Variable<tf.Rank.R2>;
   readonly decoderB: tf.Variable<tf.Rank.R1>;
 
-  /** Creates variables from `weights`, or from the seeded initialisation in `config`. */
+  /**
+   * Creates variables from `weights`, or from the seeded initialisation in `config`. Throws when
+   * config.layers is not 1 to MAX_LAYERS.
+   */
   constructor(config: ModelConfig, weights: WeightArrays = initialWeights(config)) {
+    if (!isLayerCount(config.layers)) throw new Error(`layers must be 1 to ${MAX_LAYERS}, not ${config.layers}`);
     this.config = config;
     const { vocabSize: v, embeddingSize: e, hiddenSize: h } = config;
     const g = GATE_COUNT[config.cell] * h;

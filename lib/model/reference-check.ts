@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { GATE_COUNT, GATE_NAMES, type CellKind } from './cell-types';
+import { GATE_COUNT, GATE_NAMES } from './cell-types';
+import { CELLS, type CellKind } from './kinds';
 import { inputProjectionGrads, layerBackward, layerForward, layerGates } from './layer';
 import { gradNormByStep } from './grad-norms';
 import { layerFromPyTorch, type PyTorchLayerWeights } from './pytorch-weights';
@@ -45,17 +46,18 @@ export const TOLERANCE = 1e-4;
 export function parseReferenceCase(json: unknown): ReferenceCase {
   if (typeof json !== 'object' || json === null) throw new Error('case is not a JSON object');
   const c = json as Record<string, unknown>;
-  if (c.cell !== 'rnn' && c.cell !== 'lstm' && c.cell !== 'gru') throw new Error(`unknown cell ${String(c.cell)}`);
+  const cell = CELLS.find((k) => k === c.cell);
+  if (!cell) throw new Error(`unknown cell ${String(c.cell)}`);
   for (const key of ['inputSize', 'hiddenSize', 'batch', 'steps', 'loss']) {
     if (typeof c[key] !== 'number') throw new Error(`missing number "${key}"`);
   }
   for (const key of ['params', 'inputs', 'h0', 'outputs', 'hT', 'upstream', 'grads', 'gradNormByStep']) {
     if (c[key] === undefined) throw new Error(`missing "${key}"`);
   }
-  if (c.cell === 'lstm' && c.c0 === undefined) throw new Error('lstm case without "c0"');
+  if (cell === 'lstm' && c.c0 === undefined) throw new Error('lstm case without "c0"');
   const hidden = c.hiddenSize as number;
   const w = c.params as PyTorchLayerWeights;
-  if (w.weight_hh?.length !== GATE_COUNT[c.cell] * hidden)
+  if (w.weight_hh?.length !== GATE_COUNT[cell] * hidden)
     throw new Error('weight_hh rows do not match cell and hiddenSize');
   return json as ReferenceCase;
 }

@@ -1,5 +1,5 @@
-import type { CellKind } from './cell-types';
 import type { ModelConfig } from './config';
+import { CELLS, isLayerCount } from './kinds';
 import { assembleWeights, weightShapes, type WeightArrays } from './weight-arrays';
 
 /** The part of a ModelConfig that fixes the weights' shapes. */
@@ -8,7 +8,6 @@ export type ModelShape = Pick<ModelConfig, 'cell' | 'hiddenSize' | 'layers' | 'v
 const MAGIC = 0x414e4e52; // "RNNA" read as a little-endian uint32
 const VERSION = 1;
 const HEADER_BYTES = 24;
-const CELLS: CellKind[] = ['rnn', 'lstm', 'gru'];
 
 /**
  * Encodes weights as a compact binary blob (little-endian):
@@ -45,7 +44,7 @@ export function decodeWeights(bytes: Uint8Array): { shape: ModelShape; weights: 
     throw new Error(`unsupported weight blob version ${view.getUint16(4, true)}`);
   const cell = CELLS[view.getUint8(6)];
   const layers = view.getUint8(7);
-  if (!cell || (layers !== 1 && layers !== 2)) throw new Error('weight blob has an invalid cell or layer count');
+  if (!cell || !isLayerCount(layers)) throw new Error('weight blob has an invalid cell or layer count');
   const shape: ModelShape = {
     cell,
     layers,

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { CELLS, INITS, MAX_LAYERS, OPTIMIZERS } from '../model/kinds';
 
 /**
  * What the instructor sets for a round (the challenge) and what a student picks within it (a run's
  * configuration). Names match lib/model's ModelConfig and TrainConfig.
  */
 
-export const CELLS = ['rnn', 'lstm', 'gru'] as const;
-export const OPTIMIZERS = ['adam', 'rmsprop', 'sgd'] as const;
-export const INITS = ['pytorch', 'glorot', 'orthogonal'] as const;
+/** The engine's lists (lib/model/kinds.ts, which imports nothing), so the wire accepts what it trains. */
+export { CELLS, INITS, OPTIMIZERS };
 /**
  * How the board ranks runs: lowest best validation loss (bits per token), or highest best task accuracy
  * (every task measures one: see lib/data). Ties go to the run that reached its score first.
@@ -21,7 +21,7 @@ export type Cell = z.infer<typeof cellSchema>;
 /** Hard limits of the engine, whatever a challenge allows: they keep a browser tab alive. */
 export const ENGINE_LIMITS = {
   hiddenSize: { min: 4, max: 512 },
-  layers: { min: 1, max: 2 },
+  layers: { min: 1, max: MAX_LAYERS },
   embeddingSize: { min: 2, max: 128 },
   learningRate: { min: 1e-5, max: 1 },
   batchSize: { min: 1, max: 128 },

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TASKS, type TaskId } from '../../lib/data/tasks';
+import { TASK_IDS, TASKS, type TaskId } from '../../lib/data/tasks';
 import type { TaskData } from '../../lib/data/types';
-import type { CellKind } from '../../lib/model/cell-types';
+import { CELLS, type CellKind } from '../../lib/model/kinds';
 import { DEFAULT_TRAIN, defaultModelConfig, type ModelConfig, type TrainConfig } from '../../lib/model/config';
 import { createTrainer } from '../../lib/model/trainer';
+import { oneOf } from './args';
 import { useBackend } from './backend';
 
 /** One convergence run's result line (finalValLoss in bits per token). */
@@ -94,14 +95,11 @@ export function runOne(task: TaskId, cell: CellKind, seed: number, steps?: numbe
 /** Child-process entry: argv task cell seed steps|- overridesJSON; prints one JSON line. */
 async function main() {
   const [task, cell, seed, steps, over] = process.argv.slice(2);
-  if (!task || !(task in TASKS)) return;
-  await useBackend('wasm');
+  const run = { task: oneOf(TASK_IDS, task, 'task'), cell: oneOf(CELLS, cell, 'cell') };
   const n = steps && steps !== '-' ? Number(steps) : undefined;
-  console.log(
-    JSON.stringify(
-      runOne(task as TaskId, cell as CellKind, Number(seed), n, over ? (JSON.parse(over) as Overrides) : {}),
-    ),
-  );
+  const overrides: Overrides = over ? JSON.parse(over) : {};
+  await useBackend('wasm');
+  console.log(JSON.stringify(runOne(run.task, run.cell, Number(seed), n, overrides)));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { CellKind } from '../../lib/model/cell-types';
+import type { CellKind } from '../../lib/model/kinds';
 import { GATE_COUNT } from '../../lib/model/cell-types';
 import { createTrainer } from '../../lib/model/trainer';
 import type { TaskData } from '../../lib/data/types';

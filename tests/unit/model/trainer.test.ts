@@ -1,10 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { countParameters } from '../../../lib/model/config';
+import { CELLS } from '../../../lib/model/kinds';
 import { createTrainer } from '../../../lib/model/trainer';
 import { tinyModel, tinyTask, tinyTrain } from './helpers';
-
-const CELLS = ['rnn', 'lstm', 'gru'] as const;
 
 describe('trainer', () => {
   it('leaks no tensors: the count after step 10 equals the count after step 500', () => {
@@ -75,12 +74,15 @@ describe('trainer', () => {
     t.dispose();
   });
 
-  it('rejects weights of another shape and a config that does not fit the task', () => {
+  it('rejects weights of another shape, a config that does not fit the task and a layer count it cannot build', () => {
     const t = createTrainer(tinyModel('lstm'), tinyTrain(), tinyTask());
     const blob = t.exportWeights();
     t.dispose();
     expect(() => createTrainer(tinyModel('gru'), tinyTrain(), tinyTask(), blob)).toThrow(/cell/);
     expect(() => createTrainer(tinyModel('lstm', { vocabSize: 9 }), tinyTrain(), tinyTask())).toThrow(/vocabSize/);
+    for (const layers of [0, 1.5, 3]) {
+      expect(() => createTrainer(tinyModel('lstm', { layers }), tinyTrain(), tinyTask())).toThrow(/layers/);
+    }
     const restored = createTrainer(tinyModel('lstm'), tinyTrain(), tinyTask(), blob);
     expect(Buffer.from(restored.exportWeights()).equals(Buffer.from(blob))).toBe(true);
     restored.dispose();

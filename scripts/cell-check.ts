@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { checkReferenceCase, parseReferenceCase } from '../lib/model/reference-check';
+import { checkReferenceCase, parseReferenceCase } from '../tests/helpers/reference-check';
 import { useBackend, type NodeBackend } from './bench-lib/backend';
 
 /**

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkReferenceCase, parseReferenceCase, TOLERANCE } from '../../../lib/model/reference-check';
+import { checkReferenceCase, parseReferenceCase, TOLERANCE } from '../../helpers/reference-check';
 
-const fixtures = fileURLToPath(new URL('../../../../shared/fixtures/rnn-reference/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../fixtures/rnn-reference/', import.meta.url));
 const index = JSON.parse(readFileSync(`${fixtures}index.json`, 'utf8')) as { cases: { file: string }[] };
 const load = (file: string) => parseReferenceCase(JSON.parse(readFileSync(`${fixtures}${file}`, 'utf8')));
 
 describe('cells against the PyTorch reference cases', () => {
-  it('finds the shared cases', () => {
+  it('finds the reference cases', () => {
     expect(index.cases.length).toBeGreaterThanOrEqual(9);
   });
 

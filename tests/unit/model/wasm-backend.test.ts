@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gatherBlocks, productWithSums, splitBlocks, sumRowsByToken } from '../../../lib/model/layout';
 import { crossEntropy } from '../../../lib/model/model-pass';
-import { checkReferenceCase, parseReferenceCase } from '../../../lib/model/reference-check';
+import { checkReferenceCase, parseReferenceCase } from '../../helpers/reference-check';
 import { createTrainer } from '../../../lib/model/trainer';
 import { tinyModel, tinyTask, tinyTrain } from './helpers';
 
 // The wasm backend runs several steps on the host (lib/model/layout.ts, crossEntropy); other backends on the device.
-const fixtures = fileURLToPath(new URL('../../../../shared/fixtures/rnn-reference/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../fixtures/rnn-reference/', import.meta.url));
 const index = JSON.parse(readFileSync(`${fixtures}index.json`, 'utf8')) as { cases: { file: string }[] };
 
 async function on<T>(backend: string, fn: () => T): Promise<T> {

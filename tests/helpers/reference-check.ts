@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { GATE_COUNT, GATE_NAMES } from './cell-types';
-import { CELLS, type CellKind } from './kinds';
-import { inputProjectionGrads, layerBackward, layerForward, layerGates } from './layer';
-import { gradNormByStep } from './grad-norms';
-import { layerFromPyTorch, type PyTorchLayerWeights } from './pytorch-weights';
+import { GATE_COUNT, GATE_NAMES } from '../../lib/model/cell-types';
+import { CELLS, type CellKind } from '../../lib/model/kinds';
+import { inputProjectionGrads, layerBackward, layerForward, layerGates } from '../../lib/model/layer';
+import { gradNormByStep } from '../../lib/model/grad-norms';
+import { layerFromPyTorch, type PyTorchLayerWeights } from '../../lib/model/pytorch-weights';
 
 type Nested = number | Nested[];
 
-/** A reference case in the format of shared/fixtures/rnn-reference (see its README). */
+/** A reference case in the format of tests/fixtures/rnn-reference (see its README). */
 export interface ReferenceCase {
   name: string;
   cell: CellKind;

@@ -2,23 +2,11 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromiumLaunch } from './tests/helpers/chromium-launch';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** A fresh data folder per run, so no session from an earlier run is visible. */
 const dataDir = mkdtempSync(path.join(tmpdir(), 'arena-e2e-'));
-
-/** Debian's Chromium, never a browser downloaded by Playwright. */
-export const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -15,6 +15,7 @@ import { DEFAULT_CHALLENGE } from '../lib/domain/challenge-presets';
 import { CELLS, type Cell } from '../lib/protocol/challenge';
 import type { MetricPoint } from '../lib/protocol/run';
 import type { SessionCreateReply } from '../lib/protocol/schemas';
+import { chromiumLaunch } from '../tests/helpers/chromium-launch';
 import { startServerProcess } from '../tests/helpers/server-process';
 import { connectClient, expectOk, type TestSocket } from '../tests/helpers/test-client';
 
@@ -131,17 +132,7 @@ async function main(): Promise<void> {
       return { socket, runId, index: i, next: prefilled };
     });
 
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunch);
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.addInitScript(([c, t]) => localStorage.setItem(`rnn-arena:host:${c}`, t), [code, hostToken]);
     await page.goto(`${server.url}/host/${code}`);

@@ -4,22 +4,15 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { chromiumLaunch } from '../../tests/helpers/chromium-launch';
 import type { BoundResult, Repeats, TrainResult } from './train-bench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const WASM_DIR = `${root}node_modules/@tensorflow/tfjs-backend-wasm/dist/`;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * Bundles browser-entry.ts, serves it with the tfjs wasm binaries on a local port, and runs the
- * training benchmark in headless Chromium (Debian's /usr/bin/chromium) on the wasm backend.
+ * training benchmark in headless Chromium (tests/helpers/chromium-launch.ts) on the wasm backend.
  */
 export async function runInChromium(repeats: Repeats): Promise<{ results: TrainResult[]; matmulBound: BoundResult[] }> {
   const bundle = await build({
@@ -47,7 +40,7 @@ export async function runInChromium(repeats: Repeats): Promise<{ results: TrainR
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(chromiumLaunch);
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);

@@ -4,39 +4,12 @@ import type { BoardVisibility } from '../../lib/protocol/board';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import { SESSION_TTL_S } from './keys';
-import { applyPoints } from './run-points';
-import { SessionFiles, type PointsBatch, type SessionFile } from './session-files';
+import { newSessionState, storePoints, type SessionState } from './memory-state';
+import { SessionFiles } from './session-files';
+import { SessionJournal } from './session-journal';
 import type { AddParticipantResult, CreateRunResult, RoundChangeResult, Store } from './store';
 
-interface RunEntry {
-  run: RunView;
-  points: Map<number, MetricPoint>;
-}
-
-interface Entry {
-  record: SessionRecord;
-  nicknameKeys: Set<string>;
-  runs: Map<string, RunEntry>;
-  /** Uploaded texts by id. */
-  texts: Map<string, string>;
-  /** Milliseconds since the Unix epoch. */
-  expiresAt: number;
-  /** Points received since the last write to disk. */
-  unsaved: PointsBatch[];
-  /** Something other than points changed since `session.json` was last written. */
-  sessionChanged: boolean;
-  /** A text was added since the last write to disk. */
-  textsChanged: boolean;
-}
-
-/** A session's disk writes: the one running, and the one queued behind it that later changes join. */
-interface WriteChain {
-  running: Promise<void> | null;
-  queued: Promise<void> | null;
-}
-
-/** Metric points arrive many times a second; their file writes are batched this long. */
-const POINTS_FLUSH_MS = 1_000;
+const TTL_MS = SESSION_TTL_S * 1000;
 
 export interface MemoryStoreOptions {
   /** When set, every session is written to `<dataDir>/sessions/<code>/` (see SessionFiles) and read back on open. */
@@ -46,69 +19,37 @@ export interface MemoryStoreOptions {
 }
 
 /**
- * The embedded store: one process, no Redis. With a data folder, each session is written through to disk:
- * session changes before the call resolves, metric points within POINTS_FLUSH_MS, and everything on
- * close(). Writes are coalesced per session: while one runs, any number of changes share the next, which
- * reads the state when it starts, so 200 students joining at once cost a few writes, not 200. Points only
- * append to the log: run summaries and the session's lifetime are replayed from it on load.
+ * The embedded store: one process, no Redis. It holds the sessions and applies the Store's rules in
+ * memory; sessions expire SESSION_TTL_S after their last change. With a data folder, a SessionJournal
+ * writes each change through to disk (session changes before the call resolves, metric points within
+ * about a second) and replays the files on open.
  */
 export class MemoryStore implements Store {
-  private readonly sessions = new Map<string, Entry>();
-  /** Per-session write chains keep file writes in order without blocking other sessions. */
-  private readonly writes = new Map<string, WriteChain>();
-  private readonly pendingFlush = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly sessions = new Map<string, SessionState>();
   private readonly now: () => number;
-  private readonly files: SessionFiles | null;
+  private readonly journal: SessionJournal | null;
 
   private constructor(options: MemoryStoreOptions) {
     this.now = options.now ?? Date.now;
-    this.files = options.dataDir ? new SessionFiles(path.join(options.dataDir, 'sessions')) : null;
+    this.journal = options.dataDir
+      ? new SessionJournal(new SessionFiles(path.join(options.dataDir, 'sessions')), (code) => this.live(code))
+      : null;
   }
 
   /** Opens the store, loading every unexpired session from the data folder. */
   static async open(options: MemoryStoreOptions = {}): Promise<MemoryStore> {
     const store = new MemoryStore(options);
-    for (const { file, points, texts } of (await store.files?.loadAll()) ?? []) {
-      const runs = new Map(file.runs.map((run) => [run.id, { run, points: new Map<number, MetricPoint>() }]));
-      let expiresAt = file.expiresAt;
-      for (const batch of points) {
-        const found = runs.get(batch.runId);
-        if (!found) continue;
-        for (const p of batch.points) found.points.set(p.seq, p);
-        // Idempotent: the summary in session.json may already count some of these points.
-        found.run = applyPoints(found.run, batch.points, batch.receivedAt);
-        expiresAt = Math.max(expiresAt, batch.receivedAt + SESSION_TTL_S * 1000);
-      }
-      if (expiresAt <= store.now()) {
-        await store.files?.remove(file.record.meta.code);
-        continue;
-      }
-      store.sessions.set(file.record.meta.code, {
-        record: file.record,
-        nicknameKeys: new Set(file.nicknameKeys),
-        runs,
-        texts: new Map(texts),
-        expiresAt,
-        unsaved: [],
-        sessionChanged: false,
-        textsChanged: false,
-      });
+    for (const state of (await store.journal?.load(TTL_MS)) ?? []) {
+      const { code } = state.record.meta;
+      if (state.expiresAt > store.now()) store.sessions.set(code, state);
+      else await store.journal?.remove(code);
     }
     return store;
   }
 
   async createSession(meta: SessionMeta): Promise<boolean> {
     if (this.live(meta.code)) return false;
-    this.sessions.set(meta.code, {
-      record: { meta: structuredClone(meta), participants: [] },
-      nicknameKeys: new Set(),
-      runs: new Map(),
-      texts: new Map(),
-      expiresAt: 0,
-      unsaved: [],
-      sessionChanged: false,
-      textsChanged: false,
-    });
+    this.sessions.set(meta.code, newSessionState(meta));
     await this.touch(meta.code, false);
     return true;
   }
@@ -240,13 +181,10 @@ export class MemoryStore implements Store {
     const entry = this.live(code);
     const found = entry?.runs.get(runId);
     if (!entry || !found) return 0;
-    const fresh = points.filter((p) => !found.points.has(p.seq)).map((p) => ({ ...p }));
-    for (const p of fresh) found.points.set(p.seq, p);
-    found.run = applyPoints(found.run, fresh, receivedAt);
+    const fresh = storePoints(found, points, receivedAt);
     // Metrics keep a session alive, as the Redis store's append does.
-    entry.expiresAt = this.now() + SESSION_TTL_S * 1000;
-    if (this.files && fresh.length > 0) entry.unsaved.push({ runId, receivedAt, points: fresh });
-    this.scheduleFlush(code);
+    entry.expiresAt = this.now() + TTL_MS;
+    if (fresh.length > 0) this.journal?.pointsStored(code, { runId, receivedAt, points: fresh });
     return fresh.length;
   }
 
@@ -272,7 +210,7 @@ export class MemoryStore implements Store {
     const entry = this.live(code);
     if (!entry) return false;
     entry.texts.set(textId, text);
-    entry.textsChanged = true;
+    this.journal?.textAdded(code);
     await this.touch(code, false);
     return true;
   }
@@ -282,15 +220,10 @@ export class MemoryStore implements Store {
   }
 
   async close(): Promise<void> {
-    for (const [code, timer] of this.pendingFlush) {
-      clearTimeout(timer);
-      void this.writeThrough(code);
-    }
-    this.pendingFlush.clear();
-    await Promise.all([...this.writes.values()].flatMap((chain) => [chain.running, chain.queued]));
+    await this.journal?.close();
   }
 
-  private live(code: string): Entry | null {
+  private live(code: string): SessionState | null {
     const entry = this.sessions.get(code);
     if (!entry) return null;
     if (entry.expiresAt <= this.now()) {
@@ -300,74 +233,12 @@ export class MemoryStore implements Store {
     return entry;
   }
 
-  private scheduleFlush(code: string): void {
-    if (!this.files || this.pendingFlush.has(code)) return;
-    const timer = setTimeout(() => {
-      this.pendingFlush.delete(code);
-      void this.writeThrough(code);
-    }, POINTS_FLUSH_MS);
-    timer.unref();
-    this.pendingFlush.set(code, timer);
-  }
-
   /** Extends the session's lifetime, counts a visible change, and, with a data folder, writes it through. */
-  private touch(code: string, changed: boolean): Promise<void> {
-    const entry = this.sessions.get(code);
-    if (!entry) return Promise.resolve();
-    if (changed) entry.record.meta.revision += 1;
-    entry.expiresAt = this.now() + SESSION_TTL_S * 1000;
-    entry.sessionChanged = true;
-    return this.writeThrough(code);
-  }
-
-  /**
-   * Resolves once a write that started after this call has finished: the queued write if there is one
-   * (it has not read the state yet), otherwise a new one queued behind the running write.
-   */
-  private writeThrough(code: string): Promise<void> {
-    const files = this.files;
-    if (!files) return Promise.resolve();
-    let chain = this.writes.get(code);
-    if (!chain) {
-      chain = { running: null, queued: null };
-      this.writes.set(code, chain);
-    }
-    if (chain.queued) return chain.queued;
-    const own = chain;
-    const write: Promise<void> = (own.running ?? Promise.resolve())
-      .catch(() => {})
-      .then(async () => {
-        own.queued = null;
-        own.running = write;
-        try {
-          await this.save(files, code);
-        } finally {
-          if (own.running === write) own.running = null;
-        }
-      });
-    own.queued = write;
-    return write;
-  }
-
-  /** Appends the points received since the last save, then writes the texts and the session file if they changed. */
-  private async save(files: SessionFiles, code: string): Promise<void> {
+  private async touch(code: string, changed: boolean): Promise<void> {
     const entry = this.sessions.get(code);
     if (!entry) return;
-    const batches = entry.unsaved;
-    entry.unsaved = [];
-    if (batches.length > 0) await files.appendPoints(code, batches);
-    if (entry.textsChanged) {
-      entry.textsChanged = false;
-      await files.writeTexts(code, [...entry.texts]);
-    }
-    if (!entry.sessionChanged) return;
-    entry.sessionChanged = false;
-    const file: SessionFile = {
-      record: entry.record,
-      nicknameKeys: [...entry.nicknameKeys],
-      runs: [...entry.runs.values()].map(({ run }) => run),
-      expiresAt: entry.expiresAt,
-    };
-    await files.writeSession(code, file);
+    if (changed) entry.record.meta.revision += 1;
+    entry.expiresAt = this.now() + TTL_MS;
+    await this.journal?.sessionChanged(code);
   }
 }

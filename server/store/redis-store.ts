@@ -2,82 +2,30 @@ import type { Participant, SessionMeta, SessionRecord } from '../../lib/domain/s
 import type { BoardVisibility } from '../../lib/protocol/board';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
-import type { RoundState, RoundStatus } from '../../lib/protocol/schemas';
+import type { RoundState } from '../../lib/protocol/schemas';
 import { ROUND_DEADLINES_KEY, SESSION_TTL_S, sessionKeys } from './keys';
+import {
+  metaFields,
+  metaFrom,
+  nullable,
+  participantFrom,
+  pointFrom,
+  roundFrom,
+  runFixedFrom,
+  runFrom,
+  type RunFixed,
+} from './redis-codec';
 import type { RedisClient } from './redis-connection';
 import * as lua from './redis-scripts';
 import type { AddParticipantResult, CreateRunResult, RoundChangeResult, Store } from './store';
-
-type RunFixed = Omit<RunView, 'status' | 'lastStep' | 'best' | 'bestAccuracy'>;
-
-const nullable = (value: number | null) => (value === null ? '' : String(value));
-const orNull = (field: string | undefined) => (field ? Number(field) : null);
-
-function roundFrom(meta: Record<string, string>): RoundState {
-  return {
-    index: Number(meta.roundIndex),
-    status: meta.roundStatus as RoundStatus,
-    startedAt: orNull(meta.roundStartedAt),
-    endsAt: orNull(meta.roundEndsAt),
-    endedAt: orNull(meta.roundEndedAt),
-  };
-}
-
-function metaFrom(meta: Record<string, string>): SessionMeta {
-  return {
-    code: meta.code,
-    createdAt: Number(meta.createdAt),
-    hostTokenHash: meta.hostTokenHash,
-    locked: meta.locked === '1',
-    revision: Number(meta.revision),
-    challenge: JSON.parse(meta.challenge) as Challenge,
-    round: roundFrom(meta),
-    boardVisibility: meta.boardVisibility as BoardVisibility,
-    boardTopN: Number(meta.boardTopN),
-  };
-}
-
-function runFrom(fixed: RunFixed, state: Record<string, string>): RunView {
-  return {
-    ...fixed,
-    status: state.status as RunStatus,
-    lastStep: Number(state.lastStep),
-    best: state.bestValLoss
-      ? {
-          valLoss: Number(state.bestValLoss),
-          accuracy: orNull(state.bestAccuracy),
-          step: Number(state.bestStep),
-          at: Number(state.bestAt),
-        }
-      : null,
-    bestAccuracy: state.bestAcc
-      ? { accuracy: Number(state.bestAcc), step: Number(state.bestAccStep), at: Number(state.bestAccAt) }
-      : null,
-  };
-}
 
 /** The shared store for several server instances. The client must already be connected. */
 export class RedisStore implements Store {
   constructor(private readonly client: RedisClient) {}
 
   async createSession(meta: SessionMeta): Promise<boolean> {
-    const { round } = meta;
-    const fields = {
-      code: meta.code,
-      createdAt: String(meta.createdAt),
-      hostTokenHash: meta.hostTokenHash,
-      locked: meta.locked ? '1' : '0',
-      revision: String(meta.revision),
-      challenge: JSON.stringify(meta.challenge),
-      roundIndex: String(round.index),
-      roundStatus: round.status,
-      roundStartedAt: nullable(round.startedAt),
-      roundEndsAt: nullable(round.endsAt),
-      roundEndedAt: nullable(round.endedAt),
-      boardVisibility: meta.boardVisibility,
-      boardTopN: String(meta.boardTopN),
-    };
-    return (await this.run(lua.CREATE_SESSION, [sessionKeys(meta.code).meta], Object.entries(fields).flat())) === 1;
+    const fields = Object.entries(metaFields(meta)).flat();
+    return (await this.run(lua.CREATE_SESSION, [sessionKeys(meta.code).meta], fields)) === 1;
   }
 
   async getSession(code: string): Promise<SessionRecord | null> {
@@ -94,7 +42,7 @@ export class RedisStore implements Store {
     return {
       meta: metaFrom(meta),
       participants: participants.map((raw) => {
-        const participant = JSON.parse(raw) as Participant;
+        const participant = participantFrom(raw, code);
         return {
           ...participant,
           nickname: renames[participant.id] ?? participant.nickname,
@@ -206,7 +154,7 @@ export class RedisStore implements Store {
   async getRun(code: string, runId: string): Promise<RunView | null> {
     const keys = sessionKeys(code);
     const [fixed, state] = await this.client.multi().hGet(keys.runs, runId).hGetAll(keys.runState(runId)).execTyped();
-    return fixed ? runFrom(JSON.parse(fixed) as RunFixed, state) : null;
+    return fixed ? runFrom(runFixedFrom(fixed, code), state, code) : null;
   }
 
   async appendPoints(code: string, runId: string, points: MetricPoint[], receivedAt: number): Promise<number> {
@@ -233,19 +181,19 @@ export class RedisStore implements Store {
   async listRuns(code: string, round: number): Promise<RunView[]> {
     const keys = sessionKeys(code);
     const fixed = Object.values(await this.client.hGetAll(keys.runs))
-      .map((raw) => JSON.parse(raw) as RunFixed)
+      .map((raw) => runFixedFrom(raw, code))
       .filter((r) => r.round === round)
       .sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
     if (fixed.length === 0) return [];
     const multi = this.client.multi();
     for (const r of fixed) multi.hGetAll(keys.runState(r.id));
     const states = (await multi.exec()) as unknown as Record<string, string>[];
-    return fixed.map((r, i) => runFrom(r, states[i]));
+    return fixed.map((r, i) => runFrom(r, states[i], code));
   }
 
   async getPoints(code: string, runId: string): Promise<MetricPoint[]> {
     const raw = await this.client.hVals(sessionKeys(code).points(runId));
-    return raw.map((p) => JSON.parse(p) as MetricPoint).sort((a, b) => a.seq - b.seq);
+    return raw.map((p) => pointFrom(p, code)).sort((a, b) => a.seq - b.seq);
   }
 
   async putText(code: string, textId: string, text: string): Promise<boolean> {

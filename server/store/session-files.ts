@@ -1,7 +1,18 @@
 import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { SessionRecord } from '../../lib/domain/session';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
+import {
+  participantSchema,
+  readStored,
+  parseStoredJson,
+  runViewSchema,
+  sessionMetaSchema,
+  STORE_FORMAT,
+  storedPointSchema,
+  StoredDataError,
+} from './formats';
 
 /**
  * What `session.json` holds: everything but metric points and texts, so rewriting it stays cheap. Run
@@ -29,9 +40,31 @@ export interface LoadedSession {
   texts: [string, string][];
 }
 
+const sessionFileSchema = z.object({
+  record: z.object({ meta: sessionMetaSchema, participants: z.array(participantSchema) }),
+  nicknameKeys: z.array(z.string()),
+  runs: z.array(runViewSchema),
+  expiresAt: z.number(),
+}) satisfies z.ZodType<SessionFile>;
+
+const pointsBatchSchema = z.object({
+  runId: z.string().min(1),
+  receivedAt: z.number(),
+  points: z.array(storedPointSchema),
+}) satisfies z.ZodType<PointsBatch>;
+
+const textsSchema = z.array(z.tuple([z.string(), z.string()]));
+
 const SESSION = 'session.json';
 const POINTS = 'points.ndjson';
 const TEXTS = 'texts.json';
+
+/** Splits a stored object into its format number and the rest. */
+function unwrap(value: unknown): { format: unknown; rest: unknown } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { format: undefined, rest: value };
+  const { format, ...rest } = value as Record<string, unknown>;
+  return { format, rest };
+}
 
 /**
  * The embedded store's disk layout, one folder per session under `dir`:
@@ -39,6 +72,7 @@ const TEXTS = 'texts.json';
  * - `points.ndjson`: metric points, appended in batches, so a class of 200 runs × 1,000 points is never
  *   rewritten (a line cut short by a crash is skipped on load);
  * - `texts.json`: uploaded texts, written only when one is added.
+ * Each file, and each line of the log, carries STORE_FORMAT and is read back through its schema.
  */
 export class SessionFiles {
   /** Session folders known to exist, so a write does not ask the file system first. */
@@ -47,41 +81,39 @@ export class SessionFiles {
   constructor(private readonly dir: string) {}
 
   async writeSession(code: string, file: SessionFile): Promise<void> {
-    await this.replace(code, SESSION, JSON.stringify(file));
+    await this.replace(code, SESSION, JSON.stringify({ format: STORE_FORMAT, ...file }));
   }
 
   async appendPoints(code: string, batches: PointsBatch[]): Promise<void> {
     await this.ensureFolder(code);
     // Each line starts with its newline: a line a crash cut short stays alone on its line and is skipped.
-    await appendFile(path.join(this.folder(code), POINTS), batches.map((b) => '\n' + JSON.stringify(b)).join(''));
+    const lines = batches.map((b) => '\n' + JSON.stringify({ format: STORE_FORMAT, ...b }));
+    await appendFile(path.join(this.folder(code), POINTS), lines.join(''));
   }
 
   async writeTexts(code: string, texts: [string, string][]): Promise<void> {
-    await this.replace(code, TEXTS, JSON.stringify(texts));
+    await this.replace(code, TEXTS, JSON.stringify({ format: STORE_FORMAT, texts }));
   }
 
-  /** Every session folder on disk; one without a session file (cut short before its first write) is deleted. */
-  async loadAll(): Promise<LoadedSession[]> {
+  /**
+   * Every session folder on disk; one without a session file (cut short before its first write) is
+   * deleted. A session this server cannot read (a newer format, a damaged file) is reported through
+   * `onUnreadable` and left on disk untouched.
+   */
+  async loadAll(onUnreadable: (code: string, err: StoredDataError) => void): Promise<LoadedSession[]> {
     await mkdir(this.dir, { recursive: true });
     const loaded: LoadedSession[] = [];
     for (const entry of await readdir(this.dir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
       const code = entry.name;
-      const file = await readJson<SessionFile>(path.join(this.folder(code), SESSION));
-      if (!file) {
-        await this.remove(code);
-        continue;
+      try {
+        const session = await this.load(code);
+        if (session) loaded.push(session);
+        else await this.remove(code);
+      } catch (err) {
+        if (!(err instanceof StoredDataError)) throw err;
+        onUnreadable(code, err);
       }
-      this.folders.add(code);
-      const points = ((await readOptional(path.join(this.folder(code), POINTS))) ?? '').split('\n').flatMap((line) => {
-        try {
-          return line ? [JSON.parse(line) as PointsBatch] : [];
-        } catch {
-          return [];
-        }
-      });
-      const texts = (await readJson<[string, string][]>(path.join(this.folder(code), TEXTS))) ?? [];
-      loaded.push({ file, points, texts });
     }
     return loaded;
   }
@@ -89,6 +121,31 @@ export class SessionFiles {
   async remove(code: string): Promise<void> {
     this.folders.delete(code);
     await rm(this.folder(code), { recursive: true, force: true });
+  }
+
+  private async load(code: string): Promise<LoadedSession | null> {
+    const sessionJson = await readOptional(path.join(this.folder(code), SESSION));
+    if (sessionJson === null) return null;
+    const where = (name: string) => `Session ${code}'s ${name}`;
+    const stored = unwrap(parseStoredJson(sessionJson, where(SESSION)));
+    const file = readStored(sessionFileSchema, stored.rest, stored.format, where(SESSION));
+    this.folders.add(code);
+    const log = (await readOptional(path.join(this.folder(code), POINTS))) ?? '';
+    const points = log.split('\n').flatMap((line) => {
+      if (!line) return [];
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        return []; // the last line of a write a crash cut short
+      }
+      const { format, rest } = unwrap(value);
+      return [readStored(pointsBatchSchema, rest, format, where(POINTS))];
+    });
+    const textsJson = await readOptional(path.join(this.folder(code), TEXTS));
+    // Format 1 wrote the bare list of [id, text] pairs.
+    const texts = textsJson === null ? [] : readTexts(parseStoredJson(textsJson, where(TEXTS)), where(TEXTS));
+    return { file, points, texts };
   }
 
   private folder(code: string): string {
@@ -110,6 +167,12 @@ export class SessionFiles {
   }
 }
 
+function readTexts(value: unknown, what: string): [string, string][] {
+  if (Array.isArray(value)) return readStored(textsSchema, value, 1, what);
+  const { format, rest } = unwrap(value);
+  return readStored(z.object({ texts: textsSchema }), rest, format, what).texts;
+}
+
 async function readOptional(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
@@ -117,9 +180,4 @@ async function readOptional(file: string): Promise<string | null> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
-}
-
-async function readJson<T>(file: string): Promise<T | null> {
-  const text = await readOptional(file);
-  return text === null ? null : (JSON.parse(text) as T);
 }

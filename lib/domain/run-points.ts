@@ -1,0 +1,41 @@
+import type { MetricPoint, RunView } from '../protocol/run';
+
+/** A run's summary and the sequence numbers of the points already stored for it. */
+export interface StoredRun {
+  run: RunView;
+  seqs: { has(seq: number): boolean };
+}
+
+/**
+ * The one rule for storing a batch of metric points, which both stores follow (the Redis store in its
+ * Lua script, held to this function by a property test):
+ * - a point is stored once per `seq`: a resent point, or a second one with the same `seq` in the batch,
+ *   is dropped, and the first stored wins;
+ * - `lastStep` is the highest step of any stored point;
+ * - `best` is the lowest validation loss and `bestAccuracy` the highest accuracy, each with the step and
+ *   the batch's arrival time `receivedAt` (ms since the Unix epoch) of the point that first reached it:
+ *   a later tie does not replace it.
+ * Returns the updated summary and the points that were new, in batch order. Pure: `stored` is not changed.
+ */
+export function applyPoints(
+  { run, seqs }: StoredRun,
+  batch: readonly MetricPoint[],
+  receivedAt: number,
+): { run: RunView; fresh: MetricPoint[] } {
+  const inBatch = new Set<number>();
+  const fresh: MetricPoint[] = [];
+  let { lastStep, best, bestAccuracy } = run;
+  for (const p of batch) {
+    if (seqs.has(p.seq) || inBatch.has(p.seq)) continue;
+    inBatch.add(p.seq);
+    fresh.push(p);
+    lastStep = Math.max(lastStep, p.step);
+    if (p.valLoss !== undefined && (best === null || p.valLoss < best.valLoss)) {
+      best = { valLoss: p.valLoss, accuracy: p.accuracy ?? null, step: p.step, at: receivedAt };
+    }
+    if (p.accuracy !== undefined && (bestAccuracy === null || p.accuracy > bestAccuracy.accuracy)) {
+      bestAccuracy = { accuracy: p.accuracy, step: p.step, at: receivedAt };
+    }
+  }
+  return { run: { ...run, lastStep, best, bestAccuracy }, fresh };
+}

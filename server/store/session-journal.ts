@@ -1,0 +1,161 @@
+import { replaySession, toSessionFile, type SessionState } from './memory-state';
+import type { PointsBatch, SessionFiles } from './session-files';
+
+/** Metric points arrive many times a second; their file writes are batched this long. */
+const POINTS_FLUSH_MS = 1_000;
+/** After a failed write (a full or failing disk), the next try comes this much later. */
+const RETRY_MS = 5_000;
+
+/** What changed in a session since its files were last written. */
+interface Dirty {
+  /** Points received since the last append to the log, in arrival order. */
+  points: PointsBatch[];
+  /** Something other than points changed: `session.json` is stale. */
+  session: boolean;
+  /** A text was added: `texts.json` is stale. */
+  texts: boolean;
+}
+
+/** A session's disk writes: the one running, and the one queued behind it that later changes join. */
+interface WriteChain {
+  running: Promise<void> | null;
+  queued: Promise<void> | null;
+}
+
+/**
+ * The embedded store's persistence: it writes each session's in-memory state through to its files and
+ * replays the files on start. Writes are coalesced per session: while one runs, any number of changes
+ * share the next, which reads the state when it starts, so 200 students joining at once cost a few
+ * writes, not 200. Points only append to the log, within POINTS_FLUSH_MS. A write that fails keeps what
+ * it was to write and is tried again, so a disk fault delays data on disk but never drops it.
+ */
+export class SessionJournal {
+  private readonly dirty = new Map<string, Dirty>();
+  private readonly writes = new Map<string, WriteChain>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** `state(code)`: the session as it is now, read when a write starts; null once it is gone. */
+  constructor(
+    private readonly files: SessionFiles,
+    private readonly state: (code: string) => SessionState | null,
+  ) {}
+
+  /**
+   * Every readable session on disk, rebuilt from its files (see replaySession). Unreadable ones are
+   * logged and left on disk. `ttlMs`: a session's lifetime after a change.
+   */
+  async load(ttlMs: number): Promise<SessionState[]> {
+    const loaded = await this.files.loadAll((code, err) =>
+      console.error(`[store] session ${code} not loaded: ${err.message}`),
+    );
+    return loaded.map((session) => replaySession(session, ttlMs));
+  }
+
+  /** Resolves once a write that read the state after this call has finished (rejects if it failed). */
+  sessionChanged(code: string): Promise<void> {
+    this.dirtyOf(code).session = true;
+    return this.writeThrough(code);
+  }
+
+  /** Notes that a text was added; it is written with the session's next write. */
+  textAdded(code: string): void {
+    this.dirtyOf(code).texts = true;
+  }
+
+  /** Queues a batch of new points for the log; it is appended within POINTS_FLUSH_MS. */
+  pointsStored(code: string, batch: PointsBatch): void {
+    this.dirtyOf(code).points.push(batch);
+    this.schedule(code, POINTS_FLUSH_MS);
+  }
+
+  /** Deletes the session's files. */
+  async remove(code: string): Promise<void> {
+    this.dirty.delete(code);
+    await this.files.remove(code);
+  }
+
+  /** Writes everything still waiting. A write that fails is logged; close() itself does not fail. */
+  async close(): Promise<void> {
+    for (const [code, timer] of this.timers) {
+      clearTimeout(timer);
+      this.writeThrough(code).catch(() => {});
+    }
+    this.timers.clear();
+    const pending = [...this.writes.values()].flatMap((chain) => [chain.running, chain.queued]);
+    for (const result of await Promise.allSettled(pending)) {
+      if (result.status === 'rejected') console.error('[store] last write failed', result.reason);
+    }
+  }
+
+  private dirtyOf(code: string): Dirty {
+    let dirty = this.dirty.get(code);
+    if (!dirty) this.dirty.set(code, (dirty = { points: [], session: false, texts: false }));
+    return dirty;
+  }
+
+  private schedule(code: string, delayMs: number): void {
+    if (this.timers.has(code)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(code);
+      this.writeThrough(code).catch((err: unknown) => {
+        console.error(`[store] writing session ${code} failed; trying again`, err);
+        this.schedule(code, RETRY_MS);
+      });
+    }, delayMs);
+    timer.unref();
+    this.timers.set(code, timer);
+  }
+
+  /**
+   * Resolves once a write that started after this call has finished: the queued write if there is one
+   * (it has not read the state yet), otherwise a new one queued behind the running write.
+   */
+  private writeThrough(code: string): Promise<void> {
+    let chain = this.writes.get(code);
+    if (!chain) this.writes.set(code, (chain = { running: null, queued: null }));
+    if (chain.queued) return chain.queued;
+    const own = chain;
+    const write: Promise<void> = (own.running ?? Promise.resolve())
+      .catch(() => {})
+      .then(async () => {
+        own.queued = null;
+        own.running = write;
+        try {
+          await this.save(code);
+        } finally {
+          if (own.running === write) own.running = null;
+        }
+      });
+    own.queued = write;
+    return write;
+  }
+
+  /** Appends the points received since the last save, then rewrites the texts and the session file if stale. */
+  private async save(code: string): Promise<void> {
+    const state = this.state(code);
+    const dirty = this.dirty.get(code);
+    if (!state || !dirty) return;
+    const batches = dirty.points;
+    dirty.points = [];
+    try {
+      if (batches.length > 0) await this.files.appendPoints(code, batches);
+    } catch (err) {
+      dirty.points = [...batches, ...dirty.points];
+      throw err;
+    }
+    if (dirty.texts) {
+      dirty.texts = false;
+      await this.files.writeTexts(code, [...state.texts]).catch((err: unknown) => {
+        dirty.texts = true;
+        throw err;
+      });
+    }
+    if (dirty.session) {
+      dirty.session = false;
+      await this.files.writeSession(code, toSessionFile(state)).catch((err: unknown) => {
+        dirty.session = true;
+        throw err;
+      });
+    }
+  }
+}

@@ -50,7 +50,7 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
   const modelConfig: ModelConfig = {
     cell: config.cell,
     hiddenSize: config.hiddenSize,
-    layers: config.layers as 1 | 2,
+    layers: config.layers,
     vocabSize: data.vocab.length,
     embeddingSize: config.embeddingSize,
     init: config.init,

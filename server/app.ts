@@ -2,14 +2,17 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { HandshakeError } from '../lib/protocol/errors';
 import { PROTOCOL_VERSION } from '../lib/protocol/version';
+import type { AppContext, ArenaServer } from './context';
 import { registerBoardHandlers } from './handlers/board-handlers';
-import { createBoardPublisher } from './handlers/board-publisher';
-import { createPresencePublisher } from './handlers/presence-publisher';
-import { createRateLimiter, type ArenaServer, type TaskCatalog } from './handlers/handler-context';
 import { registerHostHandlers } from './handlers/host-handlers';
-import { registerRoundHandlers, startRoundClock } from './handlers/round-handlers';
+import { createRateLimiter } from './handlers/request';
+import { registerRoundHandlers } from './handlers/round-handlers';
 import { registerRunHandlers } from './handlers/run-handlers';
 import { registerSessionHandlers } from './handlers/session-handlers';
+import { createBoardPublisher } from './jobs/board-publisher';
+import { createPresencePublisher } from './jobs/presence-publisher';
+import { startRoundClock } from './jobs/round-clock';
+import type { TaskCatalog } from './services/deps';
 import type { Store } from './store/store';
 
 /** Largest message a client may send; sessions carry short strings only. */
@@ -37,7 +40,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     // Next.js owns the other upgrade requests (its dev-mode hot reload), so they must not be destroyed.
     destroyUpgrade: false,
   });
-  const ctx = { io, store: deps.store, tasks: deps.tasks, now };
+  const ctx: AppContext = { io, store: deps.store, tasks: deps.tasks, now };
   const stopRoundClock = startRoundClock(ctx);
   const board = createBoardPublisher(ctx);
   const presence = createPresencePublisher(io);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Cell, RankingMetric, RunConfig } from './challenge';
 import type { RunStatus } from './run';
+import { nicknameSchema } from './schemas';
 
 /** What students see of the board; the host always sees everything. */
 export const BOARD_VISIBILITIES = ['full', 'anonymous', 'top'] as const;
@@ -54,7 +55,7 @@ export const boardVisibilityRequest = z
   .object({ visibility: z.enum(BOARD_VISIBILITIES), topN: z.number().int().min(1).max(50).default(5) })
   .strict();
 export const hostRenameRequest = z
-  .object({ participantId: z.string().min(1).max(64), nickname: z.string().max(200) })
+  .object({ participantId: z.string().min(1).max(64), nickname: nicknameSchema })
   .strict();
 
 export type BoardGetRequest = z.input<typeof boardGetRequest>;

@@ -4,11 +4,12 @@ import { boardGetRequest, boardVisibilityRequest } from '../../lib/protocol/boar
 import { boardSnapshot, studentBoard } from '../services/board-service';
 import { ServiceError } from '../services/service-error';
 import { requireSession } from '../services/session-service';
-import { request, requireHost, type ArenaSocket, type HandlerContext } from './handler-context';
-import { broadcastSession } from './session-handlers';
+import type { AppContext, ArenaSocket } from '../context';
+import { broadcastSession } from '../jobs/session-broadcast';
+import { request, requireHost } from './request';
 
 /** `board:get` (hosts see everything, students what the host allows) and `board:visibility` (host). */
-export function registerBoardHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean): void {
+export function registerBoardHandlers(ctx: AppContext, socket: ArenaSocket, allow: () => boolean): void {
   socket.on(
     ClientEvent.BoardGet,
     request(allow, boardGetRequest, async ({ round, curves }) => {

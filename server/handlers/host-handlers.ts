@@ -2,11 +2,12 @@ import { ClientEvent, ServerEvent } from '../../lib/protocol/events';
 import { hostRenameRequest } from '../../lib/protocol/board';
 import { hostKickRequest, hostLockRequest } from '../../lib/protocol/schemas';
 import { kickParticipant, renameParticipant, setLocked } from '../services/session-service';
-import { request, requireHost, rooms, type ArenaSocket, type HandlerContext } from './handler-context';
-import { broadcastSession } from './session-handlers';
+import { rooms, type AppContext, type ArenaSocket } from '../context';
+import { broadcastSession } from '../jobs/session-broadcast';
+import { request, requireHost } from './request';
 
 /** `host:kick`, `host:lock` and `host:rename`: moderation, allowed only to a connection that holds the host role. */
-export function registerHostHandlers(ctx: HandlerContext, socket: ArenaSocket, allow: () => boolean): void {
+export function registerHostHandlers(ctx: AppContext, socket: ArenaSocket, allow: () => boolean): void {
   socket.on(
     ClientEvent.HostKick,
     request(allow, hostKickRequest, async ({ participantId }) => {

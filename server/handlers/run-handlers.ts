@@ -2,12 +2,13 @@ import { ClientEvent } from '../../lib/protocol/events';
 import { runFinishRequest, runMetricsRequest, runMineRequest, runStartRequest } from '../../lib/protocol/run';
 import { finishRun, recordMetrics, startRun } from '../services/run-service';
 import { requireSessionMeta } from '../services/session-service';
-import type { BoardPublisher } from './board-publisher';
-import { request, requireStudent, type ArenaSocket, type HandlerContext } from './handler-context';
+import type { AppContext, ArenaSocket } from '../context';
+import type { BoardPublisher } from '../jobs/board-publisher';
+import { request, requireStudent } from './request';
 
 /** `run:start`, `run:metrics`, `run:finish`, `run:mine`: a student's training runs and their metric stream. */
 export function registerRunHandlers(
-  ctx: HandlerContext,
+  ctx: AppContext,
   socket: ArenaSocket,
   allow: () => boolean,
   board: BoardPublisher,

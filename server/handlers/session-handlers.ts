@@ -1,15 +1,10 @@
-import { toSessionView, type SessionRecord } from '../../lib/domain/session';
-import { ClientEvent, ServerEvent } from '../../lib/protocol/events';
-import {
-  sessionCreateRequest,
-  sessionJoinRequest,
-  sessionResumeRequest,
-  type Role,
-  type SessionView,
-} from '../../lib/protocol/schemas';
+import { ClientEvent } from '../../lib/protocol/events';
+import { sessionCreateRequest, sessionJoinRequest, sessionResumeRequest, type Role } from '../../lib/protocol/schemas';
 import { authenticateHost, authenticateParticipant, createSession, joinSession } from '../services/session-service';
-import { request, rooms, type ArenaSocket, type HandlerContext } from './handler-context';
-import type { PresencePublisher } from './presence-publisher';
+import { rooms, type AppContext, type ArenaSocket } from '../context';
+import { broadcastSession, viewOf } from '../jobs/session-broadcast';
+import type { PresencePublisher } from '../jobs/presence-publisher';
+import { request } from './request';
 
 /**
  * Puts the connection into the session's rooms in the given role, leaving any session it was in, and
@@ -36,21 +31,9 @@ function attach(
   presence.changed(code);
 }
 
-/** The session as its members see it now. */
-export async function viewOf(ctx: HandlerContext, record: SessionRecord): Promise<SessionView> {
-  return toSessionView(record, ctx.now(), {
-    vocabSize: await ctx.tasks.vocabSize(record.meta.challenge.task, record.meta.code),
-  });
-}
-
-/** Sends the full view to every member, on every instance (the adapter carries it across). */
-export async function broadcastSession(ctx: HandlerContext, record: SessionRecord): Promise<void> {
-  ctx.io.to(rooms.session(record.meta.code)).emit(ServerEvent.SessionState, await viewOf(ctx, record));
-}
-
 /** `session:create`, `session:join`, `session:resume`: becoming the host or a participant of a session. */
 export function registerSessionHandlers(
-  ctx: HandlerContext,
+  ctx: AppContext,
   socket: ArenaSocket,
   allow: () => boolean,
   presence: PresencePublisher,

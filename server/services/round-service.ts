@@ -3,7 +3,7 @@ import type { Challenge } from '../../lib/protocol/challenge';
 import type { RoundState } from '../../lib/protocol/schemas';
 import type { Store } from '../store/store';
 import { ServiceError } from './service-error';
-import type { ServiceDeps } from './session-service';
+import type { ServiceDeps } from './deps';
 
 const roundRunning = () => new ServiceError(ErrorCode.RoundRunning, 'A round is running: end it first.');
 

@@ -5,7 +5,7 @@ import type { RunConfig } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
 import type { Store } from '../store/store';
 import { ServiceError } from './service-error';
-import type { ServiceDeps } from './session-service';
+import type { ServiceDeps } from './deps';
 
 /**
  * Starts a run for a participant in the running round. Retrying with the same run id returns the

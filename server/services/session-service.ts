@@ -8,19 +8,13 @@ import {
   type SessionRecord,
 } from '../../lib/domain/session';
 import { ErrorCode } from '../../lib/protocol/errors';
-import { nicknameSchema } from '../../lib/protocol/schemas';
 import type { Store } from '../store/store';
+import type { ServiceDeps } from './deps';
 import { hashToken, newId, newToken, secureRandomInt, tokenMatches } from './credentials';
 import { ServiceError } from './service-error';
 
 /** With 31^6 ≈ 887 million codes a collision is rare; a few retries make it vanishingly so. */
 const CODE_ATTEMPTS = 8;
-
-export interface ServiceDeps {
-  store: Store;
-  /** Milliseconds since the Unix epoch. */
-  now: () => number;
-}
 
 const notFound = (code: string) =>
   new ServiceError(
@@ -110,29 +104,30 @@ export async function kickParticipant(store: Store, code: string, participantId:
   return requireSession(store, code);
 }
 
-/** Gives a participant another nickname (an offensive one, say), under the same rules as joining. */
+/**
+ * Gives a participant another nickname (an offensive one, say), under the same rules as joining.
+ * `nickname` has been parsed with the protocol's nicknameSchema.
+ */
 export async function renameParticipant(
   store: Store,
   code: string,
   participantId: string,
   nickname: string,
 ): Promise<SessionRecord> {
-  const parsed = nicknameSchema.safeParse(nickname);
-  if (!parsed.success) throw new ServiceError(ErrorCode.BadRequest, parsed.error.issues[0].message);
   const record = await requireSession(store, code);
   const current = record.participants.find((p) => p.id === participantId);
   if (!current) throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
   const result = await store.renameParticipant(
     code,
     participantId,
-    parsed.data,
-    nicknameKey(parsed.data),
+    nickname,
+    nicknameKey(nickname),
     nicknameKey(current.nickname),
   );
   if (result === 'not-found')
     throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
   if (result === 'nickname-taken')
-    throw new ServiceError(ErrorCode.NicknameTaken, `Someone in this class is already called "${parsed.data}".`);
+    throw new ServiceError(ErrorCode.NicknameTaken, `Someone in this class is already called "${nickname}".`);
   return requireSession(store, code);
 }
 

@@ -1,6 +1,6 @@
 import { generateTaskData, TaskChoiceError } from '../../lib/domain/task-data';
 import { ErrorCode } from '../../lib/protocol/errors';
-import type { TaskCatalog } from '../handlers/handler-context';
+import type { TaskCatalog } from './deps';
 import type { Store } from '../store/store';
 import { ServiceError } from './service-error';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { ErrorCode } from '@/lib/protocol/errors';
-import { createRateLimiter, request } from '@/server/handlers/handler-context';
+import { createRateLimiter, request } from '@/server/handlers/request';
 import { ServiceError } from '@/server/services/service-error';
 
 const schema = z.object({ n: z.number() }).strict();

@@ -3,7 +3,7 @@ import { ServerEvent } from '../../lib/protocol/events';
 import type { MetricPoint } from '../../lib/protocol/run';
 import { curveOf, toBoardRun } from '../services/board-service';
 import { requireSession } from '../services/session-service';
-import { rooms, type HandlerContext } from './handler-context';
+import { rooms, type AppContext } from '../context';
 
 /** At most this often per session, hosts get what changed: never one message per student metric. */
 const BOARD_PUSH_MS = 250; // 4 pushes a second
@@ -23,7 +23,7 @@ export interface BoardPublisher {
  * Coalesces board changes per session and pushes them to the session's hosts as `board:delta`. Each
  * instance pushes what it received; the adapter carries it to hosts on every instance.
  */
-export function createBoardPublisher(ctx: HandlerContext): BoardPublisher {
+export function createBoardPublisher(ctx: AppContext): BoardPublisher {
   const pending = new Map<string, Pending>();
   let flushing = false;
 

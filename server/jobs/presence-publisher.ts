@@ -1,5 +1,5 @@
 import { ServerEvent } from '../../lib/protocol/events';
-import { rooms, type ArenaServer } from './handler-context';
+import { rooms, type ArenaServer } from '../context';
 
 /** Connections come and go in bursts (a class joining, a Wi-Fi blip): hosts get one update per burst. */
 const PRESENCE_SETTLE_MS = 300;

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { WASM_ASSET_PREFIX } from '../lib/protocol/http-paths';
+import { WASM_ASSET_PREFIX } from '../../lib/protocol/http-paths';
 
 const distDir = path.join(
   path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')),

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { generateText, MAX_TEXT_BYTES, TextTaskError } from '../lib/data/text';
-import { ErrorCode } from '../lib/protocol/errors';
-import { joinCodeSchema } from '../lib/protocol/schemas';
-import { ServiceError } from './services/service-error';
-import { authenticateHost } from './services/session-service';
-import type { Store } from './store/store';
+import { generateText, MAX_TEXT_BYTES, TextTaskError } from '../../lib/data/text';
+import { ErrorCode } from '../../lib/protocol/errors';
+import { joinCodeSchema } from '../../lib/protocol/schemas';
+import { ServiceError } from '../services/service-error';
+import { authenticateHost } from '../services/session-service';
+import type { Store } from '../store/store';
 
 const ROUTE = /^\/api\/sessions\/([^/]+)\/texts(?:\/([0-9a-f]{16}))?\/?$/;
 

@@ -1,54 +1,7 @@
-import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import { ErrorCode, type Ack, type ErrorBody } from '../../lib/protocol/errors';
-import type { ServerToClientEvents, UntrustedClientToServerEvents } from '../../lib/protocol/event-maps';
-import type { TaskChoice } from '../../lib/protocol/challenge';
-import type { Role } from '../../lib/protocol/schemas';
+import type { ArenaSocket } from '../context';
 import { ServiceError } from '../services/service-error';
-import type { ServiceDeps } from '../services/session-service';
-
-/** Who this connection is, once `session:create`, `session:join` or `session:resume` has succeeded. */
-export interface SocketData {
-  code: string | null;
-  role: Role | null;
-  participantId: string | null;
-}
-
-// Inter-server events are not used: cross-instance fan-out goes through the adapter's rooms.
-export type ArenaServer = Server<
-  UntrustedClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
-export type ArenaSocket = Socket<
-  UntrustedClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
-
-/** What the server needs to know about tasks to check challenges and runs. */
-export interface TaskCatalog {
-  /**
-   * Vocabulary size of the task as configured, in session `code` (whose uploaded texts it may use);
-   * rejects with a ServiceError for an unknown task or bad parameters.
-   */
-  vocabSize(task: TaskChoice, code: string): Promise<number>;
-}
-
-export interface HandlerContext extends ServiceDeps {
-  io: ArenaServer;
-  tasks: TaskCatalog;
-}
-
-/** Room names: every member of a session, its hosts, and each participant's own sockets (for a kick). */
-export const rooms = {
-  session: (code: string) => `session:${code}`,
-  /** The session's host connections (the projector, the instructor's laptop): board deltas go here. */
-  hosts: (code: string) => `hosts:${code}`,
-  participant: (code: string, participantId: string) => `participant:${code}:${participantId}`,
-};
 
 /** Requests allowed per connection: a burst, refilled at a steady rate. */
 const RATE_BURST = 20;

@@ -51,9 +51,12 @@ export interface PreparedLoop {
   wh: tf.Tensor[];
   /** Recurrent bias the forward step adds inside the loop (GRU's n gate), else null. */
   bh: tf.Tensor | null;
-  /** Cell-specific constant for the backward pass, or null. */
+  /** Cell-specific constant for the backward pass (the LSTM's GATE_SLOPE row, [G*H]), or null. */
   aux: tf.Tensor | null;
-  /** Constant [B, H] tensors of ones and twos: wasm's broadcasting kernels cost ~5x a same-shape one. */
+  /**
+   * Constant [B, H] tensors of ones and twos (tanhFromSigmoid, the LSTM's TANH_SCALE * c_t): wasm's
+   * broadcasting kernels cost ~5x a same-shape one.
+   */
   one: tf.Tensor;
   two: tf.Tensor;
 }
@@ -98,7 +101,8 @@ export interface BackwardOutput {
 
 /**
  * One cell's time step, split into forward and backward so a whole unrolled layer can be
- * differentiated by hand (autograd's matMul gradient uses transpose flags, slow on wasm).
+ * differentiated by hand (autograd's matMul gradient uses transpose flags, slow on wasm). The
+ * equations of each cell are in MATHS.md and atop rnn-cell.ts, lstm-cell.ts and gru-cell.ts.
  */
 export interface CellStep {
   /** Loop-invariant tensors, built once per layer call; xp = x @ wx + bx, [N, G*H] (see PreparedLoop.xp). */

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { previous } from './cell-math';
 import { CELL_STEPS } from './cells';
 import { gatherBlocks, productWithSums, splitBlocks, transpose2d } from './layout';
 import type { LayerGrads, LayerParams, PreparedLoop } from './cell-types';
@@ -80,7 +81,8 @@ export function layerGates(cache: LayerCache): T2[][] {
 
 /**
  * Backpropagation through time over a cached layer call, by hand: per step only the recurrence, and
- * the recurrent weight gradients as single products over all steps after the loop.
+ * the recurrent weight gradients as single products over all steps after the loop (MATHS.md, "One
+ * layer": dW_h = H_prev^T dHP, db_h = column sums of dHP).
  * dOutputs: [T*B, H] gradient w.r.t. every h_t (null for none); dhT, dcT: [B, H] or null.
  * Call inside tf.tidy.
  */
@@ -107,13 +109,13 @@ export function layerBackward(
     dhT: dhT ?? tf.zeros([batch, hidden]),
     dcT: dcT ?? tf.zeros([batch, hidden]),
   });
-  const hPrevAll = tf.concat([h0, ...outputs.slice(0, steps - 1)], 0);
-  const recurrent = productWithSums(hPrevAll, out.dhp);
+  const recurrent = productWithSums(previous(h0, outputs), out.dhp);
   return { wh: recurrent.product, bh: recurrent.sums, dxp: out.dxp, h0: out.dh0, c0: out.dc0 };
 }
 
 /**
- * Gradients of wx ([I, G*H]), bx and the layer input x ([T*B, I]) from dxp. Separate because a
+ * Gradients of wx ([I, G*H]: x^T dxp), bx (column sums of dxp) and the layer input x ([T*B, I]:
+ * dxp wx^T) from dxp ([T*B, G*H]); call inside tf.tidy. Separate because a
  * layer fed by an embedding gets them more cheaply through the one-hot inputs (model-pass.ts).
  */
 export function inputProjectionGrads(cache: LayerCache, dxp: T2): { wx: T2; bx: T2; x: T2 } {

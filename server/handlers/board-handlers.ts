@@ -6,18 +6,18 @@ import { ServiceError } from '../services/service-error';
 import { requireSession } from '../services/session-service';
 import type { AppContext, ArenaSocket } from '../context';
 import { broadcastSession } from '../jobs/session-broadcast';
-import { request, requireHost } from './request';
+import { request, requireHost, requireStudent } from './request';
 
 /** `board:get` (hosts see everything, students what the host allows) and `board:visibility` (host). */
 export function registerBoardHandlers(ctx: AppContext, socket: ArenaSocket, allow: () => boolean): void {
   socket.on(
     ClientEvent.BoardGet,
     request(allow, boardGetRequest, async ({ round, curves }) => {
-      const { code, role, participantId } = socket.data;
-      if (!code || !role) throw new ServiceError(ErrorCode.Forbidden, 'Join the class first.');
+      const student = socket.data.role === 'student' ? await requireStudent(ctx.store, socket) : null;
+      const code = student?.code ?? requireHost(socket);
       const record = await requireSession(ctx.store, code);
       const board = await boardSnapshot(ctx.store, record, round ?? record.meta.round.index, curves);
-      return role === 'host' || !participantId ? board : studentBoard(board, record, participantId);
+      return student ? studentBoard(board, record, student.participantId) : board;
     }),
   );
 

@@ -1,7 +1,7 @@
 import { ClientEvent, ServerEvent } from '../../lib/protocol/events';
 import { hostRenameRequest } from '../../lib/protocol/board';
 import { hostKickRequest, hostLockRequest } from '../../lib/protocol/schemas';
-import { kickParticipant, renameParticipant, setLocked } from '../services/session-service';
+import { KICKED_MESSAGE, kickParticipant, renameParticipant, setLocked } from '../services/session-service';
 import { rooms, type AppContext, type ArenaSocket } from '../context';
 import { broadcastSession } from '../jobs/session-broadcast';
 import { request, requireHost } from './request';
@@ -15,7 +15,7 @@ export function registerHostHandlers(ctx: AppContext, socket: ArenaSocket, allow
       const record = await kickParticipant(ctx.store, code, participantId);
       // The notice and the disconnect both reach the participant on whichever instance holds their socket.
       const room = rooms.participant(code, participantId);
-      ctx.io.to(room).emit(ServerEvent.SessionKicked, { message: 'The instructor removed you from this class.' });
+      ctx.io.to(room).emit(ServerEvent.SessionKicked, { message: KICKED_MESSAGE });
       ctx.io.in(room).disconnectSockets(true);
       await broadcastSession(ctx, record);
       return {};

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { ErrorCode, type Ack, type ErrorBody } from '../../lib/protocol/errors';
-import type { ArenaSocket } from '../context';
+import { rooms, type ArenaSocket } from '../context';
+import { KICKED_MESSAGE } from '../services/session-service';
+import type { Store } from '../store/store';
 import { ServiceError } from '../services/service-error';
 
 /** Requests allowed per connection: a burst, refilled at a steady rate. */
@@ -62,10 +64,32 @@ export function requireHost(socket: ArenaSocket): string {
   return code;
 }
 
-/** Requires that this connection acts as a participant of a session. */
-export function requireStudent(socket: ArenaSocket): { code: string; participantId: string } {
+/**
+ * Requires that this connection acts as a participant of a session who is still in it. The standing
+ * is read from the store on every request, whatever the transport did: a connection that Socket.IO
+ * recovered after a kick still carries its old role, so it is stripped of it here and refused.
+ */
+export async function requireStudent(
+  store: Store,
+  socket: ArenaSocket,
+): Promise<{ code: string; participantId: string }> {
   const { code, role, participantId } = socket.data;
   if (!code || role !== 'student' || !participantId)
     throw new ServiceError(ErrorCode.Forbidden, 'Join the class first.');
-  return { code, participantId };
+  const standing = await store.participantStanding(code, participantId);
+  if (standing === 'active') return { code, participantId };
+  detach(socket);
+  if (standing === 'kicked') throw new ServiceError(ErrorCode.Kicked, KICKED_MESSAGE);
+  throw new ServiceError(ErrorCode.Forbidden, 'Join the class first.');
+}
+
+/** Takes the connection out of its session: no role, no rooms, so no broadcast reaches it either. */
+export function detach(socket: ArenaSocket): void {
+  const { code, participantId } = socket.data;
+  if (code) {
+    socket.leave(rooms.session(code));
+    socket.leave(rooms.hosts(code));
+    if (participantId) socket.leave(rooms.participant(code, participantId));
+  }
+  socket.data = { code: null, role: null, participantId: null };
 }

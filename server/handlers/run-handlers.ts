@@ -16,7 +16,7 @@ export function registerRunHandlers(
   socket.on(
     ClientEvent.RunStart,
     request(allow, runStartRequest, async ({ runId, config }) => {
-      const { code, participantId } = requireStudent(socket);
+      const { code, participantId } = await requireStudent(ctx.store, socket);
       const meta = await requireSessionMeta(ctx.store, code);
       const vocabSize = await ctx.tasks.vocabSize(meta.challenge.task, code);
       const run = await startRun(ctx, meta, participantId, runId, config, vocabSize);
@@ -28,7 +28,7 @@ export function registerRunHandlers(
   socket.on(
     ClientEvent.RunMetrics,
     request(allow, runMetricsRequest, async ({ runId, points }) => {
-      const { code, participantId } = requireStudent(socket);
+      const { code, participantId } = await requireStudent(ctx.store, socket);
       const meta = await requireSessionMeta(ctx.store, code);
       const stored = await recordMetrics(ctx, meta, participantId, runId, points);
       board.touch(code, runId, points);
@@ -39,7 +39,7 @@ export function registerRunHandlers(
   socket.on(
     ClientEvent.RunFinish,
     request(allow, runFinishRequest, async ({ runId, outcome }) => {
-      const { code, participantId } = requireStudent(socket);
+      const { code, participantId } = await requireStudent(ctx.store, socket);
       const meta = await requireSessionMeta(ctx.store, code);
       const run = await finishRun(ctx.store, meta, participantId, runId, outcome);
       board.touch(code, runId);
@@ -50,7 +50,7 @@ export function registerRunHandlers(
   socket.on(
     ClientEvent.RunMine,
     request(allow, runMineRequest, async () => {
-      const { code, participantId } = requireStudent(socket);
+      const { code, participantId } = await requireStudent(ctx.store, socket);
       const meta = await requireSessionMeta(ctx.store, code);
       const runs = (await ctx.store.listRuns(code, meta.round.index)).filter((r) => r.participantId === participantId);
       const points = await Promise.all(runs.map((r) => ctx.store.getPoints(code, r.id)));

@@ -4,7 +4,7 @@ import { authenticateHost, authenticateParticipant, createSession, joinSession }
 import { rooms, type AppContext, type ArenaSocket } from '../context';
 import { broadcastSession, viewOf } from '../jobs/session-broadcast';
 import type { PresencePublisher } from '../jobs/presence-publisher';
-import { request } from './request';
+import { detach, request } from './request';
 
 /**
  * Puts the connection into the session's rooms in the given role, leaving any session it was in, and
@@ -17,13 +17,9 @@ function attach(
   role: Role,
   participantId: string | null,
 ): void {
-  const { code: previousCode, participantId: previousId } = socket.data;
-  if (previousCode) {
-    socket.leave(rooms.session(previousCode));
-    socket.leave(rooms.hosts(previousCode));
-    if (previousId) socket.leave(rooms.participant(previousCode, previousId));
-    presence.changed(previousCode);
-  }
+  const previousCode = socket.data.code;
+  detach(socket);
+  if (previousCode) presence.changed(previousCode);
   socket.data = { code, role, participantId };
   socket.join(rooms.session(code));
   if (role === 'host') socket.join(rooms.hosts(code));

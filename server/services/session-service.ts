@@ -16,6 +16,9 @@ import { ServiceError } from './service-error';
 /** With 31^6 ≈ 887 million codes a collision is rare; a few retries make it vanishingly so. */
 const CODE_ATTEMPTS = 8;
 
+/** What a removed participant is told. */
+export const KICKED_MESSAGE = 'The instructor removed you from this class.';
+
 const notFound = (code: string) =>
   new ServiceError(
     ErrorCode.SessionNotFound,
@@ -93,7 +96,7 @@ export async function authenticateParticipant(
   const participant = record.participants.find((p) => p.id === participantId);
   if (!participant || !tokenMatches(token, participant.tokenHash))
     throw new ServiceError(ErrorCode.Forbidden, 'That participant key is not valid for this class.');
-  if (participant.kicked) throw new ServiceError(ErrorCode.Kicked, 'The instructor removed you from this class.');
+  if (participant.kicked) throw new ServiceError(ErrorCode.Kicked, KICKED_MESSAGE);
   return { record, participant };
 }
 

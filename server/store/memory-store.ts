@@ -7,7 +7,7 @@ import { SESSION_TTL_S } from './keys';
 import { newSessionState, storePoints, type SessionState } from './memory-state';
 import { SessionFiles } from './session-files';
 import { SessionJournal } from './session-journal';
-import type { AddParticipantResult, CreateRunResult, RoundChangeResult, Store } from './store';
+import type { AddParticipantResult, CreateRunResult, ParticipantStanding, RoundChangeResult, Store } from './store';
 
 const TTL_MS = SESSION_TTL_S * 1000;
 
@@ -73,6 +73,12 @@ export class MemoryStore implements Store {
     entry.record.participants.push(structuredClone(participant));
     await this.touch(code, true);
     return 'ok';
+  }
+
+  async participantStanding(code: string, participantId: string): Promise<ParticipantStanding | null> {
+    const participant = this.live(code)?.record.participants.find((p) => p.id === participantId);
+    if (!participant) return null;
+    return participant.kicked ? 'kicked' : 'active';
   }
 
   async markKicked(code: string, participantId: string): Promise<boolean> {

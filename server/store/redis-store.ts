@@ -17,7 +17,7 @@ import {
 } from './redis-codec';
 import type { RedisClient } from './redis-connection';
 import * as lua from './redis-scripts';
-import type { AddParticipantResult, CreateRunResult, RoundChangeResult, Store } from './store';
+import type { AddParticipantResult, CreateRunResult, ParticipantStanding, RoundChangeResult, Store } from './store';
 
 /** The shared store for several server instances. The client must already be connected. */
 export class RedisStore implements Store {
@@ -65,6 +65,17 @@ export class RedisStore implements Store {
       [nicknameKey, participant.id, JSON.stringify(participant)],
     );
     return result as AddParticipantResult;
+  }
+
+  async participantStanding(code: string, participantId: string): Promise<ParticipantStanding | null> {
+    const keys = sessionKeys(code);
+    const [exists, kicked] = await this.client
+      .multi()
+      .hExists(keys.participants, participantId)
+      .sIsMember(keys.kicked, participantId)
+      .execTyped();
+    if (!exists) return null;
+    return kicked ? 'kicked' : 'active';
   }
 
   async markKicked(code: string, participantId: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import type { RoundState } from '../../lib/protocol/schemas';
 
+export type ParticipantStanding = 'active' | 'kicked';
 export type AddParticipantResult = 'ok' | 'not-found' | 'locked' | 'nickname-taken';
 export type RoundChangeResult = RoundState | 'not-found' | 'conflict';
 export type CreateRunResult = 'ok' | 'exists' | 'limit' | 'round-not-running';
@@ -26,6 +27,11 @@ export interface Store {
    * ever joined it (removed participants included).
    */
   addParticipant(code: string, participant: Participant, nicknameKey: string): Promise<AddParticipantResult>;
+  /**
+   * Where a participant stands, read fresh on every request: 'active', 'kicked' (removed by the host),
+   * or null when the session or participant does not exist.
+   */
+  participantStanding(code: string, participantId: string): Promise<ParticipantStanding | null>;
   /** Marks a participant as removed. Resolves false when the session or participant does not exist. */
   markKicked(code: string, participantId: string): Promise<boolean>;
   /** Resolves false when the session does not exist. */

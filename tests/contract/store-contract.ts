@@ -88,7 +88,11 @@ export function storeContract(name: string, open: () => Promise<Store>) {
     it('marks a participant as removed and keeps their nickname reserved', async () => {
       await store.createSession(meta(code));
       await store.addParticipant(code, participant('p1', 'Ada'), 'ada');
+      expect(await store.participantStanding(code, 'p1')).toBe('active');
       expect(await store.markKicked(code, 'p1')).toBe(true);
+      expect(await store.participantStanding(code, 'p1')).toBe('kicked');
+      expect(await store.participantStanding(code, 'nobody')).toBeNull();
+      expect(await store.participantStanding(uniqueCode(), 'p1')).toBeNull();
       expect(await store.markKicked(code, 'nobody')).toBe(false);
       expect(await store.markKicked(uniqueCode(), 'p1')).toBe(false);
       expect((await store.getSession(code))?.participants[0]).toMatchObject({ id: 'p1', kicked: true });

@@ -8,13 +8,13 @@ export interface Example {
 }
 
 /** Token budget of each split of a generated task. */
-export interface SplitSizes {
+interface SplitSizes {
   train: number;
   validation: number;
   test: number;
 }
 
-export const DEFAULT_SIZES: SplitSizes = { train: 160_000, validation: 16_000, test: 16_000 };
+const DEFAULT_SIZES: SplitSizes = { train: 160_000, validation: 16_000, test: 16_000 };
 
 /**
  * FNV-1a over the token ids, then murmur3's finaliser (FNV alone leaves the low bits, which pick
@@ -66,7 +66,8 @@ function buildSplit(rng: Rng, make: (rng: Rng) => Example, which: keyof SplitSiz
 
 /**
  * Concatenates examples from `make` into train / validation / test streams of about the given
- * sizes (whole examples), disjoint by construction (see splitOf). Deterministic for a seed.
+ * sizes in tokens (whole examples), disjoint by construction (see splitOf). Deterministic for a
+ * seed; pure.
  */
 export function buildSplits(seed: number, make: (rng: Rng) => Example, sizes: SplitSizes = DEFAULT_SIZES) {
   return {

@@ -9,7 +9,7 @@ import type { TaskData } from './types';
  * different laptops compare by step. Chosen so one run takes about 1-2 minutes on wasm (see
  * bench:convergence).
  */
-export interface TaskBudget {
+interface TaskBudget {
   steps: number;
   seqLength: number;
   batchSize: number;
@@ -17,7 +17,7 @@ export interface TaskBudget {
 }
 
 /** A task the instructor can pick. `generate` is deterministic in (seed, params), in browser and Node. */
-export interface TaskDefinition<P> {
+interface TaskDefinition<P> {
   id: string;
   title: string;
   description: string;

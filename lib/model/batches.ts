@@ -1,5 +1,5 @@
 /** One window of a token stream laid out for the model: time-major rows t*B + b. */
-export interface Window {
+interface Window {
   inputs: Int32Array;
   targets: Int32Array;
   /** Index in the split's token array of each row's target. */
@@ -29,7 +29,10 @@ export class StreamBatcher {
     }
   }
 
-  /** Window number k (k >= 0); deterministic. */
+  /**
+   * Window number k (k >= 0): token ids [steps*batch] each, time-major. Deterministic; fresh arrays,
+   * no tensors.
+   */
   window(k: number): Window {
     const { batch, steps, streamLength } = this;
     const w = k % this.windowsPerPass;

@@ -51,7 +51,7 @@ export const DEFAULT_MODEL: Omit<ModelConfig, 'vocabSize' | 'cell' | 'seed'> = {
   gateBias: DEFAULT_GATE_BIAS.lstm,
 };
 
-/** A complete ModelConfig with the defaults for a cell, vocabulary and seed. */
+/** A complete ModelConfig with the defaults for a cell, vocabulary (tokens) and seed. Pure. */
 export function defaultModelConfig(cell: CellKind, vocabSize: number, seed: number): ModelConfig {
   return { ...DEFAULT_MODEL, cell, vocabSize, seed, gateBias: DEFAULT_GATE_BIAS[cell] };
 }

@@ -27,20 +27,23 @@ export function zeroStates(model: RnnModel, batch: number): LayerState[] {
   }));
 }
 
-/** Replaces `old` states by `next`, disposing old tensors that are not reused. */
+/** Replaces `old` states by `next`, disposing the old tensors `next` does not reuse; returns `next`. */
 export function swapStates(old: LayerState[], next: LayerState[]): LayerState[] {
   const keep = new Set(next.flatMap((s) => [s.h, s.c]));
   for (const t of old.flatMap((s) => [s.h, s.c])) if (!keep.has(t)) t.dispose();
   return next;
 }
 
-/** A batch size at most `preferred` whose parallel streams still hold one window of `steps`. */
+/**
+ * A batch size at most `preferred` whose parallel streams still hold one window of `steps` tokens,
+ * for a split of `tokens` tokens. Pure.
+ */
 export function evalBatch(tokens: number, steps: number, preferred: number): number {
   return Math.max(1, Math.min(preferred, Math.floor((tokens - 1) / (steps + 1))));
 }
 
 /** What a task scores: its accuracy's candidate sets, and the tokens its loss averages over (all when absent). */
-export interface Scoring {
+interface Scoring {
   candidateSets: number[][];
   lossTargets?: number[];
 }

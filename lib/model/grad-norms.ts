@@ -8,7 +8,7 @@ function norm64(v: Float32Array, from: number, to: number): number {
   return m * Math.sqrt(s);
 }
 
-/** Per-step ‖dL/dx_t‖ from a time-major [T*B, I] gradient, in float64. */
+/** Per-step ‖dL/dx_t‖ ([T] numbers) from a time-major [T*B, I] gradient's values, in float64. Pure. */
 export function gradNormByStep(dx: Float32Array, steps: number): number[] {
   const per = dx.length / steps;
   return Array.from({ length: steps }, (_, t) => norm64(dx, t * per, (t + 1) * per));

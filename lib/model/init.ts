@@ -62,6 +62,7 @@ function initLayer(c: ModelConfig, rng: Rng, input: number): LayerArrays {
 /**
  * Initial weights from the config's seed, in PyTorch layout. Embedding N(0, 1) and decoder
  * U(-1/sqrt(H), 1/sqrt(H)) as in PyTorch; the recurrent layers follow `init` and `gateBias`.
+ * Shapes as in WeightArrays. Pure: plain arrays, no tensors.
  */
 export function initialWeights(c: ModelConfig): WeightArrays {
   const rng = createRng(c.seed, 1);

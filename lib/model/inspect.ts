@@ -26,6 +26,7 @@ export interface Inspection {
 /**
  * One forward pass with gates collected and one backward pass of the last step's loss, on the first
  * window of `split` from a zero state. Separate from training, so training steps pay nothing for it.
+ * steps: tokens per window. Downloads synchronously; leaves no tensors behind.
  */
 export function inspectModel(model: RnnModel, split: TokenSplit, steps: number, preferredBatch = 32): Inspection {
   const batch = evalBatch(split.tokens.length, steps, preferredBatch);
@@ -56,7 +57,8 @@ export function inspectModel(model: RnnModel, split: TokenSplit, steps: number, 
 
 /**
  * Generates `length` tokens from the model, starting from a token of `split` picked by `seed`,
- * dividing logits by `temperature` (> 0). Returns the token ids. Deterministic for a seed.
+ * dividing logits by `temperature` (> 0). Returns the token ids. Deterministic for a seed; one
+ * synchronous download per token; leaves no tensors behind.
  */
 export function sampleTokens(
   model: RnnModel,

@@ -12,7 +12,7 @@ export interface LayerState {
 }
 
 /** A forward pass over one window; valid inside the caller's tf.tidy. */
-export interface ForwardResult {
+interface ForwardResult {
   /** [T*B, V], time-major rows (t*B + b). */
   logits: T2;
   /** Output of the top layer [T*B, H]. */
@@ -105,7 +105,7 @@ function crossEntropyOnHost(logits: T2, targets: tf.Tensor1D, weights: tf.Tensor
 }
 
 /** Gradients of every model variable (in RnnModel.variables() order) and of the embedded inputs. */
-export interface BackwardResult {
+interface BackwardResult {
   grads: T2[];
   /** [T*B, E], only when asked for. */
   dEmbedded: T2 | null;

@@ -12,7 +12,10 @@ export interface PyTorchLayerWeights {
   bias_hh: number[];
 }
 
-/** Converts PyTorch-layout arrays into our transposed tensors (wx = weight_ih^T, wh = weight_hh^T). */
+/**
+ * Converts PyTorch-layout arrays into our transposed tensors (wx = weight_ih^T [I, G*H], wh =
+ * weight_hh^T [H, G*H], bx, bh [G*H]). The caller owns the four new tensors.
+ */
 export function layerFromPyTorch(w: PyTorchLayerWeights): LayerParams {
   return tf.tidy(() => ({
     wx: tf.transpose(tf.tensor2d(w.weight_ih)) as tf.Tensor2D,
@@ -20,15 +23,4 @@ export function layerFromPyTorch(w: PyTorchLayerWeights): LayerParams {
     bx: tf.tensor1d(w.bias_ih),
     bh: tf.tensor1d(w.bias_hh),
   }));
-}
-
-/** Reads our tensors back into PyTorch's layout (synchronous download). */
-export function layerToPyTorch(p: LayerParams): PyTorchLayerWeights {
-  const rows = (t: tf.Tensor2D) => tf.tidy(() => tf.transpose(t)).arraySync() as number[][];
-  return {
-    weight_ih: rows(p.wx),
-    weight_hh: rows(p.wh),
-    bias_ih: Array.from(p.bx.dataSync()),
-    bias_hh: Array.from(p.bh.dataSync()),
-  };
 }

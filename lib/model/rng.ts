@@ -11,7 +11,7 @@ export interface Rng {
   normal(): number;
 }
 
-/** Creates an independent generator; `stream` separates uses of one seed (init, data, sampling). */
+/** Creates an independent generator; `stream` separates uses of one seed (init, data, sampling). Pure. */
 export function createRng(seed: number, stream = 0): Rng {
   let a = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(stream + 1, 0x85ebca6b)) >>> 0;
   const next = () => {

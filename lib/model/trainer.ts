@@ -10,7 +10,7 @@ import { RnnModel } from './model';
 import { decodeWeights, encodeWeights } from './weights-io';
 
 /** Result of one training step. */
-export interface StepMetrics {
+interface StepMetrics {
   /** Steps done so far, this one included (1-based). */
   step: number;
   /** Mean training cross-entropy of this window, bits per token. */
@@ -18,7 +18,7 @@ export interface StepMetrics {
 }
 
 /** A model being trained on one task; runs unchanged in a Web Worker and in Node. */
-export interface Trainer {
+interface Trainer {
   readonly modelConfig: ModelConfig;
   readonly trainConfig: TrainConfig;
   /** One optimiser step on the next window of the training stream (truncated BPTT, state carried). */
@@ -43,7 +43,9 @@ function createOptimizer(c: TrainConfig): tf.Optimizer {
 
 /**
  * Creates a trainer. weights: an optional blob from exportWeights() whose shape must match
- * modelConfig; otherwise weights come from modelConfig.init and modelConfig.seed.
+ * modelConfig; otherwise weights come from modelConfig.init and modelConfig.seed. Throws when the
+ * config does not fit the task or the weights. Allocates the model's variables and the optimiser's
+ * slots on the current tfjs backend: call dispose().
  */
 export function createTrainer(
   modelConfig: ModelConfig,

@@ -22,7 +22,10 @@ export interface WeightArrays {
 
 type Shape = [number, number] | [number];
 
-/** Every array's name (PyTorch state-dict key) and shape, in the order the binary blob stores them. */
+/**
+ * Every array's name (PyTorch state-dict key), shape and accessor, in the order the binary blob stores
+ * them. Pure.
+ */
 export function weightShapes(
   c: Pick<ModelConfig, 'cell' | 'hiddenSize' | 'layers' | 'vocabSize' | 'embeddingSize'>,
 ): { name: string; shape: Shape; get: (w: WeightArrays) => Float32Array }[] {
@@ -46,7 +49,7 @@ export function weightShapes(
   return out;
 }
 
-/** Builds WeightArrays from arrays listed in weightShapes order. */
+/** Builds WeightArrays from arrays listed in weightShapes order; shares the arrays, copies nothing. */
 export function assembleWeights(c: Pick<ModelConfig, 'layers'>, arrays: Float32Array[]): WeightArrays {
   const layers: LayerArrays[] = [];
   for (let l = 0; l < c.layers; l++) {

@@ -3,7 +3,7 @@ import { CELLS, isLayerCount } from './kinds';
 import { assembleWeights, weightShapes, type WeightArrays } from './weight-arrays';
 
 /** The part of a ModelConfig that fixes the weights' shapes. */
-export type ModelShape = Pick<ModelConfig, 'cell' | 'hiddenSize' | 'layers' | 'vocabSize' | 'embeddingSize'>;
+type ModelShape = Pick<ModelConfig, 'cell' | 'hiddenSize' | 'layers' | 'vocabSize' | 'embeddingSize'>;
 
 const MAGIC = 0x414e4e52; // "RNNA" read as a little-endian uint32
 const VERSION = 1;
@@ -70,9 +70,12 @@ export function decodeWeights(bytes: Uint8Array): { shape: ModelShape; weights: 
 }
 
 /** A PyTorch state dict as JSON: key -> nested row-major arrays (see weightShapes for keys). */
-export type StateDict = Record<string, number[] | number[][]>;
+type StateDict = Record<string, number[] | number[][]>;
 
-/** Weights as a PyTorch state dict (embedding.weight, rnn.weight_ih_l0, ..., decoder.weight, decoder.bias). */
+/**
+ * Weights as a PyTorch state dict (embedding.weight, rnn.weight_ih_l0, ..., decoder.weight,
+ * decoder.bias), nested row-major arrays with weightShapes' shapes. Pure.
+ */
 export function toStateDict(shape: ModelShape, w: WeightArrays): StateDict {
   const out: StateDict = {};
   for (const s of weightShapes(shape)) {
@@ -83,7 +86,7 @@ export function toStateDict(shape: ModelShape, w: WeightArrays): StateDict {
   return out;
 }
 
-/** Reads a PyTorch state dict; throws naming the first missing or mis-shaped key. */
+/** Reads a PyTorch state dict into new arrays; throws naming the first missing or mis-shaped key. */
 export function fromStateDict(shape: ModelShape, dict: StateDict): WeightArrays {
   const arrays = weightShapes(shape).map((s) => {
     const v = dict[s.name];

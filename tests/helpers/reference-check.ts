@@ -8,7 +8,7 @@ import { layerFromPyTorch, type PyTorchLayerWeights } from '../../lib/model/pyto
 type Nested = number | Nested[];
 
 /** A reference case in the format of tests/fixtures/rnn-reference (see its README). */
-export interface ReferenceCase {
+interface ReferenceCase {
   name: string;
   cell: CellKind;
   inputSize: number;
@@ -31,7 +31,7 @@ export interface ReferenceCase {
 }
 
 /** The line cell:check prints per file. Errors are max |ours - ref| / max(1, |ref|) per group. */
-export interface CheckResult {
+interface CheckResult {
   file: string;
   cell: CellKind;
   pass: boolean;

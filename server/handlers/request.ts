@@ -23,6 +23,14 @@ export function createRateLimiter(now: () => number) {
   };
 }
 
+/**
+ * An error ack names at most this many schema issues, each clipped: a payload with thousands of faults
+ * must not buy a reply many times its own size.
+ */
+const MAX_ISSUES = 10;
+const MAX_ISSUE_CHARS = 200;
+const clip = (text: string) => (text.length > MAX_ISSUE_CHARS ? `${text.slice(0, MAX_ISSUE_CHARS - 1)}…` : text);
+
 const fail = (code: ErrorCode, message: string, issues?: ErrorBody['issues']): Ack<never> => ({
   ok: false,
   error: issues ? { code, message, issues } : { code, message },
@@ -44,7 +52,10 @@ export function request<S extends z.ZodType, R>(
     if (!allow()) return reply(fail(ErrorCode.RateLimited, 'Too many requests; wait a moment and try again.'));
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((i) => ({
+        path: clip(i.path.join('.')),
+        message: clip(i.message),
+      }));
       return reply(fail(ErrorCode.BadRequest, issues[0]?.message ?? 'Invalid request', issues));
     }
     try {

@@ -210,6 +210,16 @@ describe('bad input on every event', () => {
     expect(await dropped).toBe('transport close');
   });
 
+  it('answers a payload full of faults with a small error', async () => {
+    const socket = await senderFor(ClientEvent.RunMetrics);
+    const bad = { seq: -1, step: -1, elapsedMs: -1, trainLoss: -1, valLoss: -1, accuracy: 9, ['k'.repeat(500)]: 1 };
+    const ack = await ask(socket, ClientEvent.RunMetrics, { runId: RUN_ID, points: Array(100).fill(bad) });
+    expect(ack).toMatchObject({ ok: false, error: { code: ErrorCode.BadRequest } });
+    expect(ack.ok || ack.error.issues?.length).toBeLessThanOrEqual(10);
+    expect(JSON.stringify(ack).length).toBeLessThan(4_000);
+    socket.disconnect();
+  });
+
   it('leaves the session exactly as it was', async () => {
     const probe = await connectClient(server.url);
     const view = await expectOk<SessionResumeReply>(probe, ClientEvent.SessionResume, {

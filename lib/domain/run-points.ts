@@ -11,7 +11,8 @@ export interface StoredRun {
  * Lua script, held to this function by a property test):
  * - a point is stored once per `seq`: a resent point, or a second one with the same `seq` in the batch,
  *   is dropped, and the first stored wins;
- * - `lastStep` is the highest step of any stored point;
+ * - `lastStep` is the highest step of any stored point, `curvePoints` the number of stored points with a
+ *   validation loss (the length of the run's curve: a client that holds fewer has missed some);
  * - `best` is the lowest validation loss and `bestAccuracy` the highest accuracy, each with the step and
  *   the batch's arrival time `receivedAt` (ms since the Unix epoch) of the point that first reached it:
  *   a later tie does not replace it.
@@ -24,12 +25,13 @@ export function applyPoints(
 ): { run: RunView; fresh: MetricPoint[] } {
   const inBatch = new Set<number>();
   const fresh: MetricPoint[] = [];
-  let { lastStep, best, bestAccuracy } = run;
+  let { lastStep, curvePoints, best, bestAccuracy } = run;
   for (const p of batch) {
     if (seqs.has(p.seq) || inBatch.has(p.seq)) continue;
     inBatch.add(p.seq);
     fresh.push(p);
     lastStep = Math.max(lastStep, p.step);
+    if (p.valLoss !== undefined) curvePoints += 1;
     if (p.valLoss !== undefined && (best === null || p.valLoss < best.valLoss)) {
       best = { valLoss: p.valLoss, accuracy: p.accuracy ?? null, step: p.step, at: receivedAt };
     }
@@ -37,5 +39,5 @@ export function applyPoints(
       bestAccuracy = { accuracy: p.accuracy, step: p.step, at: receivedAt };
     }
   }
-  return { run: { ...run, lastStep, best, bestAccuracy }, fresh };
+  return { run: { ...run, lastStep, curvePoints, best, bestAccuracy }, fresh };
 }

@@ -71,6 +71,8 @@ export interface RunView {
   startedAt: number;
   /** Highest step reported so far. */
   lastStep: number;
+  /** Points stored with a validation loss: the length of the run's full validation curve. */
+  curvePoints: number;
   /** Best (lowest) validation loss so far, with the step and time it was reached. */
   best: { valLoss: number; accuracy: number | null; step: number; at: number } | null;
   /** Best (highest) task accuracy so far, with the step and time it was first reached. */

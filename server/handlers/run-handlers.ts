@@ -31,8 +31,8 @@ export function registerRunHandlers(
       const { code, participantId } = await requireStudent(ctx.store, socket);
       const meta = await requireSessionMeta(ctx.store, code);
       const stored = await recordMetrics(ctx, meta, participantId, runId, points);
-      board.touch(code, runId, points);
-      return { stored };
+      board.touch(code, runId, stored);
+      return { stored: stored.length };
     }),
   );
 

@@ -36,6 +36,7 @@ export async function startRun(
     status: 'running',
     startedAt: now(),
     lastStep: 0,
+    curvePoints: 0,
     best: null,
     bestAccuracy: null,
   };
@@ -66,7 +67,8 @@ export async function requireOwnRun(
 
 /**
  * Stores a batch of metric points of one of the participant's runs in the current round. Steps beyond the
- * challenge's budget are refused. Points already stored (a resend after a reconnect) are skipped.
+ * challenge's budget are refused. Points already stored (a resend after a reconnect) are skipped; resolves
+ * with the points that were new.
  */
 export async function recordMetrics(
   { store, now }: ServiceDeps,
@@ -74,7 +76,7 @@ export async function recordMetrics(
   participantId: string,
   runId: string,
   points: MetricPoint[],
-): Promise<number> {
+): Promise<MetricPoint[]> {
   await requireOwnRun(store, meta, participantId, runId);
   const budget = meta.challenge.budgetSteps;
   const over = points.find((p) => p.step > budget);

@@ -66,6 +66,8 @@ export const runViewSchema = z.object({
   status: z.enum(['running', 'completed', 'stopped']),
   startedAt: epochMs,
   lastStep: z.number().int().min(0),
+  // Format 1 did not count them: 0 there (the embedded store recounts on load).
+  curvePoints: z.number().int().min(0).default(0),
   best: bestSchema.nullable(),
   bestAccuracy: bestAccuracySchema.nullable(),
 }) satisfies z.ZodType<RunView>;

@@ -183,15 +183,15 @@ export class MemoryStore implements Store {
     return found ? structuredClone(found.run) : null;
   }
 
-  async appendPoints(code: string, runId: string, points: MetricPoint[], receivedAt: number): Promise<number> {
+  async appendPoints(code: string, runId: string, points: MetricPoint[], receivedAt: number): Promise<MetricPoint[]> {
     const entry = this.live(code);
     const found = entry?.runs.get(runId);
-    if (!entry || !found) return 0;
+    if (!entry || !found) return [];
     const fresh = storePoints(found, points, receivedAt);
     // Metrics keep a session alive, as the Redis store's append does.
     entry.expiresAt = this.now() + TTL_MS;
     if (fresh.length > 0) this.journal?.pointsStored(code, { runId, receivedAt, points: fresh });
-    return fresh.length;
+    return fresh.map((p) => ({ ...p }));
   }
 
   async finishRun(code: string, runId: string, status: Exclude<RunStatus, 'running'>): Promise<boolean> {

@@ -20,7 +20,7 @@ import {
  */
 
 /** The part of a run that never changes, stored as JSON in the session's runs hash. */
-export type RunFixed = Omit<RunView, 'status' | 'lastStep' | 'best' | 'bestAccuracy'>;
+export type RunFixed = Omit<RunView, 'status' | 'lastStep' | 'curvePoints' | 'best' | 'bestAccuracy'>;
 
 const runFixedSchema = runViewSchema.pick({
   id: true,
@@ -102,6 +102,7 @@ export function runFrom(fixed: RunFixed, state: Record<string, string>, code: st
     ...fixed,
     status: state.status,
     lastStep: Number(state.lastStep),
+    curvePoints: Number(state.curvePoints ?? 0),
     best: state.bestValLoss
       ? {
           valLoss: Number(state.bestValLoss),

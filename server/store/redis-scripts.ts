@@ -92,18 +92,20 @@ if redis.call('HEXISTS', KEYS[2], ARGV[4]) == 1 then return 'exists' end
 if tonumber(redis.call('HGET', KEYS[4], ARGV[5]) or '0') >= tonumber(ARGV[6]) then return 'limit' end
 redis.call('HINCRBY', KEYS[4], ARGV[5], 1)
 redis.call('HSET', KEYS[2], ARGV[4], ARGV[7])
-redis.call('HSET', KEYS[3], 'status', 'running', 'lastStep', '0')
+redis.call('HSET', KEYS[3], 'status', 'running', 'lastStep', '0', 'curvePoints', '0')
 refresh()
 return 'ok'`);
 
 /**
  * KEYS: meta, run state, points. ARGV: run id, receivedAt, then per point five values:
- * seq, point JSON, step, validation loss or '', accuracy or ''. Keeps the run's last step, best (lowest)
- * validation loss and best (highest) accuracy, each first reached. Returns how many points were new.
+ * seq, point JSON, step, validation loss or '', accuracy or ''. Follows lib/domain/run-points.ts: keeps
+ * the run's last step, count of validation points, best (lowest) validation loss and best (highest)
+ * accuracy, each first reached. Returns the 1-based positions in the batch of the points that were new.
  */
 export const APPEND_POINTS = script(`
-if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
-local stored = 0
+local stored = {}
+if redis.call('EXISTS', KEYS[2]) == 0 then return stored end
+local curvePoints = tonumber(redis.call('HGET', KEYS[2], 'curvePoints') or '0')
 local lastStep = tonumber(redis.call('HGET', KEYS[2], 'lastStep') or '0')
 local best = redis.call('HGET', KEYS[2], 'bestValLoss')
 best = best and tonumber(best)
@@ -111,10 +113,11 @@ local bestAcc = redis.call('HGET', KEYS[2], 'bestAcc')
 bestAcc = bestAcc and tonumber(bestAcc)
 for i = 5, #ARGV, 5 do
   if redis.call('HSETNX', KEYS[3], ARGV[i], ARGV[i + 1]) == 1 then
-    stored = stored + 1
+    stored[#stored + 1] = (i - 5) / 5 + 1
     local step = tonumber(ARGV[i + 2])
     if step > lastStep then lastStep = step end
     if ARGV[i + 3] ~= '' then
+      curvePoints = curvePoints + 1
       local loss = tonumber(ARGV[i + 3])
       if not best or loss < best then
         best = loss
@@ -130,7 +133,7 @@ for i = 5, #ARGV, 5 do
     end
   end
 end
-redis.call('HSET', KEYS[2], 'lastStep', tostring(lastStep))
+redis.call('HSET', KEYS[2], 'lastStep', tostring(lastStep), 'curvePoints', tostring(curvePoints))
 refresh()
 return stored`);
 

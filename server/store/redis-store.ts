@@ -168,7 +168,7 @@ export class RedisStore implements Store {
     return fixed ? runFrom(runFixedFrom(fixed, code), state, code) : null;
   }
 
-  async appendPoints(code: string, runId: string, points: MetricPoint[], receivedAt: number): Promise<number> {
+  async appendPoints(code: string, runId: string, points: MetricPoint[], receivedAt: number): Promise<MetricPoint[]> {
     const keys = sessionKeys(code);
     const args = [runId, String(receivedAt)];
     for (const p of points) {
@@ -181,7 +181,8 @@ export class RedisStore implements Store {
       );
     }
     const keyList = [keys.meta, keys.runState(runId), keys.points(runId)];
-    return Number(await this.run(lua.APPEND_POINTS, keyList, args));
+    const positions = (await this.run(lua.APPEND_POINTS, keyList, args)) as number[];
+    return positions.map((i) => points[i - 1]);
   }
 
   async finishRun(code: string, runId: string, status: Exclude<RunStatus, 'running'>): Promise<boolean> {

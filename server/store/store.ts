@@ -65,9 +65,9 @@ export interface Store {
   getRun(code: string, runId: string): Promise<RunView | null>;
   /**
    * Stores each point whose `seq` is new for the run (a resent point is ignored) and updates the run's
-   * last step and best validation loss. Resolves with how many points were new.
+   * summary, by the rule of lib/domain/run-points.ts. Resolves with the points that were new.
    */
-  appendPoints(code: string, runId: string, points: MetricPoint[], receivedAt: number): Promise<number>;
+  appendPoints(code: string, runId: string, points: MetricPoint[], receivedAt: number): Promise<MetricPoint[]>;
   /** Sets a run's final status. Resolves false when the run does not exist. */
   finishRun(code: string, runId: string, status: Exclude<RunStatus, 'running'>): Promise<boolean>;
   /** Every run of one round, in start order (ties by id). */

@@ -50,7 +50,9 @@ async function replay(store: Store, batches: MetricPoint[][]) {
   await store.startRound(code, 1, null);
   await store.createRun(code, run(RUN_ID, 'p1'), 5);
   const counts: number[] = [];
-  for (const [i, batch] of batches.entries()) counts.push(await store.appendPoints(code, RUN_ID, batch, 1_000 + i));
+  for (const [i, batch] of batches.entries()) {
+    counts.push((await store.appendPoints(code, RUN_ID, batch, 1_000 + i)).length);
+  }
   return { counts, summary: await store.getRun(code, RUN_ID), points: await store.getPoints(code, RUN_ID) };
 }
 

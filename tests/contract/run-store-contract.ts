@@ -26,6 +26,7 @@ export const run = (id: string, participantId: string, round = 1): RunView => ({
   status: 'running',
   startedAt: T0,
   lastStep: 0,
+  curvePoints: 0,
   best: null,
   bestAccuracy: null,
 });
@@ -106,19 +107,21 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
       await store.startRound(code, T0, null);
       const id = 'run-ccccccccccccccc1';
       await store.createRun(code, run(id, 'p1'), 5);
-      expect(await store.appendPoints(code, id, [point(0, 10), point(1, 20, 2.5), point(2, 30, 2.0)], T0 + 1)).toBe(3);
-      // A resend after a reconnect overlaps what was stored; only the new point counts.
+      const first = [point(0, 10), point(1, 20, 2.5), point(2, 30, 2.0)];
+      expect(await store.appendPoints(code, id, first, T0 + 1)).toEqual(first);
+      // A resend after a reconnect overlaps what was stored; only the new point is stored, and returned.
       expect(
         await store.appendPoints(code, id, [point(1, 20, 2.5), point(2, 30, 2.0), point(3, 40, 2.0)], T0 + 2),
-      ).toBe(1);
-      expect(await store.appendPoints(code, id, [point(4, 50, 2.2)], T0 + 3)).toBe(1);
+      ).toEqual([point(3, 40, 2.0)]);
+      expect(await store.appendPoints(code, id, [point(4, 50, 2.2)], T0 + 3)).toEqual([point(4, 50, 2.2)]);
 
       expect((await store.getPoints(code, id)).map((p) => p.seq)).toEqual([0, 1, 2, 3, 4]);
       expect(await store.getRun(code, id)).toMatchObject({
         lastStep: 50,
+        curvePoints: 4,
         best: { valLoss: 2.0, accuracy: 0.5, step: 30, at: T0 + 1 },
       });
-      expect(await store.appendPoints(code, 'run-missing-missing', [point(0, 1)], T0)).toBe(0);
+      expect(await store.appendPoints(code, 'run-missing-missing', [point(0, 1)], T0)).toEqual([]);
     });
 
     it('keeps the best accuracy, first reached, apart from the best loss', async () => {

@@ -84,10 +84,10 @@ describe('the embedded store on disk', () => {
     await rename(folder, `${folder}.away`);
     await writeFile(folder, '');
 
-    expect(await store.appendPoints('ABCDEF', RUN_ID, [point(0)], 2)).toBe(1);
+    expect(await store.appendPoints('ABCDEF', RUN_ID, [point(0)], 2)).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1_000);
     await vi.waitFor(() => expect(errors).toHaveBeenCalled());
-    expect(await store.appendPoints('ABCDEF', RUN_ID, [point(1)], 3)).toBe(1);
+    expect(await store.appendPoints('ABCDEF', RUN_ID, [point(1)], 3)).toHaveLength(1);
 
     await rm(folder);
     await rename(`${folder}.away`, folder);

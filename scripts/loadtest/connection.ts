@@ -1,5 +1,8 @@
+import { io } from 'socket.io-client';
 import type { ClientEvent } from '../../lib/protocol/events';
-import { ask, connectClient, type TestSocket } from '../../tests/helpers/test-client';
+import { PROTOCOL_VERSION } from '../../lib/protocol/version';
+import { ask, type TestSocket } from '../../tests/helpers/test-client';
+import { skimParser } from './skim-parser';
 import type { ErrorTally } from './stats';
 
 /**
@@ -11,20 +14,34 @@ export class Connections {
 
   constructor(readonly errors: ErrorTally) {}
 
-  /** Connects to `url` (WebSocket, protocol-version handshake); null, counted as CONNECT, if refused. */
-  async connect(url: string): Promise<TestSocket | null> {
+  /**
+   * Connects to `url` (WebSocket, protocol-version handshake); null, counted as CONNECT, if refused.
+   * `skim`: leave `session:state` payloads unparsed (see skim-parser.ts), for clients that ignore them.
+   */
+  async connect(url: string, { skim = false } = {}): Promise<TestSocket | null> {
+    const socket: TestSocket = io(url, {
+      auth: { protocolVersion: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      ...(skim ? { parser: skimParser } : {}),
+    });
     try {
-      const socket = await connectClient(url);
-      this.open.add(socket);
-      socket.on('disconnect', (reason) => {
-        this.open.delete(socket);
-        if (reason !== 'io client disconnect') this.errors.add('DISCONNECT');
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
       });
-      return socket;
     } catch {
+      socket.close();
       this.errors.add('CONNECT');
       return null;
     }
+    this.open.add(socket);
+    socket.on('disconnect', (reason) => {
+      this.open.delete(socket);
+      if (reason !== 'io client disconnect') this.errors.add('DISCONNECT');
+    });
+    return socket;
   }
 
   /** Sends a request; resolves with its data, or null after counting the error code (TIMEOUT: no ack). */

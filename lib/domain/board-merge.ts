@@ -1,12 +1,38 @@
-import type { BoardDelta, BoardSnapshot } from '../protocol/board';
+import type { BoardDelta, BoardSnapshot, CurvePoint } from '../protocol/board';
+
+/**
+ * The host's live board: the last snapshot with every delta since applied, and per run how many of its
+ * validation points the host has accounted for. A snapshot's curves may be downsampled, so its runs'
+ * `curvePoints` start the count; each delta point adds one (the server pushes each stored point once).
+ */
+export interface HostBoard {
+  board: BoardSnapshot;
+  held: Record<string, number>;
+}
+
+export function hostBoard(snapshot: BoardSnapshot): HostBoard {
+  return { board: snapshot, held: Object.fromEntries(snapshot.runs.map((r) => [r.runId, r.curvePoints])) };
+}
+
+/** Inserts points into a curve in step order; a point whose step the curve has already is skipped. */
+function insertByStep(curve: CurvePoint[], points: CurvePoint[]): CurvePoint[] {
+  const out = [...curve];
+  for (const point of points) {
+    let i = out.length;
+    while (i > 0 && out[i - 1][0] > point[0]) i--;
+    if (i > 0 && out[i - 1][0] === point[0]) continue;
+    out.splice(i, 0, point);
+  }
+  return out;
+}
 
 /**
  * The board after a delta: changed runs replace their old summary (new runs are added) and new curve
- * points are appended. A point at or before the curve's last step is dropped, so a delta that repeats
- * points (two instances, a resend) changes nothing. A delta for another round is ignored.
+ * points go in at their step, so a point that arrives late (from another server instance) still lands
+ * in place. A delta for another round is ignored.
  */
-export function applyBoardDelta(board: BoardSnapshot, delta: BoardDelta): BoardSnapshot {
-  if (delta.round !== board.round) return board;
+export function applyBoardDelta({ board, held }: HostBoard, delta: BoardDelta): HostBoard {
+  if (delta.round !== board.round) return { board, held };
   const runs = [...board.runs];
   for (const run of delta.runs) {
     const i = runs.findIndex((r) => r.runId === run.runId);
@@ -14,11 +40,19 @@ export function applyBoardDelta(board: BoardSnapshot, delta: BoardDelta): BoardS
     else runs[i] = run;
   }
   const curves = { ...board.curves };
+  const counted = { ...held };
   for (const [runId, points] of Object.entries(delta.curves)) {
-    const curve = curves[runId] ?? [];
-    const lastStep = curve.at(-1)?.[0] ?? -1;
-    const fresh = points.filter(([step]) => step > lastStep);
-    if (fresh.length > 0) curves[runId] = [...curve, ...fresh];
+    curves[runId] = insertByStep(curves[runId] ?? [], points);
+    counted[runId] = (counted[runId] ?? 0) + points.length;
   }
-  return { ...board, runs, curves };
+  return { board: { ...board, runs, curves }, held: counted };
+}
+
+/**
+ * Runs whose summary counts more validation points than the host has received: a delta was missed (a
+ * reconnect, a failed push). Right after a push this can be momentary (a summary read a moment after
+ * its points were queued); a gap that lasts calls for a fresh snapshot.
+ */
+export function runsWithGaps({ board, held }: HostBoard): string[] {
+  return board.runs.filter((r) => r.curvePoints > (held[r.runId] ?? 0)).map((r) => r.runId);
 }

@@ -18,6 +18,11 @@ export interface BoardRun {
   status: RunStatus;
   startedAt: number;
   lastStep: number;
+  /**
+   * Validation points stored for the run: the length of its full curve. A client that has received fewer
+   * (snapshot count plus delta points) has missed a delta and should load the board again.
+   */
+  curvePoints: number;
   best: { valLoss: number; accuracy: number | null; step: number; at: number } | null;
   bestAccuracy: { accuracy: number; step: number; at: number } | null;
   /** Reserved for server-side verification of submitted weights; always false for now. */

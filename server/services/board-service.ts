@@ -1,3 +1,4 @@
+import { downsampleCurve } from '../../lib/domain/curve';
 import { rankRuns } from '../../lib/domain/leaderboard';
 import type { SessionRecord } from '../../lib/domain/session';
 import type { BoardRun, BoardSnapshot, CurvePoint } from '../../lib/protocol/board';
@@ -23,6 +24,7 @@ export function toBoardRun(run: RunView, record: SessionRecord): BoardRun {
     status: run.status,
     startedAt: run.startedAt,
     lastStep: run.lastStep,
+    curvePoints: run.curvePoints,
     best: run.best,
     bestAccuracy: run.bestAccuracy,
     verified: false,
@@ -30,8 +32,14 @@ export function toBoardRun(run: RunView, record: SessionRecord): BoardRun {
 }
 
 /**
- * Every run of a round with its curve (or with none when `withCurves` is false: the points are then not
- * read at all); removed participants' runs are left out.
+ * A curve in a snapshot has at most this many points: about one per two pixel columns of the widest
+ * chart the board draws. A run's 1,000 stored points would make a class's board megabytes.
+ */
+export const MAX_SNAPSHOT_CURVE_POINTS = 400;
+
+/**
+ * Every run of a round with its curve, downsampled to MAX_SNAPSHOT_CURVE_POINTS (or with none when
+ * `withCurves` is false: the points are then not read at all); removed participants' runs are left out.
  */
 export async function boardSnapshot(
   store: Store,
@@ -47,7 +55,9 @@ export async function boardSnapshot(
     budgetSteps: record.meta.challenge.budgetSteps,
     rankingMetric: record.meta.challenge.rankingMetric,
     runs: runs.map((r) => toBoardRun(r, record)),
-    curves: withCurves ? Object.fromEntries(runs.map((r, i) => [r.id, curveOf(points[i])])) : {},
+    curves: withCurves
+      ? Object.fromEntries(runs.map((r, i) => [r.id, downsampleCurve(curveOf(points[i]), MAX_SNAPSHOT_CURVE_POINTS)]))
+      : {},
   };
 }
 

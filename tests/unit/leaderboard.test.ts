@@ -20,6 +20,7 @@ const run = (
   status: 'running',
   startedAt,
   lastStep: 100,
+  curvePoints: 0,
   best: best === null ? null : { valLoss: best, accuracy: null, step: 50, at },
   bestAccuracy: accuracy === null ? null : { accuracy, step: 60, at },
   verified: false,

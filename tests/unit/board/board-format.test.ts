@@ -36,6 +36,7 @@ function run(id: string, best: number | null, at = 0, startedAt = 0): BoardRun {
     status: 'running',
     startedAt,
     lastStep: 10,
+    curvePoints: 0,
     best: best === null ? null : { valLoss: best, accuracy: null, step: 10, at },
     bestAccuracy: null,
     verified: false,

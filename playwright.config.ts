@@ -23,7 +23,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'node_modules/.bin/tsx server/index.ts',
+    command: 'npm start',
     url: `http://localhost:${PORT}/healthz`,
     env: { NODE_ENV: 'production', PORT: String(PORT), DATA_DIR: dataDir, REDIS_URL: '' },
     reuseExistingServer: false,

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     console.log(`RNN Arena ready on http://localhost:${config.port} (${store})`);
   });
 
-  const shutdown = async () => {
+  const close = async () => {
     const closed = app.close();
     // Browsers hold idle keep-alive connections; without this the server would wait on them before
     // the store could write its last changes.
@@ -55,8 +55,12 @@ async function main(): Promise<void> {
     await nextApp.close();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown());
-  process.once('SIGINT', () => void shutdown());
+  // Ctrl-C on `npm start` reaches the server twice, from the terminal and forwarded by npm: a second
+  // signal must not kill it before the store has written its last changes.
+  let closing: Promise<void> | null = null;
+  const shutdown = () => void (closing ??= close());
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 main().catch((err: unknown) => {

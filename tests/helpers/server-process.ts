@@ -7,20 +7,54 @@ import { stopProcess, waitForLine } from './wait-for-line';
 const SERVER_START_TIMEOUT_MS = 30_000;
 const root = path.resolve(import.meta.dirname, '../..');
 
+export interface ServerProcess {
+  url: string;
+  port: number;
+  /** The PID of `npm start`: the process a process manager signals. */
+  pid: number;
+  /** Everything the process printed on stderr so far. */
+  stderr: () => string;
+  /** Resolves with npm's exit code once it has exited. */
+  exited: Promise<number | null>;
+  /** Sends SIGTERM to npm and resolves once it has exited. */
+  stop: () => Promise<void>;
+}
+
 /**
- * Starts the real production server (`server/index.ts` hosting Next.js and Socket.IO) as a child process,
- * on `env.PORT` or a free port. Needs `next build` to have run.
+ * Starts the real production server the way production does, `npm start` (the bundle `npm run build`
+ * writes to dist/), as a child process on `env.PORT` or a free port. `detached` gives it a process group
+ * of its own, so that a test can kill whatever a broken shutdown leaves behind (`process.kill(-pid)`).
  */
-export async function startServerProcess(env: Record<string, string>) {
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    throw new Error('No production build: run `npm run build` before the integration tests.');
+export async function startServerProcess(
+  env: Record<string, string>,
+  { detached = false }: { detached?: boolean } = {},
+): Promise<ServerProcess> {
+  for (const built of ['.next/BUILD_ID', 'dist/server.mjs']) {
+    if (!existsSync(path.join(root, built)))
+      throw new Error(`No production build (${built} is missing): run \`npm run build\` before these tests.`);
   }
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['server/index.ts'], {
+  const child = spawn('npm', ['start'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env },
+    env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached,
   });
-  await waitForLine(child, /RNN Arena ready/, SERVER_START_TIMEOUT_MS);
-  return { url: `http://127.0.0.1:${port}`, port, stop: () => stopProcess(child) };
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    await waitForLine(child, /RNN Arena ready/, SERVER_START_TIMEOUT_MS);
+  } catch (err) {
+    await stopProcess(child);
+    throw err;
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    pid: child.pid!,
+    stderr: () => stderr,
+    exited,
+    stop: () => stopProcess(child),
+  };
 }

@@ -7,6 +7,7 @@ import { createTextRoutes } from './http/text-routes';
 import { serveWasmAsset } from './http/wasm-assets';
 import { MemoryStore } from './store/memory-store';
 import { connectRedis, createRedisAdapter } from './store/redis-connection';
+import { checkRedisPersistence } from './store/redis-persistence';
 import { RedisStore } from './store/redis-store';
 
 /** Connects the store the configuration asks for; returns how to release it. */
@@ -16,6 +17,8 @@ async function openStore(config: ReturnType<typeof readConfig>): Promise<AppDeps
     return { store, tasks: createTaskCatalog(store), release: () => store.close() };
   }
   const client = await connectRedis(config.redisUrl);
+  const persistenceWarning = await checkRedisPersistence(client, new URL(config.redisUrl).host);
+  if (persistenceWarning) console.warn(persistenceWarning);
   const store = new RedisStore(client);
   return { store, tasks: createTaskCatalog(store), adapter: createRedisAdapter(client), release: () => client.close() };
 }

@@ -9,6 +9,7 @@ import { createRateLimiter } from './handlers/request';
 import { registerRoundHandlers } from './handlers/round-handlers';
 import { registerRunHandlers } from './handlers/run-handlers';
 import { registerSessionHandlers } from './handlers/session-handlers';
+import { createOriginCheck } from './http/origin-check';
 import { createBoardPublisher } from './jobs/board-publisher';
 import { createPresencePublisher } from './jobs/presence-publisher';
 import { startRoundClock } from './jobs/round-clock';
@@ -25,6 +26,8 @@ export interface AppDeps {
   tasks: TaskCatalog;
   /** A Socket.IO adapter shared by several instances (Redis); the default keeps fan-out in this process. */
   adapter?: ServerOptions['adapter'];
+  /** Origins besides the request's own Host that browser pages may connect from (`Config.publicUrls`). */
+  publicUrls?: string[];
   /** Milliseconds since the Unix epoch; injected for tests. */
   now?: () => number;
 }
@@ -39,6 +42,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS },
     // Next.js owns the other upgrade requests (its dev-mode hot reload), so they must not be destroyed.
     destroyUpgrade: false,
+    allowRequest: createOriginCheck(deps.publicUrls ?? []),
   });
   const ctx: AppContext = { io, store: deps.store, tasks: deps.tasks, now };
   const stopRoundClock = startRoundClock(ctx);

@@ -6,6 +6,11 @@ export interface Config {
   redisUrl: string | null;
   dataDir: string;
   dev: boolean;
+  /**
+   * Origins (scheme, host, port) browsers may open the app at besides the Host a request names, e.g.
+   * behind a proxy that rewrites Host; from `PUBLIC_URL`, comma-separated.
+   */
+  publicUrls: string[];
 }
 
 /** Reads the environment once, failing fast with a readable message on a bad value. */
@@ -18,5 +23,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || null,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     dev: env.NODE_ENV !== 'production',
+    publicUrls: (env.PUBLIC_URL ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean)
+      .map((url) => {
+        const parsed = URL.canParse(url) ? new URL(url) : null;
+        if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:')
+          throw new Error(`PUBLIC_URL must list http(s) URLs separated by commas, got "${url}"`);
+        return parsed.origin;
+      }),
   };
 }

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
   // Next.js attaches its own upgrade listener (dev-mode hot reload) on the first request it handles.
-  const app = createApp(httpServer, deps);
+  const app = createApp(httpServer, { ...deps, publicUrls: config.publicUrls });
 
   httpServer.listen(config.port, () => {
     const store = config.redisUrl

@@ -39,11 +39,29 @@ export interface SessionRecord {
 }
 
 /**
- * The key under which a nickname must be unique: case-insensitive and blind to Unicode look-alike
- * encodings (NFKC), so "Ada", "ADA" and "Ａｄａ" collide.
+ * Lower-case Cyrillic and Greek letters that look like a Latin letter in some case ("В" like "B", "т" is
+ * "Т" lowered like "T"), and that letter. The nickname rules refuse a name mixing these alphabets; this
+ * map makes a name wholly in one of them that reads like a Latin one ("Аԁа") collide with it. Taken from
+ * Unicode's confusables for the letters a class would type; a false collision only asks for another name.
+ */
+const LATIN_LOOK_ALIKES = new Map(
+  [
+    ...'аa вb еe з3 кk мm нh оo рp сc тt уy хx ѕs іi јj ԁd һh ԛq ԝw ӏl ьb'.split(' '), // Cyrillic
+    ...'αa βb εe ζz ηh ιi κk μm νv οo ρp τt υy χx ϳj'.split(' '), // Greek
+  ].map(([letter, latin]) => [letter, latin] as const),
+);
+const lookAlikeLetters = new RegExp(`[${[...LATIN_LOOK_ALIKES.keys()].join('')}]`, 'gu');
+
+/**
+ * The key under which a nickname must be unique: case-insensitive, blind to Unicode's compatibility
+ * variants (NFKC) and to Cyrillic and Greek letters that look Latin, so "Ada", "ADA", "Ａｄａ" and
+ * "Аԁа" (all Cyrillic) collide. Latin look-alikes within Latin ("l" and "I", "rn" and "m") do not.
  */
 export function nicknameKey(nickname: string): string {
-  return nickname.normalize('NFKC').toLocaleLowerCase('en-US');
+  return nickname
+    .normalize('NFKC')
+    .toLocaleLowerCase('en-US')
+    .replace(lookAlikeLetters, (letter) => LATIN_LOOK_ALIKES.get(letter) ?? letter);
 }
 
 /**

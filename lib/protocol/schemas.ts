@@ -25,19 +25,60 @@ export const joinCodeSchema = z
   .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
   .pipe(z.string().regex(codePattern, 'A join code is 6 letters or digits, like K7PQ2M'));
 
-// Control and format characters (zero-width, bidi overrides) would let two nicknames look the same.
-const invisibleChars = /[\p{Cc}\p{Cf}]/u;
+// Characters that show nothing, or nothing recognisable, would let two nicknames look the same or a
+// nickname look empty: control and format characters (zero-width, bidi overrides), lone surrogates,
+// private use, default-ignorable code points (Hangul fillers U+115F, U+1160, U+3164, U+FFA0, variation
+// selectors) and the blank braille pattern U+2800.
+const invisibleChars = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Default_Ignorable_Code_Point}\u2800]/u;
+/** What a reader sees as a character: letters, digits, punctuation, symbols (not marks or spaces). */
+const visibleChars = /[\p{L}\p{N}\p{P}\p{S}]/gu;
+/**
+ * Alphabets with letters that look like each other (Cyrillic "а" and Latin "a"); a nickname mixing them
+ * is how a look-alike of someone else's is made. Other scripts (CJK, Arabic, ...) mix freely with these.
+ */
+const lookAlikeAlphabets = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+] as const;
 
+function mixedAlphabets(nickname: string): string[] {
+  const normalised = nickname.normalize('NFKC');
+  return lookAlikeAlphabets.filter(([, letters]) => letters.test(normalised)).map(([name]) => name);
+}
+
+/**
+ * A nickname as people type it, trimmed, inner white space folded, and without the emoji presentation
+ * selectors phone keyboards add after some emoji (the emoji stays). Refuses what could pass for someone
+ * else's nickname or for none; `nicknameKey` in lib/domain/session.ts folds what remains alike.
+ */
 export const nicknameSchema = z
   .string()
   .max(200, `A nickname has at most ${NICKNAME_MAX} characters`)
-  .transform((s) => s.trim().replace(/\s+/g, ' '))
+  .transform((s) =>
+    s
+      .replace(/[\uFE0E\uFE0F]/g, '')
+      .trim()
+      .replace(/\s+/g, ' '),
+  )
   .pipe(
     z
       .string()
       .min(NICKNAME_MIN, `A nickname needs at least ${NICKNAME_MIN} characters`)
       .max(NICKNAME_MAX, `A nickname has at most ${NICKNAME_MAX} characters`)
-      .refine((s) => !invisibleChars.test(s), 'A nickname cannot contain invisible characters'),
+      .refine((s) => !invisibleChars.test(s), 'A nickname cannot contain invisible characters')
+      .refine(
+        (s) => (s.match(visibleChars)?.length ?? 0) >= NICKNAME_MIN,
+        `A nickname needs at least ${NICKNAME_MIN} letters, digits or symbols`,
+      )
+      .superRefine((s, ctx) => {
+        const alphabets = mixedAlphabets(s);
+        if (alphabets.length > 1)
+          ctx.addIssue({
+            code: 'custom',
+            message: `A nickname cannot mix alphabets (${alphabets.join(' and ')}): write it in one`,
+          });
+      }),
   );
 
 const tokenSchema = z.string().min(TOKEN_MIN).max(TOKEN_MAX);

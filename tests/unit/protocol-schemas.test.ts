@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nicknameKey } from '@/lib/domain/session';
 import { JOIN_CODE_ALPHABET, joinCodeSchema, nicknameSchema, sessionResumeRequest } from '@/lib/protocol/schemas';
 
 describe('joinCodeSchema', () => {
@@ -33,10 +34,51 @@ describe('nicknameSchema', () => {
     ['too long', 'x'.repeat(25), 'at most 24'],
     ['zero-width', 'Ada\u200B', 'invisible'],
     ['bidi override', '\u202EAda', 'invisible'],
+    ['Hangul filler', '\u3164\u3164', 'invisible'],
+    ['Hangul choseong and jungseong filler', '\u115F\u1160', 'invisible'],
+    ['half-width Hangul filler', '\uFFA0\uFFA0', 'invisible'],
+    ['blank braille', '\u2800\u2800', 'invisible'],
+    ['blank-braille-padded', 'Ada\u2800', 'invisible'],
+    ['variation-selector-padded', 'Ada\uFE00', 'invisible'],
+    ['private-use', 'Ada\uE000', 'invisible'],
+    ['marks-only', 'x\u0301\u0301', 'at least 2 letters, digits or symbols'],
+    ['Latin and Cyrillic (Cyrillic А)', '\u0410da', 'cannot mix alphabets (Latin and Cyrillic)'],
+    ['Latin and Greek (Greek ο)', 'B\u03BFb', 'cannot mix alphabets (Latin and Greek)'],
+    ['Cyrillic and Greek', '\u0412\u03B1\u0441\u044F', 'cannot mix alphabets (Cyrillic and Greek)'],
+    ['full-width Latin and Cyrillic', '\uFF21\u0434\u0430', 'cannot mix alphabets (Latin and Cyrillic)'],
   ])('refuses a %s nickname with a clear message', (_, nickname, message) => {
     const result = nicknameSchema.safeParse(nickname);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toContain(message);
+  });
+
+  it.each(['Вася', 'Ζεύς', '太郎', 'Ada 太郎', 'Zoë', 'Ada!', '🔥 Ada'])(
+    'accepts %j, written in one alphabet',
+    (nickname) => {
+      expect(nicknameSchema.parse(nickname)).toBe(nickname);
+    },
+  );
+
+  it('drops the emoji presentation selector phone keyboards add, keeping the emoji', () => {
+    expect(nicknameSchema.parse('\u2764\uFE0F Ada')).toBe('\u2764 Ada');
+  });
+});
+
+describe('nickname uniqueness (nicknameKey of what nicknameSchema accepts)', () => {
+  const key = (nickname: string) => nicknameKey(nicknameSchema.parse(nickname));
+
+  it('folds case, compatibility variants and Cyrillic or Greek letters that look Latin', () => {
+    expect(key('ADA')).toBe(key('ada'));
+    expect(key('Ａｄａ')).toBe(key('Ada'));
+    expect(key('\u0410\u0501\u0430')).toBe(key('Ada')); // Аԁа, all Cyrillic
+    expect(key('\u0421\u041E\u0420\u0415')).toBe(key('CoPe')); // СОРЕ, all Cyrillic
+    expect(key('\u0391\u0392\u0395')).toBe(key('abe')); // ΑΒΕ, all Greek
+  });
+
+  it('keeps different names apart', () => {
+    expect(key('Ada')).not.toBe(key('Adam'));
+    expect(key('Ада')).not.toBe(key('Ada'));
+    expect(key('Вася')).not.toBe(key('Vasya'));
   });
 });
 

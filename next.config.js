@@ -3,19 +3,9 @@ const nextConfig = {
   reactStrictMode: true,
   // `npm run typecheck` checks the whole project once; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
-  // Cross-origin isolation lets TensorFlow.js use its multi-threaded wasm build on students' laptops.
-  // Everything the pages load comes from this origin, so nothing is blocked by it.
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-          { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
-        ],
-      },
-    ];
-  },
+  // No advertising the framework. The security headers (CSP, cross-origin isolation, ...) are set by
+  // server/index.ts on every response, Next.js's and the server's own: server/http/security-headers.ts.
+  poweredByHeader: false,
 };
 
 export default nextConfig;

@@ -3,6 +3,7 @@ import next from 'next';
 import { createApp, type AppDeps } from './app';
 import { readConfig } from './config';
 import { createTaskCatalog } from './services/task-catalog';
+import { createSecurityHeaders } from './http/security-headers';
 import { createTextRoutes } from './http/text-routes';
 import { serveWasmAsset } from './http/wasm-assets';
 import { MemoryStore } from './store/memory-store';
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
   });
   // Next.js attaches its own upgrade listener (dev-mode hot reload) on the first request it handles.
   const app = createApp(httpServer, { ...deps, publicUrls: config.publicUrls });
+  // Added after createApp, in front: Socket.IO moved the listeners it found behind its own path check,
+  // and this one must run for its responses too.
+  httpServer.prependListener('request', createSecurityHeaders({ dev: config.dev }));
 
   httpServer.listen(config.port, () => {
     const store = config.redisUrl

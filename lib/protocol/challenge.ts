@@ -1,3 +1,4 @@
+import './zod-setup';
 import { z } from 'zod';
 import { CELLS, INITS, MAX_LAYERS, OPTIMIZERS } from '../model/kinds';
 

@@ -1,3 +1,4 @@
+import './zod-setup';
 import { z } from 'zod';
 import type { BoardVisibility } from './board';
 import { challengeSchema, type Challenge } from './challenge';

@@ -15,6 +15,7 @@ import { createPresencePublisher } from './jobs/presence-publisher';
 import { startRoundClock } from './jobs/round-clock';
 import type { TaskCatalog } from './services/deps';
 import type { Store } from './store/store';
+import { textOnlyParser } from './text-only-parser';
 
 /** Largest message a client may send; sessions carry short strings only. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -43,6 +44,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     // Next.js owns the other upgrade requests (its dev-mode hot reload), so they must not be destroyed.
     destroyUpgrade: false,
     allowRequest: createOriginCheck(deps.publicUrls ?? []),
+    parser: textOnlyParser,
   });
   const ctx: AppContext = { io, store: deps.store, tasks: deps.tasks, now };
   const stopRoundClock = startRoundClock(ctx);
@@ -63,6 +65,9 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     if (!socket.recovered) socket.data = { code: null, role: null, participantId: null };
     // A recovered connection is back in its rooms without a new join.
     if (socket.data.code) presence.changed(socket.data.code);
+    // A packet that fails to decode (binary data) closes the connection; without a listener the
+    // socket's 'error' event would throw.
+    socket.on('error', () => {});
     socket.on('disconnect', () => {
       if (socket.data.code) presence.changed(socket.data.code);
     });

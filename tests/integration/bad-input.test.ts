@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { ClientEvent } from '@/lib/protocol/events';
@@ -208,6 +208,16 @@ describe('bad input on every event', () => {
     const dropped = disconnected(rude);
     fire(rude, ClientEvent.SessionJoin, { code: created.code, nickname: 'x'.repeat(200_000) });
     expect(await dropped).toBe('transport close');
+  });
+
+  it.each(Object.values(ClientEvent))('%s: a binary attachment closes the connection, unanswered', async (event) => {
+    const socket = await senderFor(event);
+    const answered = vi.fn();
+    const dropped = disconnected(socket);
+    const attachments = Array.from({ length: 10 }, () => Buffer.alloc(60_000, 1));
+    (socket.emit as (ev: string, ...args: unknown[]) => void)(event, { blobs: attachments }, answered);
+    expect(await dropped).toBe('transport close');
+    expect(answered).not.toHaveBeenCalled();
   });
 
   it('answers a payload full of faults with a small error', async () => {

@@ -2,10 +2,11 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { HandshakeError } from '../lib/protocol/errors';
 import { PROTOCOL_VERSION } from '../lib/protocol/version';
-import type { AppContext, ArenaServer } from './context';
+import type { AppContext, ArenaServer, RealtimeContext } from './context';
 import { registerBoardHandlers } from './handlers/board-handlers';
+import { clientAddress, createGuards, requestLimiter } from './handlers/rate-limits';
+import { expelIfRemoved } from './handlers/request';
 import { registerHostHandlers } from './handlers/host-handlers';
-import { createRateLimiter } from './handlers/request';
 import { registerRoundHandlers } from './handlers/round-handlers';
 import { registerRunHandlers } from './handlers/run-handlers';
 import { registerSessionHandlers } from './handlers/session-handlers';
@@ -13,6 +14,9 @@ import { createOriginCheck } from './http/origin-check';
 import { createBoardPublisher } from './jobs/board-publisher';
 import { createPresencePublisher } from './jobs/presence-publisher';
 import { startRoundClock } from './jobs/round-clock';
+import { createSessionBroadcaster } from './jobs/session-broadcast';
+import { BoardSnapshots } from './services/board-snapshots';
+import { DEFAULT_LIMITS, type Limits } from './limits';
 import type { TaskCatalog } from './services/deps';
 import type { Store } from './store/store';
 import { textOnlyParser } from './text-only-parser';
@@ -29,6 +33,8 @@ export interface AppDeps {
   adapter?: ServerOptions['adapter'];
   /** Origins besides the request's own Host that browser pages may connect from (`Config.publicUrls`). */
   publicUrls?: string[];
+  /** Caps and rate limits; unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
   /** Milliseconds since the Unix epoch; injected for tests. */
   now?: () => number;
 }
@@ -46,9 +52,18 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     allowRequest: createOriginCheck(deps.publicUrls ?? []),
     parser: textOnlyParser,
   });
-  const ctx: AppContext = { io, store: deps.store, tasks: deps.tasks, now };
-  const stopRoundClock = startRoundClock(ctx);
-  const board = createBoardPublisher(ctx);
+  const realtime: RealtimeContext = { io, store: deps.store, tasks: deps.tasks, now };
+  const sessions = createSessionBroadcaster(realtime);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const ctx: AppContext = {
+    ...realtime,
+    sessions,
+    boards: new BoardSnapshots(deps.store, now),
+    limits,
+    guards: createGuards(limits, now),
+  };
+  const stopRoundClock = startRoundClock(realtime, sessions);
+  const board = createBoardPublisher(realtime);
   const presence = createPresencePublisher(io);
 
   io.use((socket, next) => {
@@ -63,15 +78,18 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
 
   io.on('connection', (socket) => {
     if (!socket.recovered) socket.data = { code: null, role: null, participantId: null };
-    // A recovered connection is back in its rooms without a new join.
+    // A recovered connection is back in its rooms without a new join, so a student removed while it was
+    // away is put out again at once (every request also checks: see requireStudent).
     if (socket.data.code) presence.changed(socket.data.code);
+    if (socket.recovered && socket.data.role === 'student') void expelIfRemoved(ctx.store, socket);
     // A packet that fails to decode (binary data) closes the connection; without a listener the
     // socket's 'error' event would throw.
     socket.on('error', () => {});
     socket.on('disconnect', () => {
       if (socket.data.code) presence.changed(socket.data.code);
     });
-    const allow = createRateLimiter(now);
+    const address = clientAddress(socket, limits.trustProxy);
+    const allow = requestLimiter(ctx.guards, socket, address, now);
     registerSessionHandlers(ctx, socket, allow, presence);
     registerHostHandlers(ctx, socket, allow);
     registerRoundHandlers(ctx, socket, allow);
@@ -83,6 +101,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     io,
     close: () => {
       stopRoundClock();
+      sessions.stop();
       board.stop();
       presence.stop();
       return new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readLimits, type Limits } from './limits';
 
 export interface Config {
   port: number;
@@ -11,6 +12,7 @@ export interface Config {
    * behind a proxy that rewrites Host; from `PUBLIC_URL`, comma-separated.
    */
   publicUrls: string[];
+  limits: Limits;
 }
 
 /** Reads the environment once, failing fast with a readable message on a bad value. */
@@ -33,5 +35,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           throw new Error(`PUBLIC_URL must list http(s) URLs separated by commas, got "${url}"`);
         return parsed.origin;
       }),
+    limits: readLimits(env),
   };
 }

@@ -1,6 +1,10 @@
 import type { Server, Socket } from 'socket.io';
 import type { ServerToClientEvents, UntrustedClientToServerEvents } from '../lib/protocol/event-maps';
 import type { Role } from '../lib/protocol/schemas';
+import type { RequestGuards } from './handlers/rate-limits';
+import type { SessionBroadcaster } from './jobs/session-broadcast';
+import type { Limits } from './limits';
+import type { BoardSnapshots } from './services/board-snapshots';
 import type { ServiceDeps, TaskCatalog } from './services/deps';
 
 /** Who this connection is, once `session:create`, `session:join` or `session:resume` has succeeded. */
@@ -24,10 +28,18 @@ export type ArenaSocket = Socket<
   SocketData
 >;
 
-/** What handlers and background jobs share: the services' dependencies plus the Socket.IO server. */
-export interface AppContext extends ServiceDeps {
+/** What background jobs need: the services' dependencies plus the Socket.IO server. */
+export interface RealtimeContext extends ServiceDeps {
   io: ArenaServer;
   tasks: TaskCatalog;
+}
+
+/** What handlers share: the jobs' context, the session broadcaster and this instance's board snapshots. */
+export interface AppContext extends RealtimeContext {
+  sessions: SessionBroadcaster;
+  boards: BoardSnapshots;
+  limits: Limits;
+  guards: RequestGuards;
 }
 
 /** Room names: every member of a session, its hosts, and each participant's own sockets (for a kick). */

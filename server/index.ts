@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const nextApp = next({ dev: config.dev, dir: process.cwd() });
   const [deps] = await Promise.all([openStore(config), nextApp.prepare()]);
   const handle = nextApp.getRequestHandler();
-  const serveTexts = createTextRoutes(deps.store);
+  const serveTexts = createTextRoutes(deps.store, config.limits.textsPerSession);
 
   const httpServer = createServer((req, res) => {
     if (req.url === '/healthz') {
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
   // Next.js attaches its own upgrade listener (dev-mode hot reload) on the first request it handles.
-  const app = createApp(httpServer, { ...deps, publicUrls: config.publicUrls });
+  const app = createApp(httpServer, { ...deps, publicUrls: config.publicUrls, limits: config.limits });
   // Added after createApp, in front: Socket.IO moved the listeners it found behind its own path check,
   // and this one must run for its responses too.
   httpServer.prependListener('request', createSecurityHeaders({ dev: config.dev }));

@@ -1,9 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
+import { applyRoster, applyStateUpdate, rosterOutOfStep } from '@/lib/domain/session-view';
 import type { Role, SessionPresence, SessionResumeRequest, SessionView } from '@/lib/protocol/schemas';
+import type { RosterDelta, SessionStateUpdate } from '@/lib/protocol/session-updates';
 import { credentials } from './credentials';
 import { getSocket, RequestError, send } from './socket-client';
 
@@ -27,7 +29,9 @@ function resumeRequest(code: string, role: Role): SessionResumeRequest | null {
 
 /**
  * Joins the session's live view in `role` with the key this browser holds, and keeps it joined across
- * reconnects. The view only ever moves forward in revision, so a late broadcast cannot undo a newer one.
+ * reconnects. The whole view comes with the resume reply; then `session:state` updates the settings (only
+ * forward in revision, so a late broadcast cannot undo a newer one) and `session:roster` the participant
+ * list. When the list's length disagrees with the roster's count, a change was missed: it resumes again.
  * Hosts also get `online`: the participants with an open connection (null until the server says).
  */
 export function useSession(code: string, role: Role) {
@@ -36,12 +40,17 @@ export function useSession(code: string, role: Role) {
   const [participantId, setParticipantId] = useState<string | null>(null);
   const [online, setOnline] = useState<ReadonlySet<string> | null>(null);
 
-  const accept = useCallback((view: SessionView) => {
-    setSession((current) => (!current || view.revision >= current.revision ? view : current));
-  }, []);
-
   useEffect(() => {
     const socket = getSocket();
+    // The view as this effect last set it: updates are applied to it here, not inside a state updater.
+    let current: SessionView | null = null;
+    const show = (view: SessionView) => {
+      current = view;
+      setSession(view);
+    };
+    const accept = (view: SessionView) => {
+      if (!current || view.revision >= current.revision) show(view);
+    };
     let kicked = false;
     const markKicked = (message: string) => {
       kicked = true;
@@ -78,11 +87,21 @@ export function useSession(code: string, role: Role) {
     const onConnectError = (err: Error) => setStatus({ kind: 'error', message: err.message });
     const onKicked = ({ message }: { message: string }) => markKicked(message);
     const onPresence = (presence: SessionPresence) => setOnline(new Set(presence.online));
+    const onState = (update: SessionStateUpdate) => {
+      if (current) show(applyStateUpdate(current, update));
+    };
+    const onRoster = (delta: RosterDelta) => {
+      if (!current) return;
+      const next = applyRoster(current, delta);
+      show(next);
+      if (rosterOutOfStep(next, delta)) void resume();
+    };
 
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
-    socket.on(ServerEvent.SessionState, accept);
+    socket.on(ServerEvent.SessionState, onState);
+    socket.on(ServerEvent.SessionRoster, onRoster);
     socket.on(ServerEvent.SessionKicked, onKicked);
     socket.on(ServerEvent.SessionPresence, onPresence);
     if (socket.connected) void resume();
@@ -90,11 +109,12 @@ export function useSession(code: string, role: Role) {
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
-      socket.off(ServerEvent.SessionState, accept);
+      socket.off(ServerEvent.SessionState, onState);
+      socket.off(ServerEvent.SessionRoster, onRoster);
       socket.off(ServerEvent.SessionKicked, onKicked);
       socket.off(ServerEvent.SessionPresence, onPresence);
     };
-  }, [code, role, accept]);
+  }, [code, role]);
 
   return { session, status, participantId, online };
 }

@@ -1,33 +1,24 @@
 import { z } from 'zod';
-import type { Cell, RankingMetric, RunConfig } from './challenge';
-import type { RunStatus } from './run';
+import type { Cell, RankingMetric } from './challenge';
+import type { RunView } from './run';
 import { nicknameSchema } from './schemas';
 
 /** What students see of the board; the host always sees everything. */
 export const BOARD_VISIBILITIES = ['full', 'anonymous', 'top'] as const;
 export type BoardVisibility = (typeof BOARD_VISIBILITIES)[number];
 
-/** One run on the class board. */
-export interface BoardRun {
+/** One run on the class board: a RunView with its author's nickname and its cell at hand. */
+export type BoardRun = Pick<
+  RunView,
+  'participantId' | 'config' | 'status' | 'startedAt' | 'lastStep' | 'curvePoints' | 'best' | 'bestAccuracy'
+> & {
   runId: string;
-  participantId: string;
   /** null when the board is shown to students anonymously (their own runs keep their name). */
   nickname: string | null;
   cell: Cell;
-  config: RunConfig;
-  status: RunStatus;
-  startedAt: number;
-  lastStep: number;
-  /**
-   * Validation points stored for the run: the length of its full curve. A client that has received fewer
-   * (snapshot count plus delta points) has missed a delta and should load the board again.
-   */
-  curvePoints: number;
-  best: { valLoss: number; accuracy: number | null; step: number; at: number } | null;
-  bestAccuracy: { accuracy: number; step: number; at: number } | null;
   /** Reserved for server-side verification of submitted weights; always false for now. */
   verified: boolean;
-}
+};
 
 /** A run's validation curve: [step, valLoss, accuracy | null] triples in step order. */
 export type CurvePoint = [step: number, valLoss: number, accuracy: number | null];

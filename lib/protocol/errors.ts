@@ -6,6 +6,8 @@ export const ErrorCode = {
   SessionNotFound: 'SESSION_NOT_FOUND',
   /** The host locked the session: nobody new can join. */
   SessionLocked: 'SESSION_LOCKED',
+  /** The session has as many participants as the server admits (MAX_PARTICIPANTS_PER_SESSION). */
+  SessionFull: 'SESSION_FULL',
   /** Another participant already uses this nickname (compared case-insensitively). */
   NicknameTaken: 'NICKNAME_TAKEN',
   /** The credential is wrong, or the socket has not joined a session in the role the event needs. */

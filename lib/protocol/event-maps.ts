@@ -26,8 +26,8 @@ import type {
   SessionPresence,
   SessionResumeReply,
   SessionResumeRequest,
-  SessionView,
 } from './schemas';
+import type { RosterDelta, SessionStateUpdate } from './session-updates';
 
 /** Request and reply types per client event; both the typed client and the server derive from it. */
 export interface RequestMap {
@@ -62,7 +62,8 @@ export type UntrustedClientToServerEvents = {
 };
 
 export interface ServerToClientEvents {
-  [ServerEvent.SessionState]: (session: SessionView) => void;
+  [ServerEvent.SessionState]: (session: SessionStateUpdate) => void;
+  [ServerEvent.SessionRoster]: (roster: RosterDelta) => void;
   [ServerEvent.SessionKicked]: (notice: SessionKickedNotice) => void;
   [ServerEvent.BoardDelta]: (delta: BoardDelta) => void;
   [ServerEvent.SessionPresence]: (presence: SessionPresence) => void;

@@ -22,8 +22,10 @@ export const ClientEvent = {
 export type ClientEvent = (typeof ClientEvent)[keyof typeof ClientEvent];
 
 export const ServerEvent = {
-  /** Full session view; sent after every change, so a client can never drift. */
+  /** The session's settings (not its participant list) after they changed; coalesced per session. */
   SessionState: 'session:state',
+  /** Participants who joined, were renamed or removed; coalesced per session. */
+  SessionRoster: 'session:roster',
   /** Sent to a participant the host removed, just before their sockets are disconnected. */
   SessionKicked: 'session:kicked',
   /** To hosts, at most a few times a second: runs that changed and their new validation points. */

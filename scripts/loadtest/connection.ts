@@ -1,8 +1,5 @@
-import { io } from 'socket.io-client';
 import type { ClientEvent } from '../../lib/protocol/events';
-import { PROTOCOL_VERSION } from '../../lib/protocol/version';
-import { ask, type TestSocket } from '../../tests/helpers/test-client';
-import { skimParser } from './skim-parser';
+import { ask, connectClient, type TestSocket } from '../../tests/helpers/test-client';
 import type { ErrorTally } from './stats';
 
 /**
@@ -14,25 +11,12 @@ export class Connections {
 
   constructor(readonly errors: ErrorTally) {}
 
-  /**
-   * Connects to `url` (WebSocket, protocol-version handshake); null, counted as CONNECT, if refused.
-   * `skim`: leave `session:state` payloads unparsed (see skim-parser.ts), for clients that ignore them.
-   */
-  async connect(url: string, { skim = false } = {}): Promise<TestSocket | null> {
-    const socket: TestSocket = io(url, {
-      auth: { protocolVersion: PROTOCOL_VERSION },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      ...(skim ? { parser: skimParser } : {}),
-    });
+  /** Connects to `url` (WebSocket, protocol-version handshake); null, counted as CONNECT, if refused. */
+  async connect(url: string): Promise<TestSocket | null> {
+    let socket: TestSocket;
     try {
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
+      socket = await connectClient(url);
     } catch {
-      socket.close();
       this.errors.add('CONNECT');
       return null;
     }

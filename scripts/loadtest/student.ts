@@ -49,7 +49,7 @@ export class SimStudent {
 
   /** Connects and sends `session:join`; `joinAckedAt` is set once the join is acknowledged. */
   async join(code: string): Promise<void> {
-    this.socket = await this.connections.connect(this.url, { skim: true });
+    this.socket = await this.connections.connect(this.url);
     if (!this.socket) return;
     const nickname = `Load ${this.index + 1}`;
     this.joinSentAt = performance.now();
@@ -113,7 +113,7 @@ export class SimStudent {
   async readStored(code: string): Promise<number[] | null> {
     if (!this.credentials) return null;
     if (!this.socket?.connected) {
-      this.socket = await this.connections.connect(this.url, { skim: true });
+      this.socket = await this.connections.connect(this.url);
       if (!this.socket) return null;
       const { participantId, token } = this.credentials;
       const resumed = await this.connections.request<SessionResumeReply>(this.socket, ClientEvent.SessionResume, {

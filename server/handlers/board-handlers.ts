@@ -1,11 +1,10 @@
 import { ErrorCode } from '../../lib/protocol/errors';
 import { ClientEvent } from '../../lib/protocol/events';
 import { boardGetRequest, boardVisibilityRequest } from '../../lib/protocol/board';
-import { boardSnapshot, studentBoard } from '../services/board-service';
+import { studentBoard } from '../services/board-service';
 import { ServiceError } from '../services/service-error';
 import { requireSession } from '../services/session-service';
 import type { AppContext, ArenaSocket } from '../context';
-import { broadcastSession } from '../jobs/session-broadcast';
 import { request, requireHost, requireStudent } from './request';
 
 /** `board:get` (hosts see everything, students what the host allows) and `board:visibility` (host). */
@@ -15,8 +14,10 @@ export function registerBoardHandlers(ctx: AppContext, socket: ArenaSocket, allo
     request(allow, boardGetRequest, async ({ round, curves }) => {
       const student = socket.data.role === 'student' ? await requireStudent(ctx.store, socket) : null;
       const code = student?.code ?? requireHost(socket);
+      if (curves && !ctx.guards.boardCurves.take(code))
+        throw new ServiceError(ErrorCode.RateLimited, 'The board is being loaded very often; try again in a moment.');
       const record = await requireSession(ctx.store, code);
-      const board = await boardSnapshot(ctx.store, record, round ?? record.meta.round.index, curves);
+      const board = await ctx.boards.get(record, round ?? record.meta.round.index, curves);
       return student ? studentBoard(board, record, student.participantId) : board;
     }),
   );
@@ -27,7 +28,7 @@ export function registerBoardHandlers(ctx: AppContext, socket: ArenaSocket, allo
       const code = requireHost(socket);
       if (!(await ctx.store.setBoardVisibility(code, visibility, topN)))
         throw new ServiceError(ErrorCode.SessionNotFound, 'This class no longer exists.');
-      await broadcastSession(ctx, await requireSession(ctx.store, code));
+      ctx.sessions.settingsChanged(code);
       return {};
     }),
   );

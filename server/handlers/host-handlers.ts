@@ -3,7 +3,6 @@ import { hostRenameRequest } from '../../lib/protocol/board';
 import { hostKickRequest, hostLockRequest } from '../../lib/protocol/schemas';
 import { KICKED_MESSAGE, kickParticipant, renameParticipant, setLocked } from '../services/session-service';
 import { rooms, type AppContext, type ArenaSocket } from '../context';
-import { broadcastSession } from '../jobs/session-broadcast';
 import { request, requireHost } from './request';
 
 /** `host:kick`, `host:lock` and `host:rename`: moderation, allowed only to a connection that holds the host role. */
@@ -12,12 +11,12 @@ export function registerHostHandlers(ctx: AppContext, socket: ArenaSocket, allow
     ClientEvent.HostKick,
     request(allow, hostKickRequest, async ({ participantId }) => {
       const code = requireHost(socket);
-      const record = await kickParticipant(ctx.store, code, participantId);
+      await kickParticipant(ctx.store, code, participantId);
       // The notice and the disconnect both reach the participant on whichever instance holds their socket.
       const room = rooms.participant(code, participantId);
       ctx.io.to(room).emit(ServerEvent.SessionKicked, { message: KICKED_MESSAGE });
       ctx.io.in(room).disconnectSockets(true);
-      await broadcastSession(ctx, record);
+      ctx.sessions.participantRemoved(code, participantId);
       return {};
     }),
   );
@@ -26,7 +25,8 @@ export function registerHostHandlers(ctx: AppContext, socket: ArenaSocket, allow
     ClientEvent.HostRename,
     request(allow, hostRenameRequest, async ({ participantId, nickname }) => {
       const code = requireHost(socket);
-      await broadcastSession(ctx, await renameParticipant(ctx.store, code, participantId, nickname));
+      await renameParticipant(ctx.store, code, participantId, nickname);
+      ctx.sessions.participantChanged(code, participantId);
       return {};
     }),
   );
@@ -36,7 +36,7 @@ export function registerHostHandlers(ctx: AppContext, socket: ArenaSocket, allow
     request(allow, hostLockRequest, async ({ locked }) => {
       const code = requireHost(socket);
       const record = await setLocked(ctx.store, code, locked);
-      await broadcastSession(ctx, record);
+      ctx.sessions.settingsChanged(code);
       return { locked: record.meta.locked };
     }),
   );

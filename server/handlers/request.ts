@@ -1,27 +1,10 @@
 import type { z } from 'zod';
 import { ErrorCode, type Ack, type ErrorBody } from '../../lib/protocol/errors';
+import { ServerEvent } from '../../lib/protocol/events';
 import { rooms, type ArenaSocket } from '../context';
 import { KICKED_MESSAGE } from '../services/session-service';
 import type { Store } from '../store/store';
 import { ServiceError } from '../services/service-error';
-
-/** Requests allowed per connection: a burst, refilled at a steady rate. */
-const RATE_BURST = 20;
-const RATE_PER_SECOND = 5;
-
-/** A token bucket per connection, so one misbehaving client cannot flood the store. */
-export function createRateLimiter(now: () => number) {
-  let tokens = RATE_BURST;
-  let last = now();
-  return () => {
-    const t = now();
-    tokens = Math.min(RATE_BURST, tokens + ((t - last) / 1000) * RATE_PER_SECOND);
-    last = t;
-    if (tokens < 1) return false;
-    tokens -= 1;
-    return true;
-  };
-}
 
 /**
  * An error ack names at most this many schema issues, each clipped: a payload with thousands of faults
@@ -92,6 +75,17 @@ export async function requireStudent(
   detach(socket);
   if (standing === 'kicked') throw new ServiceError(ErrorCode.Kicked, KICKED_MESSAGE);
   throw new ServiceError(ErrorCode.Forbidden, 'Join the class first.');
+}
+
+/** Tells a connection whose participant was removed so, and closes it; a store failure leaves it be. */
+export async function expelIfRemoved(store: Store, socket: ArenaSocket): Promise<void> {
+  try {
+    await requireStudent(store, socket);
+  } catch (err) {
+    if (!(err instanceof ServiceError) || err.code !== ErrorCode.Kicked) return;
+    socket.emit(ServerEvent.SessionKicked, { message: err.message });
+    socket.disconnect(true);
+  }
 }
 
 /** Takes the connection out of its session: no role, no rooms, so no broadcast reaches it either. */

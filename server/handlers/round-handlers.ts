@@ -4,7 +4,6 @@ import { challengeSetRequest, roundEndRequest, roundStartRequest } from '../../l
 import { endRound, setChallenge, startRound } from '../services/round-service';
 import { requireSession } from '../services/session-service';
 import type { AppContext, ArenaSocket } from '../context';
-import { broadcastSession } from '../jobs/session-broadcast';
 import { request, requireHost } from './request';
 
 /** `challenge:set`, `round:start`, `round:end`: the host runs the class in rounds. */
@@ -19,7 +18,7 @@ export function registerRoundHandlers(ctx: AppContext, socket: ArenaSocket, allo
         challenge,
         challengeProblems(challenge, await ctx.tasks.vocabSize(challenge.task, code)),
       );
-      await broadcastSession(ctx, await requireSession(ctx.store, code));
+      ctx.sessions.settingsChanged(code);
       return {};
     }),
   );
@@ -30,7 +29,7 @@ export function registerRoundHandlers(ctx: AppContext, socket: ArenaSocket, allo
       const code = requireHost(socket);
       const record = await requireSession(ctx.store, code);
       const round = await startRound(ctx, code, record.meta.challenge);
-      await broadcastSession(ctx, await requireSession(ctx.store, code));
+      ctx.sessions.settingsChanged(code);
       return { round };
     }),
   );
@@ -41,9 +40,8 @@ export function registerRoundHandlers(ctx: AppContext, socket: ArenaSocket, allo
       const code = requireHost(socket);
       const { round } = (await requireSession(ctx.store, code)).meta;
       const ended = await endRound(ctx, code, round.index);
-      const record = await requireSession(ctx.store, code);
-      if (ended) await broadcastSession(ctx, record);
-      return { round: record.meta.round };
+      if (ended) ctx.sessions.settingsChanged(code);
+      return { round: ended ?? (await requireSession(ctx.store, code)).meta.round };
     }),
   );
 }

@@ -1,9 +1,12 @@
+import { ErrorCode } from '../../lib/protocol/errors';
 import { ClientEvent } from '../../lib/protocol/events';
+import { ServiceError } from '../services/service-error';
 import { sessionCreateRequest, sessionJoinRequest, sessionResumeRequest, type Role } from '../../lib/protocol/schemas';
 import { authenticateHost, authenticateParticipant, createSession, joinSession } from '../services/session-service';
 import { rooms, type AppContext, type ArenaSocket } from '../context';
-import { broadcastSession, viewOf } from '../jobs/session-broadcast';
+import { viewOf } from '../jobs/session-broadcast';
 import type { PresencePublisher } from '../jobs/presence-publisher';
+import { clientAddress } from './rate-limits';
 import { detach, request } from './request';
 
 /**
@@ -34,9 +37,17 @@ export function registerSessionHandlers(
   allow: () => boolean,
   presence: PresencePublisher,
 ): void {
+  const address = clientAddress(socket, ctx.limits.trustProxy);
+  // Joins and resumes, right or wrong, count per network address: guessing join codes stays slow.
+  const checkJoinRate = () => {
+    if (!ctx.guards.joins.take(address))
+      throw new ServiceError(ErrorCode.RateLimited, 'Too many joins from this network; wait a minute and try again.');
+  };
   socket.on(
     ClientEvent.SessionCreate,
     request(allow, sessionCreateRequest, async () => {
+      if (!ctx.guards.sessions.take(address))
+        throw new ServiceError(ErrorCode.RateLimited, 'This network has opened many classes lately; wait a while.');
       const { record, hostToken } = await createSession(ctx);
       attach(socket, presence, record.meta.code, 'host', null);
       return { code: record.meta.code, hostToken, session: await viewOf(ctx, record) };
@@ -46,9 +57,10 @@ export function registerSessionHandlers(
   socket.on(
     ClientEvent.SessionJoin,
     request(allow, sessionJoinRequest, async ({ code, nickname }) => {
-      const { record, participant, token } = await joinSession(ctx, code, nickname);
+      checkJoinRate();
+      const { record, participant, token } = await joinSession(ctx, code, nickname, ctx.limits.participantsPerSession);
       attach(socket, presence, code, 'student', participant.id);
-      await broadcastSession(ctx, record);
+      ctx.sessions.participantChanged(code, participant.id);
       return { participantId: participant.id, token, session: await viewOf(ctx, record) };
     }),
   );
@@ -56,6 +68,7 @@ export function registerSessionHandlers(
   socket.on(
     ClientEvent.SessionResume,
     request(allow, sessionResumeRequest, async (input) => {
+      checkJoinRate();
       if (input.role === 'host') {
         const record = await authenticateHost(ctx.store, input.code, input.hostToken);
         attach(socket, presence, input.code, 'host', null);

@@ -40,7 +40,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
  * 16 hex digits of its SHA-256, so uploading the same text twice gives the same id. Returns a request
  * handler that answers false for any other path.
  */
-export function createTextRoutes(store: Store) {
+export function createTextRoutes(store: Store, maxTexts: number) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const match = req.url?.split('?')[0].match(ROUTE);
     if (!match) return false;
@@ -78,7 +78,9 @@ export function createTextRoutes(store: Store) {
       const data = generateText(1, { text: new Uint8Array(body) });
       const text = new TextDecoder().decode(body).replace(/\r\n?/g, '\n');
       const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
-      await store.putText(code.data, id, text);
+      const stored = await store.putText(code.data, id, text, maxTexts);
+      if (stored === 'not-found') return fail(res, 404, ErrorCode.SessionNotFound, 'No such class.');
+      if (stored === 'full') return fail(res, 409, ErrorCode.BadRequest, `This class keeps at most ${maxTexts} texts.`);
       reply(res, 201, {
         textId: id,
         characters: data.train.tokens.length + data.validation.tokens.length + data.test.tokens.length,

@@ -2,7 +2,7 @@ import type { CurvePoint } from '../../lib/protocol/board';
 import { ServerEvent } from '../../lib/protocol/events';
 import type { MetricPoint } from '../../lib/protocol/run';
 import { curveOf, toBoardRun } from '../services/board-service';
-import { rooms, type AppContext } from '../context';
+import { rooms, type RealtimeContext } from '../context';
 
 /** At most this often per session, hosts get what changed: never one message per student metric. */
 const BOARD_PUSH_MS = 250; // 4 pushes a second
@@ -24,7 +24,7 @@ export interface BoardPublisher {
  * carries them to hosts on every instance. A session whose push fails keeps its changes for the next
  * push, so one failed read loses nothing, and other sessions' pushes go on.
  */
-export function createBoardPublisher(ctx: AppContext): BoardPublisher {
+export function createBoardPublisher(ctx: RealtimeContext): BoardPublisher {
   const pending = new Map<string, Pending>();
   let flushing = false;
 

@@ -1,7 +1,6 @@
-import type { AppContext } from '../context';
+import type { RealtimeContext } from '../context';
 import { endRound } from '../services/round-service';
-import { requireSession } from '../services/session-service';
-import { broadcastSession } from './session-broadcast';
+import type { SessionBroadcaster } from './session-broadcast';
 
 /** How often each instance looks for rounds whose time is up; rounds end at most this late. */
 const ROUND_SWEEP_MS = 1_000;
@@ -11,14 +10,14 @@ const ROUND_SWEEP_MS = 1_000;
  * makes exactly one of them end each round, and the deadline lives in the store, so a round still ends
  * when the instance that started it is gone. Returns a function that stops the clock.
  */
-export function startRoundClock(ctx: AppContext): () => void {
+export function startRoundClock(ctx: RealtimeContext, sessions: SessionBroadcaster): () => void {
   let sweeping = false;
   const timer = setInterval(async () => {
     if (sweeping) return;
     sweeping = true;
     try {
       for (const { code, index } of await ctx.store.dueRounds(ctx.now())) {
-        if (await endRound(ctx, code, index)) await broadcastSession(ctx, await requireSession(ctx.store, code));
+        if (await endRound(ctx, code, index)) sessions.settingsChanged(code);
       }
     } catch (err) {
       console.error('[round-clock]', err);

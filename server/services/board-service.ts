@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { downsampleCurve } from '../../lib/domain/curve';
 import { rankRuns } from '../../lib/domain/leaderboard';
 import type { SessionRecord } from '../../lib/domain/session';
@@ -69,10 +70,13 @@ export function studentBoard(board: BoardSnapshot, record: SessionRecord, partic
   const { boardVisibility, boardTopN } = record.meta;
   if (boardVisibility === 'full') return board;
   if (boardVisibility === 'anonymous') {
-    return {
-      ...board,
-      runs: board.runs.map((r) => (r.participantId === participantId ? r : { ...r, nickname: null })),
-    };
+    // Other students' ids are replaced too: with the roster's ids they would give the names back.
+    const alias = (id: string) =>
+      `anon-${createHash('sha256').update(`${record.meta.hostTokenHash}:${id}`).digest('base64url').slice(0, 16)}`;
+    const runs = board.runs.map((r) =>
+      r.participantId === participantId ? r : { ...r, nickname: null, participantId: alias(r.participantId) },
+    );
+    return { ...board, runs };
   }
   const ranked = rankRuns(board.runs, board.rankingMetric);
   const keep = new Set<string>();

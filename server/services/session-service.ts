@@ -48,11 +48,15 @@ export async function createSession({
   throw new Error(`no free join code after ${CODE_ATTEMPTS} attempts`);
 }
 
-/** Adds a student under a nickname that is unique in the session; returns their id and secret token. */
+/**
+ * Adds a student under a nickname that is unique in the session, unless it has `maxParticipants`
+ * already; returns their id and secret token.
+ */
 export async function joinSession(
   { store, now }: ServiceDeps,
   code: string,
   nickname: string,
+  maxParticipants: number,
 ): Promise<{ record: SessionRecord; participant: Participant; token: string }> {
   const token = newToken();
   const participant: Participant = {
@@ -62,8 +66,13 @@ export async function joinSession(
     joinedAt: now(),
     kicked: false,
   };
-  const result = await store.addParticipant(code, participant, nicknameKey(nickname));
+  const result = await store.addParticipant(code, participant, nicknameKey(nickname), maxParticipants);
   if (result === 'not-found') throw notFound(code);
+  if (result === 'full')
+    throw new ServiceError(
+      ErrorCode.SessionFull,
+      `This class is full (${maxParticipants} participants): ask your instructor.`,
+    );
   if (result === 'locked')
     throw new ServiceError(
       ErrorCode.SessionLocked,
@@ -120,13 +129,12 @@ export async function renameParticipant(
   const record = await requireSession(store, code);
   const current = record.participants.find((p) => p.id === participantId);
   if (!current) throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
-  const result = await store.renameParticipant(
-    code,
+  const result = await store.renameParticipant(code, {
     participantId,
     nickname,
-    nicknameKey(nickname),
-    nicknameKey(current.nickname),
-  );
+    nicknameKey: nicknameKey(nickname),
+    previousKey: nicknameKey(current.nickname),
+  });
   if (result === 'not-found')
     throw new ServiceError(ErrorCode.ParticipantNotFound, 'No such participant in this class.');
   if (result === 'nickname-taken')

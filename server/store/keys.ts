@@ -27,6 +27,8 @@ export const sessionKeys = (code: string) => {
     points: (runId: string) => `${base}:points:${runId}`,
     /** An uploaded text (the instructor's own corpus), by content hash. */
     text: (textId: string) => `${base}:text:${textId}`,
+    /** The ids of the session's texts, to cap how many it keeps. */
+    textIds: `${base}:texts`,
     /** participant id -> runs started in that round. */
     runCount: (round: number) => `${base}:runcount:${round}`,
   };

@@ -7,7 +7,15 @@ import { SESSION_TTL_S } from './keys';
 import { newSessionState, storePoints, type SessionState } from './memory-state';
 import { SessionFiles } from './session-files';
 import { SessionJournal } from './session-journal';
-import type { AddParticipantResult, CreateRunResult, ParticipantStanding, RoundChangeResult, Store } from './store';
+import type {
+  AddParticipantResult,
+  CreateRunResult,
+  ParticipantStanding,
+  Rename,
+  RenameResult,
+  RoundChangeResult,
+  Store,
+} from './store';
 
 const TTL_MS = SESSION_TTL_S * 1000;
 
@@ -64,10 +72,16 @@ export class MemoryStore implements Store {
     return entry ? structuredClone(entry.record.meta) : null;
   }
 
-  async addParticipant(code: string, participant: Participant, nicknameKey: string): Promise<AddParticipantResult> {
+  async addParticipant(
+    code: string,
+    participant: Participant,
+    nicknameKey: string,
+    maxParticipants: number,
+  ): Promise<AddParticipantResult> {
     const entry = this.live(code);
     if (!entry) return 'not-found';
     if (entry.record.meta.locked) return 'locked';
+    if (entry.record.participants.filter((p) => !p.kicked).length >= maxParticipants) return 'full';
     if (entry.nicknameKeys.has(nicknameKey)) return 'nickname-taken';
     entry.nicknameKeys.add(nicknameKey);
     entry.record.participants.push(structuredClone(participant));
@@ -99,11 +113,8 @@ export class MemoryStore implements Store {
 
   async renameParticipant(
     code: string,
-    participantId: string,
-    nickname: string,
-    nicknameKey: string,
-    previousKey: string,
-  ): Promise<'ok' | 'not-found' | 'nickname-taken'> {
+    { participantId, nickname, nicknameKey, previousKey }: Rename,
+  ): Promise<RenameResult> {
     const entry = this.live(code);
     const participant = entry?.record.participants.find((p) => p.id === participantId);
     if (!entry || !participant) return 'not-found';
@@ -212,13 +223,14 @@ export class MemoryStore implements Store {
     return found ? [...found.points.values()].sort((a, b) => a.seq - b.seq).map((p) => ({ ...p })) : [];
   }
 
-  async putText(code: string, textId: string, text: string): Promise<boolean> {
+  async putText(code: string, textId: string, text: string, maxTexts: number): Promise<'ok' | 'not-found' | 'full'> {
     const entry = this.live(code);
-    if (!entry) return false;
+    if (!entry) return 'not-found';
+    if (!entry.texts.has(textId) && entry.texts.size >= maxTexts) return 'full';
     entry.texts.set(textId, text);
-    this.journal?.textAdded(code);
+    this.journal?.textAdded(code, textId);
     await this.touch(code, false);
-    return true;
+    return 'ok';
   }
 
   async getText(code: string, textId: string): Promise<string | null> {

@@ -25,10 +25,11 @@ redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 refresh()
 return 1`);
 
-/** KEYS: meta, participants, nicknames. ARGV: nickname key, participant id, participant JSON. */
+/** KEYS: meta, participants, nicknames, kicked. ARGV: nickname key, participant id, participant JSON, max participants. */
 export const ADD_PARTICIPANT = script(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
 if redis.call('HGET', KEYS[1], 'locked') == '1' then return 'locked' end
+if redis.call('HLEN', KEYS[2]) - redis.call('SCARD', KEYS[4]) >= tonumber(ARGV[6]) then return 'full' end
 if redis.call('HSETNX', KEYS[3], ARGV[3], ARGV[4]) == 0 then return 'nickname-taken' end
 redis.call('HSET', KEYS[2], ARGV[4], ARGV[5])
 changed()
@@ -144,9 +145,13 @@ redis.call('HSET', KEYS[2], 'status', ARGV[3])
 refresh()
 return 1`);
 
-/** KEYS: meta, text. ARGV: the text. */
+/** KEYS: meta, text, text ids. ARGV: the text, its id, max texts. */
 export const PUT_TEXT = script(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
+if redis.call('SISMEMBER', KEYS[3], ARGV[4]) == 0 and redis.call('SCARD', KEYS[3]) >= tonumber(ARGV[5]) then
+  return 'full'
+end
+redis.call('SADD', KEYS[3], ARGV[4])
 redis.call('SET', KEYS[2], ARGV[3])
 refresh()
-return 1`);
+return 'ok'`);

@@ -17,7 +17,15 @@ import {
 } from './redis-codec';
 import type { RedisClient } from './redis-connection';
 import * as lua from './redis-scripts';
-import type { AddParticipantResult, CreateRunResult, ParticipantStanding, RoundChangeResult, Store } from './store';
+import type {
+  AddParticipantResult,
+  CreateRunResult,
+  ParticipantStanding,
+  Rename,
+  RenameResult,
+  RoundChangeResult,
+  Store,
+} from './store';
 
 /** The shared store for several server instances. The client must already be connected. */
 export class RedisStore implements Store {
@@ -57,12 +65,17 @@ export class RedisStore implements Store {
     return meta.code ? metaFrom(meta) : null;
   }
 
-  async addParticipant(code: string, participant: Participant, nicknameKey: string): Promise<AddParticipantResult> {
+  async addParticipant(
+    code: string,
+    participant: Participant,
+    nicknameKey: string,
+    maxParticipants: number,
+  ): Promise<AddParticipantResult> {
     const keys = sessionKeys(code);
     const result = await this.run(
       lua.ADD_PARTICIPANT,
-      [keys.meta, keys.participants, keys.nicknames],
-      [nicknameKey, participant.id, JSON.stringify(participant)],
+      [keys.meta, keys.participants, keys.nicknames, keys.kicked],
+      [nicknameKey, participant.id, JSON.stringify(participant), String(maxParticipants)],
     );
     return result as AddParticipantResult;
   }
@@ -90,18 +103,15 @@ export class RedisStore implements Store {
 
   async renameParticipant(
     code: string,
-    participantId: string,
-    nickname: string,
-    nicknameKey: string,
-    previousKey: string,
-  ): Promise<'ok' | 'not-found' | 'nickname-taken'> {
+    { participantId, nickname, nicknameKey, previousKey }: Rename,
+  ): Promise<RenameResult> {
     const keys = sessionKeys(code);
     const result = await this.run(
       lua.RENAME_PARTICIPANT,
       [keys.meta, keys.participants, keys.nicknames, keys.renames],
       [participantId, nickname, nicknameKey, previousKey],
     );
-    return result as 'ok' | 'not-found' | 'nickname-taken';
+    return result as RenameResult;
   }
 
   async setBoardVisibility(code: string, visibility: BoardVisibility, topN: number): Promise<boolean> {
@@ -208,9 +218,14 @@ export class RedisStore implements Store {
     return raw.map((p) => pointFrom(p, code)).sort((a, b) => a.seq - b.seq);
   }
 
-  async putText(code: string, textId: string, text: string): Promise<boolean> {
+  async putText(code: string, textId: string, text: string, maxTexts: number): Promise<'ok' | 'not-found' | 'full'> {
     const keys = sessionKeys(code);
-    return (await this.run(lua.PUT_TEXT, [keys.meta, keys.text(textId)], [text])) === 1;
+    const result = await this.run(
+      lua.PUT_TEXT,
+      [keys.meta, keys.text(textId), keys.textIds],
+      [text, textId, String(maxTexts)],
+    );
+    return result as 'ok' | 'not-found' | 'full';
   }
 
   async getText(code: string, textId: string): Promise<string | null> {

@@ -53,11 +53,14 @@ const pointsBatchSchema = z.object({
   points: z.array(storedPointSchema),
 }) satisfies z.ZodType<PointsBatch>;
 
-const textsSchema = z.array(z.tuple([z.string(), z.string()]));
+const textsV1Schema = z.array(z.tuple([z.string(), z.string()]));
 
 const SESSION = 'session.json';
 const POINTS = 'points.ndjson';
-const TEXTS = 'texts.json';
+const TEXTS = 'texts';
+/** Format 1 kept every text in one JSON list, rewritten whole on each upload. */
+const TEXTS_V1 = 'texts.json';
+const TEXT_FILE = /^([0-9a-f]{16})\.txt$/;
 
 /** Splits a stored object into its format number and the rest. */
 function unwrap(value: unknown): { format: unknown; rest: unknown } {
@@ -71,8 +74,9 @@ function unwrap(value: unknown): { format: unknown; rest: unknown } {
  * - `session.json`: participants, settings and run summaries, replaced whole (temporary file, then rename);
  * - `points.ndjson`: metric points, appended in batches, so a class of 200 runs × 1,000 points is never
  *   rewritten (a line cut short by a crash is skipped on load);
- * - `texts.json`: uploaded texts, written only when one is added.
- * Each file, and each line of the log, carries STORE_FORMAT and is read back through its schema.
+ * - `texts/<textId>.txt`: each uploaded text, written once, as it is.
+ * The session file and each line of the log carry STORE_FORMAT and are read back through their schemas.
+ * Format 1's `texts.json` (every text in one list) is still read.
  */
 export class SessionFiles {
   /** Session folders known to exist, so a write does not ask the file system first. */
@@ -91,8 +95,10 @@ export class SessionFiles {
     await appendFile(path.join(this.folder(code), POINTS), lines.join(''));
   }
 
-  async writeTexts(code: string, texts: [string, string][]): Promise<void> {
-    await this.replace(code, TEXTS, JSON.stringify({ format: STORE_FORMAT, texts }));
+  /** Writes one uploaded text to `texts/<textId>.txt`, as it is. */
+  async writeText(code: string, textId: string, text: string): Promise<void> {
+    await mkdir(path.join(this.folder(code), TEXTS), { recursive: true });
+    await this.replace(code, path.join(TEXTS, `${textId}.txt`), text);
   }
 
   /**
@@ -142,9 +148,13 @@ export class SessionFiles {
       const { format, rest } = unwrap(value);
       return [readStored(pointsBatchSchema, rest, format, where(POINTS))];
     });
-    const textsJson = await readOptional(path.join(this.folder(code), TEXTS));
-    // Format 1 wrote the bare list of [id, text] pairs.
-    const texts = textsJson === null ? [] : readTexts(parseStoredJson(textsJson, where(TEXTS)), where(TEXTS));
+    const textsV1 = await readOptional(path.join(this.folder(code), TEXTS_V1));
+    const texts: [string, string][] =
+      textsV1 === null ? [] : readStored(textsV1Schema, parseStoredJson(textsV1, where(TEXTS_V1)), 1, where(TEXTS_V1));
+    for (const name of await readdir(path.join(this.folder(code), TEXTS)).catch(() => [])) {
+      const textId = name.match(TEXT_FILE)?.[1];
+      if (textId) texts.push([textId, await readFile(path.join(this.folder(code), TEXTS, name), 'utf8')]);
+    }
     return { file, points, texts };
   }
 
@@ -165,12 +175,6 @@ export class SessionFiles {
     await writeFile(tmp, content);
     await rename(tmp, target);
   }
-}
-
-function readTexts(value: unknown, what: string): [string, string][] {
-  if (Array.isArray(value)) return readStored(textsSchema, value, 1, what);
-  const { format, rest } = unwrap(value);
-  return readStored(z.object({ texts: textsSchema }), rest, format, what).texts;
 }
 
 async function readOptional(file: string): Promise<string | null> {

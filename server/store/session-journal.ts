@@ -12,8 +12,8 @@ interface Dirty {
   points: PointsBatch[];
   /** Something other than points changed: `session.json` is stale. */
   session: boolean;
-  /** A text was added: `texts.json` is stale. */
-  texts: boolean;
+  /** Ids of texts added since the last write. */
+  texts: Set<string>;
 }
 
 /** A session's disk writes: the one running, and the one queued behind it that later changes join. */
@@ -58,8 +58,8 @@ export class SessionJournal {
   }
 
   /** Notes that a text was added; it is written with the session's next write. */
-  textAdded(code: string): void {
-    this.dirtyOf(code).texts = true;
+  textAdded(code: string, textId: string): void {
+    this.dirtyOf(code).texts.add(textId);
   }
 
   /** Queues a batch of new points for the log; it is appended within POINTS_FLUSH_MS. */
@@ -89,7 +89,7 @@ export class SessionJournal {
 
   private dirtyOf(code: string): Dirty {
     let dirty = this.dirty.get(code);
-    if (!dirty) this.dirty.set(code, (dirty = { points: [], session: false, texts: false }));
+    if (!dirty) this.dirty.set(code, (dirty = { points: [], session: false, texts: new Set() }));
     return dirty;
   }
 
@@ -130,7 +130,7 @@ export class SessionJournal {
     return write;
   }
 
-  /** Appends the points received since the last save, then rewrites the texts and the session file if stale. */
+  /** Appends the points received since the last save, then writes new texts and the session file if stale. */
   private async save(code: string): Promise<void> {
     const state = this.state(code);
     const dirty = this.dirty.get(code);
@@ -143,12 +143,10 @@ export class SessionJournal {
       dirty.points = [...batches, ...dirty.points];
       throw err;
     }
-    if (dirty.texts) {
-      dirty.texts = false;
-      await this.files.writeTexts(code, [...state.texts]).catch((err: unknown) => {
-        dirty.texts = true;
-        throw err;
-      });
+    for (const textId of dirty.texts) {
+      const text = state.texts.get(textId);
+      if (text !== undefined) await this.files.writeText(code, textId, text);
+      dirty.texts.delete(textId);
     }
     if (dirty.session) {
       dirty.session = false;

@@ -4,8 +4,16 @@ import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import type { RoundState } from '../../lib/protocol/schemas';
 
+/** A new nickname for a participant, with the uniqueness keys of the new and the current one. */
+export interface Rename {
+  participantId: string;
+  nickname: string;
+  nicknameKey: string;
+  previousKey: string;
+}
+export type RenameResult = 'ok' | 'not-found' | 'nickname-taken';
 export type ParticipantStanding = 'active' | 'kicked';
-export type AddParticipantResult = 'ok' | 'not-found' | 'locked' | 'nickname-taken';
+export type AddParticipantResult = 'ok' | 'not-found' | 'locked' | 'full' | 'nickname-taken';
 export type RoundChangeResult = RoundState | 'not-found' | 'conflict';
 export type CreateRunResult = 'ok' | 'exists' | 'limit' | 'round-not-running';
 
@@ -23,10 +31,15 @@ export interface Store {
   /** Only the session's settings and round, without participants: what the metrics path needs. */
   getSessionMeta(code: string): Promise<SessionMeta | null>;
   /**
-   * Adds a participant unless the session is missing or locked, or `nicknameKey` is taken by anyone who
-   * ever joined it (removed participants included).
+   * Adds a participant unless the session is missing or locked, has `maxParticipants` who were not
+   * removed, or `nicknameKey` is taken by anyone who ever joined it (removed participants included).
    */
-  addParticipant(code: string, participant: Participant, nicknameKey: string): Promise<AddParticipantResult>;
+  addParticipant(
+    code: string,
+    participant: Participant,
+    nicknameKey: string,
+    maxParticipants: number,
+  ): Promise<AddParticipantResult>;
   /**
    * Where a participant stands, read fresh on every request: 'active', 'kicked' (removed by the host),
    * or null when the session or participant does not exist.
@@ -40,13 +53,7 @@ export interface Store {
    * Renames a participant, keeping nicknames unique: the new key must be free or already theirs; the old
    * key is released.
    */
-  renameParticipant(
-    code: string,
-    participantId: string,
-    nickname: string,
-    nicknameKey: string,
-    previousKey: string,
-  ): Promise<'ok' | 'not-found' | 'nickname-taken'>;
+  renameParticipant(code: string, rename: Rename): Promise<RenameResult>;
   /** Resolves false when the session does not exist. */
   setBoardVisibility(code: string, visibility: BoardVisibility, topN: number): Promise<boolean>;
   /** Replaces the challenge; 'conflict' while a round is running. */
@@ -74,8 +81,11 @@ export interface Store {
   listRuns(code: string, round: number): Promise<RunView[]>;
   /** A run's points in `seq` order. */
   getPoints(code: string, runId: string): Promise<MetricPoint[]>;
-  /** Keeps an uploaded text for the session's lifetime. Resolves false when the session does not exist. */
-  putText(code: string, textId: string, text: string): Promise<boolean>;
+  /**
+   * Keeps an uploaded text for the session's lifetime, unless the session already keeps `maxTexts` others
+   * ('full'). Storing a text the session has is 'ok'.
+   */
+  putText(code: string, textId: string, text: string, maxTexts: number): Promise<'ok' | 'not-found' | 'full'>;
   getText(code: string, textId: string): Promise<string | null>;
   /** Finishes pending writes and releases connections. */
   close(): Promise<void>;

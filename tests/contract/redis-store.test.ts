@@ -34,14 +34,14 @@ describe('RedisStore specifics', () => {
   it('shows one instance the changes another made', async () => {
     const code = uniqueCode();
     await a.createSession(meta(code));
-    expect(await b.addParticipant(code, participant('p1', 'Ada'), 'ada')).toBe('ok');
+    expect(await b.addParticipant(code, participant('p1', 'Ada'), 'ada', 500)).toBe('ok');
     expect((await a.getSession(code))?.participants.map((p) => p.nickname)).toEqual(['Ada']);
   });
 
   it('gives every key of a session the session lifetime, refreshed on change', async () => {
     const code = uniqueCode();
     await a.createSession(meta(code));
-    await a.addParticipant(code, participant('p1', 'Ada'), 'ada');
+    await a.addParticipant(code, participant('p1', 'Ada'), 'ada', 500);
     await a.markKicked(code, 'p1');
     const keys = sessionKeys(code);
     for (const key of [keys.meta, keys.participants, keys.nicknames, keys.kicked]) {

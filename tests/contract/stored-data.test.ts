@@ -29,7 +29,7 @@ describe('the embedded store on disk', () => {
   async function sessionWithRun(): Promise<MemoryStore> {
     const store = await MemoryStore.open({ dataDir });
     await store.createSession(meta('ABCDEF'));
-    await store.addParticipant('ABCDEF', participant('p1', 'Ada'), 'ada');
+    await store.addParticipant('ABCDEF', participant('p1', 'Ada'), 'ada', 500);
     await store.startRound('ABCDEF', 1, null);
     await store.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
     return store;
@@ -47,7 +47,7 @@ describe('the embedded store on disk', () => {
   it('reads the unversioned files of format 1 (migrated on the next write)', async () => {
     const store = await sessionWithRun();
     await store.appendPoints('ABCDEF', RUN_ID, [point(0)], 2);
-    await store.putText('ABCDEF', 'aaaaaaaaaaaaaaaa', 'a text');
+    await store.putText('ABCDEF', 'aaaaaaaaaaaaaaaa', 'a text', 20);
     await store.close();
     // Rewrite the files as format 1 had them: no format fields, texts as a bare list.
     const { format: _, ...session } = JSON.parse(await readFile(path.join(folder, 'session.json'), 'utf8'));

@@ -140,7 +140,11 @@ describe('bad input on every event', () => {
 
   beforeAll(async () => {
     redis = await connectRedis(inject('redisUrl'));
-    server = await startInProcessServer({ store: new RedisStore(redis) });
+    // Every payload comes from one student on a fresh connection: their shared rate must not answer first.
+    server = await startInProcessServer({
+      store: new RedisStore(redis),
+      limits: { requestsPerParticipantPerSecond: 1000 },
+    });
     host = await connectClient(server.url);
     created = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
     const studentSocket = await connectClient(server.url);

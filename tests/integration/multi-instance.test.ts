@@ -26,10 +26,10 @@ describe('two server instances sharing one Redis', () => {
     sockets.push(host, student);
 
     const { code } = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
-    const appeared = nextEvent(host, ServerEvent.SessionState, (s) => s.participants.some((p) => p.nickname === 'Ada'));
+    const appeared = nextEvent(host, ServerEvent.SessionRoster, (r) => r.upserted.some((p) => p.nickname === 'Ada'));
     const joined = await expectOk<SessionJoinReply>(student, ClientEvent.SessionJoin, { code, nickname: 'Ada' });
-    const [view] = await appeared;
-    expect(view.participants.map((p) => p.id)).toEqual([joined.participantId]);
+    const [roster] = await appeared;
+    expect(roster.upserted.map((p) => p.id)).toEqual([joined.participantId]);
 
     const notice = nextEvent(student, ServerEvent.SessionKicked);
     const gone = disconnected(student);

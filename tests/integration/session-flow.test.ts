@@ -19,15 +19,19 @@ describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) =
     expect(created.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
     expect(created.hostToken.length).toBeGreaterThanOrEqual(43);
 
-    const seen = nextEvent(host, ServerEvent.SessionState, (s) => s.participants.length === 1);
+    const seen = nextEvent(host, ServerEvent.SessionRoster, (r) => r.count === 1);
     const student = await client();
     const joined = await expectOk<SessionJoinReply>(student, ClientEvent.SessionJoin, {
       code: code.toLowerCase(),
       nickname: '  Ada  ',
     });
-    const [view] = await seen;
-    expect(view.participants).toEqual([{ id: joined.participantId, nickname: 'Ada', joinedAt: expect.any(Number) }]);
-    expect(JSON.stringify(view)).not.toContain(joined.token);
+    const [roster] = await seen;
+    expect(roster).toEqual({
+      upserted: [{ id: joined.participantId, nickname: 'Ada', joinedAt: expect.any(Number) }],
+      removed: [],
+      count: 1,
+    });
+    expect(JSON.stringify(roster)).not.toContain(joined.token);
   });
 
   it('tells the host who is connected: after a join, a disconnect and a return', async () => {
@@ -137,7 +141,7 @@ describe.each(STORE_BACKENDS)('session flow over the %s store', (_, openStore) =
 
     const notice = nextEvent(student, ServerEvent.SessionKicked);
     const gone = disconnected(student);
-    const hostSees = nextEvent(host, ServerEvent.SessionState, (s) => s.participants.length === 0);
+    const hostSees = nextEvent(host, ServerEvent.SessionRoster, (r) => r.removed.includes(joined.participantId));
     await expectOk(host, ClientEvent.HostKick, { participantId: joined.participantId });
     expect((await notice)[0].message).toContain('removed');
     expect(await gone).toBe('io server disconnect');

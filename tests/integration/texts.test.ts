@@ -17,7 +17,11 @@ describe('the instructor’s own text', () => {
     fetch(`${server.url}${textsPath(code)}`, { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
-    server = await startServerProcess({ REDIS_URL: '', DATA_DIR: `/tmp/arena-texts-${process.pid}` });
+    server = await startServerProcess({
+      REDIS_URL: '',
+      DATA_DIR: `/tmp/arena-texts-${process.pid}`,
+      MAX_TEXTS_PER_SESSION: '2',
+    });
     host = await connectClient(server.url);
     created = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
   });
@@ -84,5 +88,15 @@ describe('the instructor’s own text', () => {
     });
     expect(resumed.session.challenge.task.params.textId).toBe(textId);
     student.disconnect();
+  });
+
+  it('keeps at most MAX_TEXTS_PER_SESSION texts, and takes one it has again', async () => {
+    const texts = ['A first corpus. ', 'A second corpus. ', 'A third corpus. '].map((t) => t.repeat(200));
+    const statuses = [];
+    for (const text of [...texts, texts[0]]) statuses.push((await upload(text)).status);
+    // The earlier test stored one text already: one more fits, the next is refused, a repeat is fine.
+    expect(statuses).toEqual([201, 409, 409, 201]);
+    const refused = await upload(texts[2]);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('at most 2 texts');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { ErrorCode } from '@/lib/protocol/errors';
-import { createRateLimiter, request } from '@/server/handlers/request';
+import { TokenBuckets } from '@/server/handlers/rate-limits';
+import { request } from '@/server/handlers/request';
 import { ServiceError } from '@/server/services/service-error';
 
 const schema = z.object({ n: z.number() }).strict();
@@ -57,16 +58,18 @@ describe('request()', () => {
   });
 });
 
-describe('createRateLimiter', () => {
-  it('allows a burst, then refills at the steady rate', () => {
+describe('TokenBuckets', () => {
+  it('allows each key a burst, then refills it at the steady rate', () => {
     let now = 0;
-    const allow = createRateLimiter(() => now);
-    let allowed = 0;
-    while (allow()) allowed++;
-    expect(allowed).toBe(20);
+    const buckets = new TokenBuckets(() => now, 20, 5);
+    const drain = (key: string) => {
+      let allowed = 0;
+      while (buckets.take(key)) allowed++;
+      return allowed;
+    };
+    expect(drain('a')).toBe(20);
+    expect(drain('b')).toBe(20);
     now += 1000;
-    allowed = 0;
-    while (allow()) allowed++;
-    expect(allowed).toBe(5);
+    expect(drain('a')).toBe(5);
   });
 });

@@ -1,7 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackwardInput, PreparedLoop } from './cell-types';
-
-type T2 = tf.Tensor;
+import type { BackwardInput, PreparedLoop, T2 } from './cell-types';
 
 /**
  * The factor prepare() multiplies into every tanh pre-activation (the RNN's whole projection, the

@@ -1,6 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { CellKind } from './kinds';
 
+/** A tensor the time loops treat as [rows, columns]; typed loosely so slices and products need no rank casts. */
+export type T2 = tf.Tensor;
+/** A weight matrix. */
+export type M2 = tf.Tensor2D;
+
 /** Gate blocks per cell: rnn 1, lstm 4 (i, f, g, o), gru 3 (r, z, n). */
 export const GATE_COUNT: Record<CellKind, number> = { rnn: 1, lstm: 4, gru: 3 };
 

@@ -9,11 +9,8 @@ import {
   tanhFromSigmoid,
   withOutputGrad,
 } from './cell-math';
-import type { BackwardOutput, CellStep, PreparedLoop, StepResult } from './cell-types';
+import type { BackwardOutput, CellStep, M2, PreparedLoop, StepResult, T2 } from './cell-types';
 import { splitBlocks } from './layout';
-
-type T2 = tf.Tensor;
-type M2 = tf.Tensor2D;
 
 /**
  * GRU, torch.nn.GRU, gates r, z, n, the reset applied after the recurrent product (MATHS.md, "GRU"):

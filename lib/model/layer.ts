@@ -2,10 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { previous } from './cell-math';
 import { CELL_STEPS } from './cells';
 import { gatherBlocks, productWithSums, splitBlocks, transpose2d } from './layout';
-import type { LayerGrads, LayerParams, PreparedLoop } from './cell-types';
+import type { LayerGrads, LayerParams, PreparedLoop, T2 } from './cell-types';
 import type { CellKind } from './kinds';
-
-type T2 = tf.Tensor;
 
 /**
  * What a layer reads: a [T*B, I] slab (time-major, row t*B + b), or int32 token ids [T*B] to look

@@ -9,11 +9,8 @@ import {
   tanhFromSigmoid,
   withOutputGrad,
 } from './cell-math';
-import type { BackwardOutput, CellStep, PreparedLoop, StepResult } from './cell-types';
+import type { BackwardOutput, CellStep, M2, PreparedLoop, StepResult, T2 } from './cell-types';
 import { splitBlocks } from './layout';
-
-type T2 = tf.Tensor;
-type M2 = tf.Tensor2D;
 
 /** Column factors of the i, f, g, o blocks: g's pre-activation is scaled for tanhFromSigmoid. */
 const GATE_SCALE = [1, 1, TANH_SCALE, 1];

@@ -2,8 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { inputProjectionGrads, layerBackward, layerForward, type LayerCache, type LayerInput } from './layer';
 import { hostView, productWithSums, sumRowsByToken, transpose2d } from './layout';
 import type { RnnModel } from './model';
-
-type T2 = tf.Tensor;
+import type { T2 } from './cell-types';
 
 /** Recurrent state of one layer: h and c, each [B, H] (c is unused zeros except for the LSTM). */
 export interface LayerState {

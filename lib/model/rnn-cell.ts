@@ -1,10 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { loopConstants, oneMinusSquare, slab, TANH_SCALE, tanhFromSigmoid, withOutputGrad } from './cell-math';
-import type { BackwardOutput, CellStep, LayerParams, PreparedLoop, StepResult } from './cell-types';
+import type { BackwardOutput, CellStep, LayerParams, M2, PreparedLoop, StepResult, T2 } from './cell-types';
 import { splitBlocks } from './layout';
-
-type T2 = tf.Tensor;
-type M2 = tf.Tensor2D;
 
 /**
  * Vanilla RNN, torch.nn.RNN with tanh (MATHS.md, "RNN"):

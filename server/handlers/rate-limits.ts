@@ -41,9 +41,9 @@ export class TokenBuckets {
 /** Requests one connection may make: a burst, refilled at a steady rate. */
 const CONNECTION_BURST = 20;
 const CONNECTION_PER_SECOND = 5;
-/** Board snapshots with curves (hosts' loads; megabytes each) per session. */
-const BOARD_CURVES_BURST = 20;
-const BOARD_CURVES_PER_SECOND = 5;
+/** Board snapshots with curves (hosts' loads; a megabyte each for a big class) per session. */
+const BOARD_CURVES_BURST = 10;
+const BOARD_CURVES_PER_SECOND = 2;
 /** A per-key limit allows this many seconds' worth of requests at once. */
 const BURST_SECONDS = 4;
 

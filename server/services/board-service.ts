@@ -33,10 +33,12 @@ export function toBoardRun(run: RunView, record: SessionRecord): BoardRun {
 }
 
 /**
- * A curve in a snapshot has at most this many points: about one per two pixel columns of the widest
+ * A curve in a snapshot has at most this many points: about one per four pixel columns of the widest
  * chart the board draws. A run's 1,000 stored points would make a class's board megabytes.
  */
-export const MAX_SNAPSHOT_CURVE_POINTS = 400;
+export const MAX_SNAPSHOT_CURVE_POINTS = 200;
+/** Runs whose points one snapshot reads at a time. */
+const RUNS_PER_READ = 4;
 
 /**
  * Every run of a round with its curve, downsampled to MAX_SNAPSHOT_CURVE_POINTS (or with none when
@@ -50,15 +52,20 @@ export async function boardSnapshot(
 ): Promise<BoardSnapshot> {
   const removed = new Set(record.participants.filter((p) => p.kicked).map((p) => p.id));
   const runs = (await store.listRuns(record.meta.code, round)).filter((r) => !removed.has(r.participantId));
-  const points = withCurves ? await Promise.all(runs.map((r) => store.getPoints(record.meta.code, r.id))) : [];
+  const curves: Record<string, CurvePoint[]> = {};
+  // A few runs' points at a time: 200 runs read at once arrive together and are parsed in one long task,
+  // which stalled the event loop for a second; in chunks, other requests are served in between.
+  for (let i = 0; withCurves && i < runs.length; i += RUNS_PER_READ) {
+    const chunk = runs.slice(i, i + RUNS_PER_READ);
+    const points = await Promise.all(chunk.map((r) => store.getPoints(record.meta.code, r.id)));
+    chunk.forEach((r, j) => (curves[r.id] = downsampleCurve(curveOf(points[j]), MAX_SNAPSHOT_CURVE_POINTS)));
+  }
   return {
     round,
     budgetSteps: record.meta.challenge.budgetSteps,
     rankingMetric: record.meta.challenge.rankingMetric,
     runs: runs.map((r) => toBoardRun(r, record)),
-    curves: withCurves
-      ? Object.fromEntries(runs.map((r, i) => [r.id, downsampleCurve(curveOf(points[i]), MAX_SNAPSHOT_CURVE_POINTS)]))
-      : {},
+    curves,
   };
 }
 

@@ -28,8 +28,24 @@ export class BoardSnapshots {
     private readonly now: () => number,
   ) {}
 
-  /** The board of `round` (see boardSnapshot); do not change what it resolves to: others share it. */
-  get(record: SessionRecord, round: number, withCurves: boolean): Promise<BoardSnapshot> {
+  /** The tail of the queue of large replies (see `get`). */
+  private turn: Promise<void> = Promise.resolve();
+
+  /**
+   * The board of `round` (see boardSnapshot); do not change what it resolves to: others share it. With
+   * curves, callers resume one per event-loop turn: each then sends a reply of a megabyte or more, and
+   * twenty encoded back to back stalled every other request for half a second.
+   */
+  async get(record: SessionRecord, round: number, withCurves: boolean): Promise<BoardSnapshot> {
+    const snapshot = await this.shared(record, round, withCurves);
+    if (!withCurves) return snapshot;
+    const mine = this.turn.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    this.turn = mine;
+    await mine;
+    return snapshot;
+  }
+
+  private shared(record: SessionRecord, round: number, withCurves: boolean): Promise<BoardSnapshot> {
     const t = this.now();
     for (const [key, entry] of this.cache) if (t - entry.at >= SNAPSHOT_TTL_MS) this.cache.delete(key);
     // The revision changes with every rename or removal, so a snapshot never shows an outdated roster.

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { credentials } from './_realtime/credentials';
 import { RequestError, send } from './_realtime/socket-client';
+import { joinCodeProblem } from '@/lib/domain/join-code-problem';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { ClientEvent } from '@/lib/protocol/events';
 import { sessionJoinRequest } from '@/lib/protocol/schemas';
@@ -54,11 +55,13 @@ export function HomeActions({ initialCode }: { initialCode: string }) {
 
   const join = async (event: FormEvent) => {
     event.preventDefault();
-    // The same schema the server applies, so most mistakes are caught before a round trip.
+    // The same schema the server applies, so most mistakes are caught before a round trip. A mistyped code
+    // is told exactly what is wrong (an O, five characters), where the schema only says what a code is.
     const parsed = sessionJoinRequest.safeParse({ code, nickname });
-    if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
+    const codeProblem = joinCodeProblem(code);
+    if (!parsed.success || codeProblem) {
+      const next: FieldErrors = codeProblem ? { code: codeProblem } : {};
+      for (const issue of parsed.success ? [] : parsed.error.issues) {
         const field = issue.path[0] === 'code' ? 'code' : 'nickname';
         next[field] ??= issue.message;
       }

@@ -80,10 +80,12 @@ const LeaderboardRow = memo(function LeaderboardRow({
             e.stopPropagation();
             onSelect?.(run.runId);
           }}
-          className="max-w-full truncate text-left font-medium text-slate-50 focus-visible:outline-2 focus-visible:outline-sky-300 disabled:cursor-default"
+          title={displayName(run)}
+          className="flex max-w-full text-left font-medium text-slate-50 focus-visible:outline-2 focus-visible:outline-sky-300 disabled:cursor-default"
         >
-          {displayName(run)}
-          {self && <span className="ml-1 text-amber-300">(you)</span>}
+          {/* Only the nickname is cut: "(you)" always shows in full. */}
+          <span className="min-w-0 truncate">{displayName(run)}</span>
+          {self && <span className="ml-1 shrink-0 text-amber-300">(you)</span>}
         </button>
       </td>
       <td className={cell}>

@@ -54,3 +54,12 @@ export function visibleToken(token: string): { text: string; lineBreak: boolean 
   const text = token.replace(/ /g, '·').replace(/\t/g, '⇥').replace(/\r?\n/g, '↵');
   return { text: text === '' ? '∅' : text, lineBreak };
 }
+
+/**
+ * True when the snippet is word-level (a task's tokens such as "the", "bird"): any token longer than one
+ * character. Such tokens are shown with a space between them and lines break only between tokens;
+ * character-level text is shown as written.
+ */
+export function isWordLevel(tokens: readonly string[]): boolean {
+  return tokens.some((t) => [...t].length > 1);
+}

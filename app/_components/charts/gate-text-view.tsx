@@ -2,7 +2,15 @@
 
 import { useId, useMemo, useState } from 'react';
 import { divergingColor, scaleGradient, sequentialColor, textColorOn } from './color-scale';
-import { DEFAULT_GATE_LABELS, isSignedGate, unitColumn, unitCount, unitScale, visibleToken } from './gate-scale';
+import {
+  DEFAULT_GATE_LABELS,
+  isSignedGate,
+  isWordLevel,
+  unitColumn,
+  unitCount,
+  unitScale,
+  visibleToken,
+} from './gate-scale';
 
 interface Props {
   /** One decoded token per time step. */
@@ -68,6 +76,7 @@ export function GateTextView({ tokens, gates, gateLabels, gate, onGateChange, un
   const colorOf = (v: number) => (scale.kind === 'sequential' ? sequentialColor(v) : divergingColor(v, scale.max));
   const labelOf = (g: string) => gateLabels?.[g] ?? DEFAULT_GATE_LABELS[g] ?? g;
   const steps = Math.min(tokens.length, values.length);
+  const words = isWordLevel(tokens);
 
   const chooseGate = (g: string) => (onGateChange ? onGateChange(g) : setOwnGate(g));
   const chooseUnit = (u: number) => {
@@ -133,17 +142,22 @@ export function GateTextView({ tokens, gates, gateLabels, gate, onGateChange, un
         </div>
       </div>
 
-      <p className="font-mono text-base leading-7 break-all whitespace-pre-wrap">
+      <p
+        className={`font-mono text-base leading-7 whitespace-pre-wrap ${words ? '' : 'break-all'}`}
+        data-layout={words ? 'words' : 'characters'}
+      >
         {tokens.slice(0, steps).map((token, t) => {
           const v = column[t];
           const background = colorOf(v);
           const { text, lineBreak } = visibleToken(token);
           return (
             <span key={t}>
+              {/* Word tokens: a plain space between them, the only place a line may break. */}
+              {words && t > 0 && !tokens[t - 1].endsWith('\n') && ' '}
               <span
                 title={`step ${t}: ${labelOf(selected)} = ${Number.isFinite(v) ? v.toFixed(4) : 'n/a'}`}
                 style={{ background, color: textColorOn(background) }}
-                className="rounded-[2px] px-px"
+                className={`rounded-[2px] px-px ${words ? 'whitespace-nowrap' : ''}`}
               >
                 {text}
               </span>
@@ -166,8 +180,8 @@ function Legend({ scale }: { scale: ReturnType<typeof unitScale> }) {
       <span aria-hidden="true" className="h-3 w-48 rounded-sm" style={{ background: scaleGradient(scale.kind) }} />
       <span>{scale.max}</span>
       <span className="ml-2">
-        {scale.kind === 'diverging' ? `signed: ${mid} at the centre` : 'closed (0) to open (1)'}; hover a character for
-        its exact value
+        {scale.kind === 'diverging' ? `signed: ${mid} at the centre` : 'closed (0) to open (1)'}; hover a token for its
+        exact value
       </span>
     </div>
   );

@@ -6,7 +6,14 @@ import {
   sequentialColor,
   textColorOn,
 } from '@/app/_components/charts/color-scale';
-import { isSignedGate, unitColumn, unitCount, unitScale, visibleToken } from '@/app/_components/charts/gate-scale';
+import {
+  isSignedGate,
+  isWordLevel,
+  unitColumn,
+  unitCount,
+  unitScale,
+  visibleToken,
+} from '@/app/_components/charts/gate-scale';
 import { CELL_COLORS, OKABE_ITO } from '@/app/_components/charts/palette';
 
 describe('palette', () => {
@@ -88,5 +95,17 @@ describe('visibleToken', () => {
     expect(visibleToken('\t')).toEqual({ text: '⇥', lineBreak: false });
     expect(visibleToken('the ')).toEqual({ text: 'the·', lineBreak: false });
     expect(visibleToken('')).toEqual({ text: '∅', lineBreak: false });
+  });
+});
+
+describe('isWordLevel', () => {
+  it('calls a snippet word-level when any token is longer than one character', () => {
+    expect(isWordLevel(['the', 'bird', 'that', 'the'])).toBe(true);
+    expect(isWordLevel(['a', 'b', 'the'])).toBe(true);
+  });
+
+  it('keeps character-level text, emoji and newlines included, as characters', () => {
+    expect(isWordLevel(['t', 'h', 'e', ' ', '\n', '😀'])).toBe(false);
+    expect(isWordLevel([])).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from 'react';
 import type { CellSummary } from '@/lib/domain/leaderboard';
+import type { Cell } from '@/lib/protocol/challenge';
 import { CELL_COLORS, CHART_THEME } from '../charts/palette';
 import { CELL_LABELS, formatBits } from './board-format';
 import { linearScale, paddedExtent } from './scales';
@@ -9,11 +10,17 @@ import { linearScale, paddedExtent } from './scales';
 interface Props {
   /** From summariseCells(runs, curves, threshold), one per cell. */
   summaries: CellSummary[];
-  /** Bits per token a run must reach to count as "there"; set by the host. */
-  threshold: number;
+  /** Bits per token a run must reach to count as "there"; null before any validation. */
+  threshold: number | null;
+  /** The threshold is the class's median best (useCellSummaries), not one the viewer typed. */
+  isMedian: boolean;
   onThresholdChange: (v: number) => void;
+  /** Back to the class's median best. */
+  onThresholdReset: () => void;
   /** Lecture-hall mode: larger type and boxes. */
   projector?: boolean;
+  /** The viewer's own runs' best validation losses by cell, drawn as amber dots on their cell's strip. */
+  own?: { cell: Cell; best: number }[];
 }
 
 /** SVG user units of one cell's box strip; it scales to the column's width. */
@@ -31,10 +38,11 @@ function ThresholdInput({
   projector,
 }: Pick<Props, 'threshold' | 'onThresholdChange'> & { projector: boolean }) {
   const id = useId();
-  const [draft, setDraft] = useState(String(threshold));
+  const shown = threshold === null ? '' : String(Number(threshold.toFixed(3)));
+  const [draft, setDraft] = useState(shown);
   useEffect(() => {
-    setDraft((d) => (Number(d) === threshold ? d : String(threshold)));
-  }, [threshold]);
+    setDraft((d) => (d !== '' && Number(d) === Number(shown) ? d : shown));
+  }, [shown]);
   return (
     <label htmlFor={id} className={`flex items-center gap-2 text-slate-300 ${projector ? 'text-lg' : 'text-sm'}`}>
       Threshold (bits/token)
@@ -61,9 +69,20 @@ function ThresholdInput({
  * interquartile range drawn as a box on a scale shared by all cells (threshold marked), and the median
  * steps to reach the threshold over the runs that did.
  */
-export function CellComparison({ summaries, threshold, onThresholdChange, projector = false }: Props) {
+export function CellComparison({
+  summaries,
+  threshold,
+  isMedian,
+  onThresholdChange,
+  onThresholdReset,
+  projector = false,
+  own = [],
+}: Props) {
   const extent = paddedExtent(
-    summaries.flatMap((s) => [s.q1Best, s.q3Best].filter((v): v is number => v !== null)).concat(threshold),
+    summaries
+      .flatMap((s) => [s.q1Best, s.q3Best])
+      .concat(threshold, ...own.map((o) => o.best))
+      .filter((v): v is number => v !== null),
     0.15,
   );
   const x = linearScale(extent ?? [0, 1], [PAD, W - PAD], 4);
@@ -127,14 +146,16 @@ export function CellComparison({ summaries, threshold, onThresholdChange, projec
                       : `middle half from ${formatBits(s.q1Best)} to ${formatBits(s.q3Best)} bits per token`
                   }
                 >
-                  <line
-                    x1={x(threshold)}
-                    x2={x(threshold)}
-                    y1={0}
-                    y2={H}
-                    stroke={CHART_THEME.axis}
-                    strokeDasharray="4 3"
-                  />
+                  {threshold !== null && (
+                    <line
+                      x1={x(threshold)}
+                      x2={x(threshold)}
+                      y1={0}
+                      y2={H}
+                      stroke={CHART_THEME.axis}
+                      strokeDasharray="4 3"
+                    />
+                  )}
                   {s.q1Best !== null && s.q3Best !== null && s.medianBest !== null && (
                     <>
                       <rect
@@ -157,6 +178,19 @@ export function CellComparison({ summaries, threshold, onThresholdChange, projec
                       />
                     </>
                   )}
+                  {own
+                    .filter((o) => o.cell === s.cell)
+                    .map((o, i) => (
+                      <circle
+                        key={i}
+                        data-testid="own-best"
+                        cx={x(o.best)}
+                        cy={H / 2}
+                        r={4}
+                        fill="#fcd34d"
+                        stroke={CHART_THEME.text}
+                      />
+                    ))}
                 </svg>
               </td>
               <td className="px-2 py-1 text-right tabular-nums">
@@ -169,9 +203,19 @@ export function CellComparison({ summaries, threshold, onThresholdChange, projec
           ))}
         </tbody>
       </table>
-      <p className={`m-0 text-slate-400 ${projector ? 'text-base' : 'text-xs'}`}>
+      <p className={`m-0 text-slate-400 ${projector ? 'text-base' : 'text-xs'}`} data-testid="threshold-note">
+        {threshold === null
+          ? 'The threshold is set at the first validation. '
+          : isMedian
+            ? `Threshold ${formatBits(threshold)} bits/token: the class's median best, so about half of the runs reach it. `
+            : `Threshold ${formatBits(threshold)} bits/token, set by hand. `}
+        {!isMedian && (
+          <button type="button" onClick={onThresholdReset} className="text-sky-300 underline">
+            Use the class median
+          </button>
+        )}{' '}
         Scale {formatBits(x.domain[0])}–{formatBits(x.domain[1])} bits/token; lower is better. The white tick is the
-        median.
+        median{own.length > 0 ? '; amber dots are your runs' : ''}.
       </p>
     </section>
   );

@@ -2,7 +2,15 @@
 
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
-import { alignLoss, lossSeries, seriesKey, type LossMetric, type LossRun, type LossSeries } from './loss-data';
+import {
+  alignLoss,
+  lossRange,
+  lossSeries,
+  seriesKey,
+  type LossMetric,
+  type LossRun,
+  type LossSeries,
+} from './loss-data';
 import { roundLogTicks } from './log-scale';
 import { UplotFigure } from './uplot-figure';
 import { stepAxis, themedAxis, useUplot } from './use-uplot';
@@ -25,7 +33,13 @@ function formatLoss(v: number | null): string {
 
 function buildOptions(series: readonly LossSeries[], logY: boolean): Omit<uPlot.Options, 'width' | 'height'> {
   return {
-    scales: { x: { time: false }, y: logY ? { distr: 3, log: 10 } : {} },
+    scales: {
+      x: { time: false },
+      // Linear: fitted to the data (lossRange), read from the chart's own data on every update.
+      y: logY
+        ? { distr: 3, log: 10 }
+        : { range: (u, min, max) => lossRange(u.data.slice(1) as (number | null)[][]) ?? [min, max] },
+    },
     axes: [
       stepAxis('training step'),
       {
@@ -63,7 +77,8 @@ function latestSummary(runs: readonly LossRun[], series: readonly LossSeries[]):
 
 /**
  * Loss in bits per token against training step, one line per run (and per metric with `both`).
- * Earlier runs are grey and thin underneath; validation lines are dashed.
+ * Earlier runs are grey and thin underneath; validation lines are dashed. A linear axis is fitted to the
+ * data (lossRange): the first steps' high losses run off the top so that the rest of training is readable.
  */
 export function LossChart({ runs, metric, logY = false, height = 280 }: Props) {
   const series = useMemo(() => lossSeries(runs, metric), [runs, metric]);

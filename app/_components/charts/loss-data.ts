@@ -118,3 +118,35 @@ export function alignLoss(
   });
   return { x, ys, count };
 }
+
+/** Share of the drawn values that may lie above the top of the axis: the first steps' high losses. */
+const CUT_ABOVE_QUANTILE = 0.95;
+/** Space above and below the data, as a share of its span, and the narrowest span drawn (bits per token). */
+const RANGE_PAD = 0.05;
+const MIN_SPAN_BITS = 0.05;
+
+/**
+ * The y range of a linear loss axis (bits per token), fitted to the data: from just under the lowest
+ * value to the 95th percentile of all values, so the first few steps' losses (5 bits and more, falling
+ * fast) do not flatten everything after them into a line. Every series' latest value stays in view
+ * (a run whose loss climbs at the end shows it). Null with no finite value. Pure.
+ */
+export function lossRange(ys: readonly (readonly (number | null)[])[]): [number, number] | null {
+  const values: number[] = [];
+  let top = -Infinity;
+  for (const series of ys) {
+    let last: number | null = null;
+    for (const v of series) {
+      if (v === null || !Number.isFinite(v)) continue;
+      values.push(v);
+      last = v;
+    }
+    if (last !== null) top = Math.max(top, last);
+  }
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const min = values[0];
+  const upper = Math.max(values[Math.floor((values.length - 1) * CUT_ABOVE_QUANTILE)], top, min + MIN_SPAN_BITS);
+  const span = upper - min;
+  return [Math.max(0, min - span * RANGE_PAD), upper + span * RANGE_PAD];
+}

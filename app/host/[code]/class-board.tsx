@@ -1,16 +1,13 @@
 'use client';
 
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { CellComparison } from '../../_components/board/cell-comparison';
 import { ConvergenceChart } from '../../_components/board/convergence-chart';
 import { HyperparameterScatter } from '../../_components/board/hyperparameter-scatter';
 import { Leaderboard } from '../../_components/board/leaderboard';
 import { Podium } from '../../_components/board/podium';
+import { useCellSummaries } from '../../_components/board/use-cell-summaries';
 import { useBoard } from '../../_realtime/use-board';
-import { summariseCells } from '@/lib/domain/leaderboard';
-
-/** Below this many bits per token a run counts as having "learned" the task, until the host says otherwise. */
-const DEFAULT_THRESHOLD_BITS = 1.5;
 
 interface Props {
   round: number;
@@ -27,11 +24,7 @@ interface Props {
 export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projector }: Props) {
   const board = useBoard(round, 'host', ready);
   const [highlighted, setHighlighted] = useState<string | null>(null);
-  const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD_BITS);
-  const summaries = useMemo(
-    () => (board ? summariseCells(board.runs, board.curves, threshold) : []),
-    [board, threshold],
-  );
+  const cells = useCellSummaries(board);
   const select = useCallback((runId: string) => setHighlighted((h) => (h === runId ? null : runId)), []);
   if (!board) return null;
 
@@ -40,12 +33,7 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
       {ended && (
         <div className="grid gap-6 xl:grid-cols-2">
           <Podium runs={board.runs} metric={board.rankingMetric} projector={projector} />
-          <CellComparison
-            summaries={summaries}
-            threshold={threshold}
-            onThresholdChange={setThreshold}
-            projector={projector}
-          />
+          <CellComparison {...cells} projector={projector} />
         </div>
       )}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -71,12 +59,7 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
       </div>
       {!ended && (
         <div className="grid gap-6 xl:grid-cols-2">
-          <CellComparison
-            summaries={summaries}
-            threshold={threshold}
-            onThresholdChange={setThreshold}
-            projector={projector}
-          />
+          <CellComparison {...cells} projector={projector} />
           <div className="rounded-xl bg-slate-900 p-4">
             <HyperparameterScatter runs={board.runs} highlightedRunId={highlighted} onSelect={select} />
           </div>

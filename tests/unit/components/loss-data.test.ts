@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { alignLoss, downsampleLoss, lossSeries, seriesKey, type LossRun } from '@/app/_components/charts/loss-data';
+import {
+  alignLoss,
+  downsampleLoss,
+  lossRange,
+  lossSeries,
+  seriesKey,
+  type LossRun,
+} from '@/app/_components/charts/loss-data';
 import { MUTED_COLOR } from '@/app/_components/charts/palette';
 
 const runs: LossRun[] = [
@@ -106,5 +113,30 @@ describe('downsampleLoss', () => {
     const before = downsampleLoss(points.slice(0, 96), 50);
     const after = downsampleLoss(points, 50);
     expect(after.slice(0, 47)).toEqual(before.slice(0, 47));
+  });
+});
+
+describe('lossRange', () => {
+  it('fits the bulk of training, letting the first steps run off the top', () => {
+    // 5 bits at the start, falling fast to about 0.3 for the rest of a long run.
+    const ys = [Array.from({ length: 200 }, (_, i) => (i < 5 ? 5 - i : 0.3 + 0.1 * Math.exp(-i / 50)))];
+    const [lo, hi] = lossRange(ys) as [number, number];
+    expect(lo).toBeLessThan(0.3);
+    expect(lo).toBeGreaterThan(0.25);
+    expect(hi).toBeLessThan(1);
+    expect(hi).toBeGreaterThan(0.38);
+  });
+
+  it("keeps every series' latest value in view, and skips gaps", () => {
+    const rising = [3, 1, 0.5, 0.4, null, 0.5, 2.5];
+    const [, hi] = lossRange([rising, [null, 0.6]]) as [number, number];
+    expect(hi).toBeGreaterThanOrEqual(2.5);
+  });
+
+  it('widens a flat line and never goes below zero', () => {
+    const [lo, hi] = lossRange([[0.001, 0.001]]) as [number, number];
+    expect(lo).toBe(0);
+    expect(hi).toBeGreaterThan(0.05);
+    expect(lossRange([[null], []])).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { JoinCodePanel } from '../../_components/join-code-panel';
 import { StatusBanner } from '../../_components/status-banner';
 import { send } from '../../_realtime/socket-client';
 import { useSession } from '../../_realtime/use-session';
+import type { JoinAddress } from '@/lib/domain/join-address';
 import { BOARD_VISIBILITIES, type BoardVisibility } from '@/lib/protocol/board';
 import { ClientEvent } from '@/lib/protocol/events';
 import { ChallengeBuilder } from './challenge-builder';
@@ -20,12 +21,10 @@ const VISIBILITY_LABELS: Record<BoardVisibility, string> = {
 };
 
 /** The instructor's console and the projector screen: joining, rounds, the live board, moderation. */
-export function HostScreen({ code }: { code: string }) {
+export function HostScreen({ code, join }: { code: string; join: JoinAddress }) {
   const { session, status, online } = useSession(code, 'host');
   const [actionError, setActionError] = useState<string | null>(null);
-  const [origin, setOrigin] = useState('');
   const [projector, setProjector] = useState(false);
-  useEffect(() => setOrigin(window.location.origin), []);
 
   const act = (run: () => Promise<unknown>) => {
     setActionError(null);
@@ -59,17 +58,16 @@ export function HostScreen({ code }: { code: string }) {
       {actionError && <StatusBanner tone="error">{actionError}</StatusBanner>}
 
       <div className="flex flex-wrap items-start justify-between gap-6">
-        {origin &&
-          (roundLive ? (
-            <p className="text-2xl">
-              Join at <span className="font-semibold">{origin}</span> with code{' '}
-              <span className="font-mono text-4xl font-bold tracking-widest text-amber-300" data-testid="join-code">
-                {code}
-              </span>
-            </p>
-          ) : (
-            <JoinCodePanel code={code} joinUrl={`${origin}/?code=${code}`} />
-          ))}
+        {roundLive ? (
+          <p className="min-w-0 text-2xl">
+            Join at <span className="font-semibold break-all">{join.base}</span> with code{' '}
+            <span className="font-mono text-4xl font-bold tracking-widest text-amber-300" data-testid="join-code">
+              {code}
+            </span>
+          </p>
+        ) : (
+          <JoinCodePanel code={code} join={join} />
+        )}
         <button
           type="button"
           onClick={toggleProjector}

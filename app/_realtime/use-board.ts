@@ -18,9 +18,10 @@ const GAP_CHECKS_BEFORE_RELOAD = 2;
  * The class board of round `round` (0: none yet), once the session is `ready` (joined). Hosts load it
  * once and then apply `board:delta` pushes; when a run's summary counts points the host never received
  * (a push missed, a reconnect), they load it whole again. `ready` turns false while disconnected, so
- * after a reconnect it loads whole again too. Students reload it every few seconds.
+ * after a reconnect it loads whole again too. Students reload it every few seconds, without curves; once
+ * the round has `ended`, they load it once more with curves (for the cell comparison) and stop asking.
  */
-export function useBoard(round: number, role: Role, ready: boolean): BoardSnapshot | null {
+export function useBoard(round: number, role: Role, ready: boolean, ended = false): BoardSnapshot | null {
   const [live, setLive] = useState<HostBoard | null>(null);
 
   useEffect(() => {
@@ -35,7 +36,7 @@ export function useBoard(round: number, role: Role, ready: boolean): BoardSnapsh
     };
     const socket = getSocket();
     const load = () =>
-      send(ClientEvent.BoardGet, { round, curves: role === 'host' })
+      send(ClientEvent.BoardGet, { round, curves: role === 'host' || ended })
         .then((snapshot) => {
           if (!cancelled) show(hostBoard(snapshot));
         })
@@ -56,13 +57,17 @@ export function useBoard(round: number, role: Role, ready: boolean): BoardSnapsh
     void load();
     if (role === 'host') socket.on(ServerEvent.BoardDelta, onDelta);
     const timer =
-      role === 'host' ? setInterval(checkGaps, GAP_CHECK_MS) : setInterval(() => void load(), STUDENT_BOARD_POLL_MS);
+      role === 'host'
+        ? setInterval(checkGaps, GAP_CHECK_MS)
+        : ended
+          ? undefined
+          : setInterval(() => void load(), STUDENT_BOARD_POLL_MS);
     return () => {
       cancelled = true;
       socket.off(ServerEvent.BoardDelta, onDelta);
       clearInterval(timer);
     };
-  }, [round, role, ready]);
+  }, [round, role, ready, ended]);
 
   const board = live?.board ?? null;
   return board && board.round === round ? board : null;

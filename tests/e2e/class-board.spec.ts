@@ -66,4 +66,19 @@ test('the class board ranks three live runs, overlays their curves and ends with
   const winner = ['Ada', 'Bo', 'Cy'].find((name) => ranking[0].text.includes(name)) as string;
   await expect(podium).toContainText(winner);
   await expect(host.getByTestId('cell-comparison')).toBeVisible();
+  await expect(host.getByTestId('threshold-note')).toContainText("the class's median best");
+
+  // Each student sees the same podium and cell comparison, with their own place and runs marked.
+  for (const [i, name] of ['Ada', 'Bo', 'Cy'].entries()) {
+    const page = students[i].page;
+    const own = page.getByTestId('podium').locator('li', { hasText: name });
+    await expect(own).toBeVisible({ timeout: 15_000 });
+    await expect(own.getByTestId('podium-you')).toHaveText('(you)');
+    await expect(page.getByTestId('podium').getByTestId('podium-you')).toHaveCount(1);
+    await expect(page.getByTestId('podium').locator('li').first()).toContainText(winner);
+    await expect(page.getByTestId('cell-comparison').getByTestId('own-best')).toHaveCount(1);
+    // "Your runs" and the board show the same best accuracy for the same run.
+    const mine = page.getByTestId('leaderboard-row').filter({ hasText: '(you)' });
+    await expect(mine).toContainText((await page.getByTestId('own-best-accuracy').textContent()) as string);
+  }
 });

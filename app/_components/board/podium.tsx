@@ -8,6 +8,8 @@ interface Props {
   metric?: RankingMetric;
   /** Lecture-hall mode: larger names and scores. */
   projector?: boolean;
+  /** The viewer's own participant id: their places get "(you)". */
+  selfParticipantId?: string | null;
 }
 
 /** Step heights in the classic order: 1st tallest in the middle. */
@@ -15,7 +17,7 @@ const STEP_HEIGHT: Record<1 | 2 | 3, string> = { 1: 'h-32', 2: 'h-24', 3: 'h-16'
 const MEDAL: Record<1 | 2 | 3, string> = { 1: 'bg-amber-300', 2: 'bg-slate-300', 3: 'bg-orange-400' };
 
 /** The top three runs by rankRuns on a podium (2nd, 1st, 3rd), with name, cell and best score. */
-export function Podium({ runs, metric = 'valLoss', projector = false }: Props) {
+export function Podium({ runs, metric = 'valLoss', projector = false, selfParticipantId = null }: Props) {
   const display = podiumOrder(runs, metric);
   // Screen readers get rank order; CSS `order` puts them on the podium as 2nd, 1st, 3rd.
   const places = [...display].sort((a, b) => a.place - b.place);
@@ -35,8 +37,16 @@ export function Podium({ runs, metric = 'valLoss', projector = false }: Props) {
               className="flex min-w-0 flex-1 basis-0 flex-col items-center gap-2 text-center"
               style={{ order: display.findIndex((p) => p.place === place) }}
             >
-              <span className={`max-w-full truncate font-semibold text-slate-50 ${projector ? 'text-3xl' : 'text-xl'}`}>
-                {displayName(run)}
+              <span
+                title={displayName(run)}
+                className={`flex max-w-full font-semibold text-slate-50 ${projector ? 'text-3xl' : 'text-xl'}`}
+              >
+                <span className="min-w-0 truncate">{displayName(run)}</span>
+                {selfParticipantId !== null && run.participantId === selfParticipantId && (
+                  <span className="ml-1 shrink-0 text-amber-300" data-testid="podium-you">
+                    (you)
+                  </span>
+                )}
               </span>
               <CellChip cell={run.cell} projector={projector} />
               <PodiumScore run={run} metric={metric} projector={projector} />

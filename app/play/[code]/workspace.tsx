@@ -13,6 +13,7 @@ import { useBoard } from '../../_realtime/use-board';
 import { useRunStream } from '../../_realtime/use-run-stream';
 import type { SessionView } from '@/lib/protocol/schemas';
 import { RunInsights } from './run-insights';
+import { RoundResults } from './round-results';
 import { RunHistory } from './run-history';
 
 const progressState = (run: LocalRun | undefined) => (!run ? 'idle' : run.state === 'starting' ? 'running' : run.state);
@@ -27,7 +28,8 @@ interface Props {
 
 export function Workspace({ session, participantId, connected, backend }: Props) {
   const { challenge, round } = session;
-  const board = useBoard(round.index, 'student', connected);
+  const ended = round.status === 'ended';
+  const board = useBoard(round.index, 'student', connected, ended);
   const [draft, setDraft] = useState<DraftConfig>(challenge.defaults);
   const [startError, setStartError] = useState<string | null>(null);
   const training = useTrainingRun(session.code, challenge, backend);
@@ -47,8 +49,8 @@ export function Workspace({ session, participantId, connected, backend }: Props)
 
   const blocker =
     round.status !== 'running'
-      ? round.status === 'ended'
-        ? 'The round has ended.'
+      ? ended
+        ? 'The round has ended: the results are on the right.'
         : 'Waiting for the instructor to start the round.'
       : roundRuns >= challenge.runsPerStudent
         ? `You have used all ${challenge.runsPerStudent} runs of this round.`
@@ -147,6 +149,7 @@ export function Workspace({ session, participantId, connected, backend }: Props)
       </section>
 
       <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
+        {ended && board && <RoundResults board={board} participantId={participantId} />}
         <div className="rounded-xl bg-slate-900 p-4">
           <h3 className="mb-2 font-semibold">Loss (bits per token) by step</h3>
           <LossChart

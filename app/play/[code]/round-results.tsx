@@ -1,0 +1,28 @@
+'use client';
+
+import { useMemo } from 'react';
+import { CellComparison } from '../../_components/board/cell-comparison';
+import { Podium } from '../../_components/board/podium';
+import { useCellSummaries } from '../../_components/board/use-cell-summaries';
+import type { BoardSnapshot } from '@/lib/protocol/board';
+
+/** The round's outcome as the host's screen shows it, with the student's own runs marked. */
+export function RoundResults({ board, participantId }: { board: BoardSnapshot; participantId: string }) {
+  const cells = useCellSummaries(board);
+  const own = useMemo(
+    () =>
+      board.runs.flatMap((r) =>
+        r.participantId === participantId && r.best ? [{ cell: r.cell, best: r.best.valLoss }] : [],
+      ),
+    [board, participantId],
+  );
+  return (
+    <section aria-label="Round results" className="flex flex-col gap-4">
+      <h3 className="text-xl font-semibold">The round has ended: the results</h3>
+      <div className="grid gap-6 2xl:grid-cols-2">
+        <Podium runs={board.runs} metric={board.rankingMetric} selfParticipantId={participantId} />
+        <CellComparison {...cells} own={own} />
+      </div>
+    </section>
+  );
+}

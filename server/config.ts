@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readLimits, type Limits } from './limits';
+import { DEFAULT_RETENTION_DAYS } from './store/keys';
 
 export interface Config {
   port: number;
@@ -12,14 +13,21 @@ export interface Config {
    * behind a proxy that rewrites Host; from `PUBLIC_URL`, comma-separated.
    */
   publicUrls: string[];
+  /** Seconds a session is kept after its last change, in either store; from `RETENTION_DAYS`. */
+  sessionTtlS: number;
   limits: Limits;
 }
+
+const DAY_S = 24 * 60 * 60;
 
 /** Reads the environment once, failing fast with a readable message on a bad value. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const retentionDays = Number(env.RETENTION_DAYS || DEFAULT_RETENTION_DAYS);
+  if (!(retentionDays > 0 && retentionDays <= 3650))
+    throw new Error(`RETENTION_DAYS must be a number of days from 1 to 3650, got "${env.RETENTION_DAYS}"`);
   return {
     port,
     redisUrl: env.REDIS_URL || null,
@@ -35,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           throw new Error(`PUBLIC_URL must list http(s) URLs separated by commas, got "${url}"`);
         return parsed.origin;
       }),
+    sessionTtlS: Math.round(retentionDays * DAY_S),
     limits: readLimits(env),
   };
 }

@@ -14,13 +14,13 @@ import { RedisStore } from './store/redis-store';
 /** Connects the store the configuration asks for; returns how to release it. */
 async function openStore(config: ReturnType<typeof readConfig>): Promise<AppDeps & { release: () => Promise<void> }> {
   if (!config.redisUrl) {
-    const store = await MemoryStore.open({ dataDir: config.dataDir });
+    const store = await MemoryStore.open({ dataDir: config.dataDir, ttlS: config.sessionTtlS });
     return { store, tasks: createTaskCatalog(store), release: () => store.close() };
   }
   const client = await connectRedis(config.redisUrl);
   const persistenceWarning = await checkRedisPersistence(client, new URL(config.redisUrl).host);
   if (persistenceWarning) console.warn(persistenceWarning);
-  const store = new RedisStore(client);
+  const store = new RedisStore(client, config.sessionTtlS);
   return { store, tasks: createTaskCatalog(store), adapter: createRedisAdapter(client), release: () => client.close() };
 }
 

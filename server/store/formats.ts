@@ -4,6 +4,7 @@ import { BOARD_VISIBILITIES } from '../../lib/protocol/board';
 import { challengeSchema, runConfigSchema } from '../../lib/protocol/challenge';
 import { metricPointSchema, type RunView } from '../../lib/protocol/run';
 import type { RoundState } from '../../lib/protocol/schemas';
+import type { ReviewKey, RoundChallenge } from './store';
 
 /**
  * Data at rest is a contract too. Whatever the stores write carries this format number: on disk each
@@ -71,6 +72,17 @@ export const runViewSchema = z.object({
   best: bestSchema.nullable(),
   bestAccuracy: bestAccuracySchema.nullable(),
 }) satisfies z.ZodType<RunView>;
+
+export const reviewKeySchema = z.object({
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  anonymous: z.boolean(),
+  createdAt: epochMs,
+}) satisfies z.ZodType<ReviewKey>;
+
+export const roundChallengeSchema = z.object({
+  round: z.number().int().min(1),
+  challenge: challengeSchema,
+}) satisfies z.ZodType<RoundChallenge>;
 
 /** A stored metric point: the wire's point, already checked when it arrived. */
 export const storedPointSchema = metricPointSchema;

@@ -1,7 +1,9 @@
 /** Key names and lifetimes for the Redis store, in one place. */
 
-/** A session lives this long after its last change, then its code can be reused. */
-export const SESSION_TTL_S = 14 * 24 * 60 * 60; // 14 days: long enough to review a finished class
+/** How long a session is kept after its last change unless `RETENTION_DAYS` says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 30; // a month: time to review a class and export it
+/** A session lives this long after its last change (by default), then its code can be reused. */
+export const SESSION_TTL_S = DEFAULT_RETENTION_DAYS * 24 * 60 * 60;
 
 const PREFIX = 'arena';
 
@@ -31,6 +33,15 @@ export const sessionKeys = (code: string) => {
     textIds: `${base}:texts`,
     /** participant id -> runs started in that round. */
     runCount: (round: number) => `${base}:runcount:${round}`,
+    /** Round index -> the challenge JSON the round started with. */
+    roundChallenges: `${base}:round-challenges`,
+    /** SHA-256 of a review key -> its JSON (anonymous, createdAt). */
+    reviewKeys: `${base}:review-keys`,
+    /**
+     * The name of every key the session has, so every one gets the same expiry on each change and a
+     * delete finds them all (see redis-scripts.ts).
+     */
+    keySet: `${base}:keys`,
   };
 };
 

@@ -1,7 +1,9 @@
 import { applyPoints } from '../../lib/domain/run-points';
 import type { SessionMeta, SessionRecord } from '../../lib/domain/session';
+import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
 import type { LoadedSession, SessionFile } from './session-files';
+import type { ReviewKey } from './store';
 
 /** A run in memory: its summary and its points by `seq`. */
 export interface RunState {
@@ -16,6 +18,9 @@ export interface SessionState {
   runs: Map<string, RunState>;
   /** Uploaded texts by id. */
   texts: Map<string, string>;
+  reviewKeys: ReviewKey[];
+  /** Round index -> the challenge it started with. */
+  roundChallenges: Map<number, Challenge>;
   /** Milliseconds since the Unix epoch. */
   expiresAt: number;
 }
@@ -26,6 +31,8 @@ export function newSessionState(meta: SessionMeta): SessionState {
     nicknameKeys: new Set(),
     runs: new Map(),
     texts: new Map(),
+    reviewKeys: [],
+    roundChallenges: new Map(),
     expiresAt: 0,
   };
 }
@@ -44,6 +51,8 @@ export function toSessionFile(state: SessionState): SessionFile {
     record: state.record,
     nicknameKeys: [...state.nicknameKeys],
     runs: [...state.runs.values()].map(({ run }) => run),
+    reviewKeys: state.reviewKeys,
+    roundChallenges: [...state.roundChallenges].map(([round, challenge]) => ({ round, challenge })),
     expiresAt: state.expiresAt,
   };
 }
@@ -63,5 +72,13 @@ export function replaySession({ file, points, texts }: LoadedSession, ttlMs: num
     storePoints(run, batch.points, batch.receivedAt);
     expiresAt = Math.max(expiresAt, batch.receivedAt + ttlMs);
   }
-  return { record: file.record, nicknameKeys: new Set(file.nicknameKeys), runs, texts: new Map(texts), expiresAt };
+  return {
+    record: file.record,
+    nicknameKeys: new Set(file.nicknameKeys),
+    runs,
+    texts: new Map(texts),
+    reviewKeys: file.reviewKeys,
+    roundChallenges: new Map(file.roundChallenges.map(({ round, challenge }) => [round, challenge])),
+    expiresAt,
+  };
 }

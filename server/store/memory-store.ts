@@ -13,32 +13,36 @@ import type {
   ParticipantStanding,
   Rename,
   RenameResult,
+  ReviewKey,
+  RoundChallenge,
   RoundChangeResult,
   Store,
 } from './store';
 
-const TTL_MS = SESSION_TTL_S * 1000;
-
 export interface MemoryStoreOptions {
   /** When set, every session is written to `<dataDir>/sessions/<code>/` (see SessionFiles) and read back on open. */
   dataDir?: string;
+  /** Seconds a session is kept after its last change; SESSION_TTL_S by default. */
+  ttlS?: number;
   /** Milliseconds since the Unix epoch; injected for tests. */
   now?: () => number;
 }
 
 /**
  * The embedded store: one process, no Redis. It holds the sessions and applies the Store's rules in
- * memory; sessions expire SESSION_TTL_S after their last change. With a data folder, a SessionJournal
+ * memory; sessions expire `ttlS` after their last change. With a data folder, a SessionJournal
  * writes each change through to disk (session changes before the call resolves, metric points within
  * about a second) and replays the files on open.
  */
 export class MemoryStore implements Store {
   private readonly sessions = new Map<string, SessionState>();
   private readonly now: () => number;
+  private readonly ttlMs: number;
   private readonly journal: SessionJournal | null;
 
   private constructor(options: MemoryStoreOptions) {
     this.now = options.now ?? Date.now;
+    this.ttlMs = (options.ttlS ?? SESSION_TTL_S) * 1000;
     this.journal = options.dataDir
       ? new SessionJournal(new SessionFiles(path.join(options.dataDir, 'sessions')), (code) => this.live(code))
       : null;
@@ -47,7 +51,7 @@ export class MemoryStore implements Store {
   /** Opens the store, loading every unexpired session from the data folder. */
   static async open(options: MemoryStoreOptions = {}): Promise<MemoryStore> {
     const store = new MemoryStore(options);
-    for (const state of (await store.journal?.load(TTL_MS)) ?? []) {
+    for (const state of (await store.journal?.load(store.ttlMs)) ?? []) {
       const { code } = state.record.meta;
       if (state.expiresAt > store.now()) store.sessions.set(code, state);
       else await store.journal?.remove(code);
@@ -150,6 +154,7 @@ export class MemoryStore implements Store {
     const { meta } = entry.record;
     if (meta.round.status === 'running') return 'conflict';
     meta.round = { index: meta.round.index + 1, status: 'running', startedAt, endsAt, endedAt: null };
+    entry.roundChallenges.set(meta.round.index, structuredClone(meta.challenge));
     await this.touch(code, true);
     return { ...meta.round };
   }
@@ -200,7 +205,7 @@ export class MemoryStore implements Store {
     if (!entry || !found) return [];
     const fresh = storePoints(found, points, receivedAt);
     // Metrics keep a session alive, as the Redis store's append does.
-    entry.expiresAt = this.now() + TTL_MS;
+    entry.expiresAt = this.now() + this.ttlMs;
     if (fresh.length > 0) this.journal?.pointsStored(code, { runId, receivedAt, points: fresh });
     return fresh.map((p) => ({ ...p }));
   }
@@ -237,6 +242,36 @@ export class MemoryStore implements Store {
     return this.live(code)?.texts.get(textId) ?? null;
   }
 
+  async roundChallenges(code: string): Promise<RoundChallenge[]> {
+    const rounds = [...(this.live(code)?.roundChallenges ?? [])].sort(([a], [b]) => a - b);
+    return structuredClone(rounds.map(([round, challenge]) => ({ round, challenge })));
+  }
+
+  async addReviewKey(code: string, key: ReviewKey): Promise<boolean> {
+    const entry = this.live(code);
+    entry?.reviewKeys.push({ ...key });
+    await this.touch(code, false);
+    return entry !== null;
+  }
+
+  async listReviewKeys(code: string): Promise<ReviewKey[]> {
+    return (this.live(code)?.reviewKeys ?? []).map((key) => ({ ...key }));
+  }
+
+  async revokeReviewKeys(code: string): Promise<boolean> {
+    const entry = this.live(code);
+    if (entry) entry.reviewKeys = [];
+    await this.touch(code, false);
+    return entry !== null;
+  }
+
+  async deleteSession(code: string): Promise<boolean> {
+    if (!this.live(code)) return false;
+    this.sessions.delete(code);
+    await this.journal?.remove(code);
+    return true;
+  }
+
   async close(): Promise<void> {
     await this.journal?.close();
   }
@@ -256,7 +291,7 @@ export class MemoryStore implements Store {
     const entry = this.sessions.get(code);
     if (!entry) return;
     if (changed) entry.record.meta.revision += 1;
-    entry.expiresAt = this.now() + TTL_MS;
+    entry.expiresAt = this.now() + this.ttlMs;
     await this.journal?.sessionChanged(code);
   }
 }

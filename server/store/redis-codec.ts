@@ -1,11 +1,14 @@
 import type { Participant, SessionMeta } from '../../lib/domain/session';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
 import type { RoundState } from '../../lib/protocol/schemas';
+import type { ReviewKey, RoundChallenge } from './store';
 import {
   parseStored,
   parseStoredJson,
   participantSchema,
   readStored,
+  reviewKeySchema,
+  roundChallengeSchema,
   roundStateSchema,
   runViewSchema,
   sessionMetaSchema,
@@ -121,4 +124,15 @@ export function runFrom(fixed: RunFixed, state: Record<string, string>, code: st
 export function pointFrom(json: string, code: string): MetricPoint {
   const what = `A metric point of session ${code}`;
   return parseStored(storedPointSchema, parseStoredJson(json, what), what);
+}
+
+export function reviewKeyFrom(json: string, code: string): ReviewKey {
+  const what = `A review key of session ${code}`;
+  return parseStored(reviewKeySchema, parseStoredJson(json, what), what);
+}
+
+/** A round's challenge from the round-challenges hash: `round` is the field, `json` the value. */
+export function roundChallengeFrom(round: number, json: string, code: string): RoundChallenge {
+  const what = `Round ${round}'s challenge of session ${code}`;
+  return parseStored(roundChallengeSchema, { round, challenge: parseStoredJson(json, what) }, what);
 }

@@ -1,13 +1,33 @@
 /**
  * Lua scripts of the Redis store. Each mutation is one script, so its check and its write are atomic
- * across server instances. Calling convention: ARGV[1] is the TTL in seconds and ARGV[2] how many of the
- * leading KEYS belong to the session and get their lifetime refreshed; the script's own arguments start
- * at ARGV[3]. `changed()` also counts one session revision (KEYS[1] is always the meta hash).
+ * across server instances. Calling convention: ARGV[1] is the session's lifetime in seconds and ARGV[2]
+ * how many of the leading KEYS belong to the session; the last KEY is always the session's key set
+ * (`sessionKeys(code).keySet`); the script's own arguments start at ARGV[3]. `changed()` also counts one
+ * session revision (KEYS[1] is always the meta hash).
+ *
+ * Expiry: every key of a session expires at the same instant. `refresh()` records each session key the
+ * script names in the key set; when the set's deadline is more than REFRESH_SLACK_MS short of now + the
+ * lifetime, every key in the set gets the new deadline (PEXPIREAT), else a key new to the set gets the
+ * set's current deadline. So a change keeps the whole session (a run's points included) for the
+ * lifetime give or take a minute, and streaming metrics do not rewrite hundreds of expiries per batch.
+ * The set names keys that are not among the script's KEYS: they share the session's `{code}` hash slot.
  */
 const PRELUDE = `
+local REFRESH_SLACK_MS = 60000
 local function refresh()
+  local set = KEYS[#KEYS]
+  local clock = redis.call('TIME')
+  local deadline = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000) + tonumber(ARGV[1]) * 1000
+  local current = redis.call('PEXPIRETIME', set)
+  local added = {}
   for i = 1, tonumber(ARGV[2]) do
-    if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('EXPIRE', KEYS[i], ARGV[1]) end
+    if redis.call('EXISTS', KEYS[i]) == 1 and redis.call('SADD', set, KEYS[i]) == 1 then added[#added + 1] = KEYS[i] end
+  end
+  if current < deadline - REFRESH_SLACK_MS then
+    for _, key in ipairs(redis.call('SMEMBERS', set)) do redis.call('PEXPIREAT', key, deadline) end
+    redis.call('PEXPIREAT', set, deadline)
+  else
+    for _, key in ipairs(added) do redis.call('PEXPIREAT', key, current) end
   end
 end
 local function changed()
@@ -63,17 +83,21 @@ redis.call('HSET', KEYS[1], unpack(ARGV, 4))
 changed()
 return 'ok'`);
 
-/** KEYS: meta, deadlines (not refreshed). ARGV: startedAt, endsAt or '', code. */
+/**
+ * KEYS: meta, round challenges, deadlines (not the session's). ARGV: startedAt, endsAt or '', code.
+ * Records the challenge the new round starts with under its index.
+ */
 export const START_ROUND = script(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
 if redis.call('HGET', KEYS[1], 'roundStatus') == 'running' then return 'conflict' end
-redis.call('HINCRBY', KEYS[1], 'roundIndex', 1)
+local index = redis.call('HINCRBY', KEYS[1], 'roundIndex', 1)
 redis.call('HSET', KEYS[1], 'roundStatus', 'running', 'roundStartedAt', ARGV[3], 'roundEndsAt', ARGV[4], 'roundEndedAt', '')
-if ARGV[4] ~= '' then redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5]) end
+redis.call('HSET', KEYS[2], tostring(index), redis.call('HGET', KEYS[1], 'challenge'))
+if ARGV[4] ~= '' then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5]) end
 changed()
 return 'ok'`);
 
-/** KEYS: meta, deadlines (not refreshed). ARGV: round index, endedAt, code. */
+/** KEYS: meta, deadlines (not the session's). ARGV: round index, endedAt, code. */
 export const END_ROUND = script(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
 if redis.call('HGET', KEYS[1], 'roundIndex') ~= ARGV[3] or redis.call('HGET', KEYS[1], 'roundStatus') ~= 'running' then
@@ -155,3 +179,30 @@ redis.call('SADD', KEYS[3], ARGV[4])
 redis.call('SET', KEYS[2], ARGV[3])
 refresh()
 return 'ok'`);
+
+/** KEYS: meta, review keys. ARGV: key hash, its JSON. Not a visible change: no revision. */
+export const ADD_REVIEW_KEY = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
+refresh()
+return 1`);
+
+/** KEYS: meta, review keys. */
+export const REVOKE_REVIEW_KEYS = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('DEL', KEYS[2])
+refresh()
+return 1`);
+
+/**
+ * KEYS: meta, then the session's keys that every session may have, then deadlines (not the
+ * session's). ARGV: code. Deletes every key in the key set, the named ones (kept by servers from before
+ * the key set), and the session's deadline.
+ */
+export const DELETE_SESSION = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+for _, key in ipairs(redis.call('SMEMBERS', KEYS[#KEYS])) do redis.call('DEL', key) end
+for i = 1, tonumber(ARGV[2]) do redis.call('DEL', KEYS[i]) end
+redis.call('DEL', KEYS[#KEYS])
+redis.call('ZREM', KEYS[#KEYS - 1], ARGV[3])
+return 1`);

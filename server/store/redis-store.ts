@@ -10,6 +10,8 @@ import {
   nullable,
   participantFrom,
   pointFrom,
+  reviewKeyFrom,
+  roundChallengeFrom,
   roundFrom,
   runFixedFrom,
   runFrom,
@@ -23,17 +25,23 @@ import type {
   ParticipantStanding,
   Rename,
   RenameResult,
+  ReviewKey,
+  RoundChallenge,
   RoundChangeResult,
   Store,
 } from './store';
 
 /** The shared store for several server instances. The client must already be connected. */
 export class RedisStore implements Store {
-  constructor(private readonly client: RedisClient) {}
+  /** `ttlS`: seconds a session is kept after its last change. */
+  constructor(
+    private readonly client: RedisClient,
+    private readonly ttlS = SESSION_TTL_S,
+  ) {}
 
   async createSession(meta: SessionMeta): Promise<boolean> {
     const fields = Object.entries(metaFields(meta)).flat();
-    return (await this.run(lua.CREATE_SESSION, [sessionKeys(meta.code).meta], fields)) === 1;
+    return (await this.run(meta.code, lua.CREATE_SESSION, [sessionKeys(meta.code).meta], fields)) === 1;
   }
 
   async getSession(code: string): Promise<SessionRecord | null> {
@@ -73,6 +81,7 @@ export class RedisStore implements Store {
   ): Promise<AddParticipantResult> {
     const keys = sessionKeys(code);
     const result = await this.run(
+      code,
       lua.ADD_PARTICIPANT,
       [keys.meta, keys.participants, keys.nicknames, keys.kicked],
       [nicknameKey, participant.id, JSON.stringify(participant), String(maxParticipants)],
@@ -93,11 +102,16 @@ export class RedisStore implements Store {
 
   async markKicked(code: string, participantId: string): Promise<boolean> {
     const keys = sessionKeys(code);
-    return (await this.run(lua.MARK_KICKED, [keys.meta, keys.participants, keys.kicked], [participantId])) === 1;
+    return (await this.run(code, lua.MARK_KICKED, [keys.meta, keys.participants, keys.kicked], [participantId])) === 1;
   }
 
   async setLocked(code: string, locked: boolean): Promise<boolean> {
-    const result = await this.run(lua.SET_META_FIELDS, [sessionKeys(code).meta], ['0', 'locked', locked ? '1' : '0']);
+    const result = await this.run(
+      code,
+      lua.SET_META_FIELDS,
+      [sessionKeys(code).meta],
+      ['0', 'locked', locked ? '1' : '0'],
+    );
     return result === 'ok';
   }
 
@@ -107,6 +121,7 @@ export class RedisStore implements Store {
   ): Promise<RenameResult> {
     const keys = sessionKeys(code);
     const result = await this.run(
+      code,
       lua.RENAME_PARTICIPANT,
       [keys.meta, keys.participants, keys.nicknames, keys.renames],
       [participantId, nickname, nicknameKey, previousKey],
@@ -116,6 +131,7 @@ export class RedisStore implements Store {
 
   async setBoardVisibility(code: string, visibility: BoardVisibility, topN: number): Promise<boolean> {
     const result = await this.run(
+      code,
       lua.SET_META_FIELDS,
       [sessionKeys(code).meta],
       ['0', 'boardVisibility', visibility, 'boardTopN', String(topN)],
@@ -125,6 +141,7 @@ export class RedisStore implements Store {
 
   async setChallenge(code: string, challenge: Challenge): Promise<'ok' | 'not-found' | 'conflict'> {
     const result = await this.run(
+      code,
       lua.SET_META_FIELDS,
       [sessionKeys(code).meta],
       ['1', 'challenge', JSON.stringify(challenge)],
@@ -133,14 +150,14 @@ export class RedisStore implements Store {
   }
 
   async startRound(code: string, startedAt: number, endsAt: number | null): Promise<RoundChangeResult> {
-    const keys = [sessionKeys(code).meta, ROUND_DEADLINES_KEY];
-    const result = await this.run(lua.START_ROUND, keys, [String(startedAt), nullable(endsAt), code], 1);
+    const keys = [sessionKeys(code).meta, sessionKeys(code).roundChallenges, ROUND_DEADLINES_KEY];
+    const result = await this.run(code, lua.START_ROUND, keys, [String(startedAt), nullable(endsAt), code], 2);
     return result === 'ok' ? this.readRound(code) : (result as 'not-found' | 'conflict');
   }
 
   async endRound(code: string, index: number, endedAt: number): Promise<RoundChangeResult> {
     const keys = [sessionKeys(code).meta, ROUND_DEADLINES_KEY];
-    const result = await this.run(lua.END_ROUND, keys, [String(index), String(endedAt), code], 1);
+    const result = await this.run(code, lua.END_ROUND, keys, [String(index), String(endedAt), code], 1);
     return result === 'ok' ? this.readRound(code) : (result as 'not-found' | 'conflict');
   }
 
@@ -165,6 +182,7 @@ export class RedisStore implements Store {
       startedAt: run.startedAt,
     };
     const result = await this.run(
+      code,
       lua.CREATE_RUN,
       [keys.meta, keys.runs, keys.runState(run.id), keys.runCount(run.round)],
       [String(run.round), run.id, run.participantId, String(maxRuns), JSON.stringify(fixed)],
@@ -191,13 +209,13 @@ export class RedisStore implements Store {
       );
     }
     const keyList = [keys.meta, keys.runState(runId), keys.points(runId)];
-    const positions = (await this.run(lua.APPEND_POINTS, keyList, args)) as number[];
+    const positions = (await this.run(code, lua.APPEND_POINTS, keyList, args)) as number[];
     return positions.map((i) => points[i - 1]);
   }
 
   async finishRun(code: string, runId: string, status: Exclude<RunStatus, 'running'>): Promise<boolean> {
     const keys = sessionKeys(code);
-    return (await this.run(lua.FINISH_RUN, [keys.meta, keys.runState(runId)], [status])) === 1;
+    return (await this.run(code, lua.FINISH_RUN, [keys.meta, keys.runState(runId)], [status])) === 1;
   }
 
   async listRuns(code: string, round: number): Promise<RunView[]> {
@@ -221,6 +239,7 @@ export class RedisStore implements Store {
   async putText(code: string, textId: string, text: string, maxTexts: number): Promise<'ok' | 'not-found' | 'full'> {
     const keys = sessionKeys(code);
     const result = await this.run(
+      code,
       lua.PUT_TEXT,
       [keys.meta, keys.text(textId), keys.textIds],
       [text, textId, String(maxTexts)],
@@ -232,6 +251,35 @@ export class RedisStore implements Store {
     return this.client.get(sessionKeys(code).text(textId));
   }
 
+  async roundChallenges(code: string): Promise<RoundChallenge[]> {
+    const stored = await this.client.hGetAll(sessionKeys(code).roundChallenges);
+    return Object.entries(stored)
+      .map(([round, json]) => roundChallengeFrom(Number(round), json, code))
+      .sort((a, b) => a.round - b.round);
+  }
+
+  async addReviewKey(code: string, key: ReviewKey): Promise<boolean> {
+    const { meta, reviewKeys } = sessionKeys(code);
+    return (await this.run(code, lua.ADD_REVIEW_KEY, [meta, reviewKeys], [key.hash, JSON.stringify(key)])) === 1;
+  }
+
+  async listReviewKeys(code: string): Promise<ReviewKey[]> {
+    const stored = await this.client.hVals(sessionKeys(code).reviewKeys);
+    return stored.map((json) => reviewKeyFrom(json, code)).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async revokeReviewKeys(code: string): Promise<boolean> {
+    const { meta, reviewKeys } = sessionKeys(code);
+    return (await this.run(code, lua.REVOKE_REVIEW_KEYS, [meta, reviewKeys], [])) === 1;
+  }
+
+  async deleteSession(code: string): Promise<boolean> {
+    const k = sessionKeys(code);
+    const named = [k.meta, k.participants, k.nicknames, k.kicked, k.renames, k.runs, k.textIds, k.roundChallenges];
+    const keys = [...named, k.reviewKeys, ROUND_DEADLINES_KEY];
+    return (await this.run(code, lua.DELETE_SESSION, keys, [code], keys.length - 1)) === 1;
+  }
+
   /** The connection belongs to whoever created it (it is shared with the Socket.IO adapter). */
   async close(): Promise<void> {}
 
@@ -239,8 +287,14 @@ export class RedisStore implements Store {
     return roundFrom(await this.client.hGetAll(sessionKeys(code).meta));
   }
 
-  /** Runs a script; the first `sessionKeyCount` keys (all by default) get the session's lifetime. */
-  private run(script: string, keys: string[], args: string[], sessionKeyCount = keys.length) {
-    return this.client.eval(script, { keys, arguments: [String(SESSION_TTL_S), String(sessionKeyCount), ...args] });
+  /**
+   * Runs a script over session `code` (see redis-scripts.ts for the calling convention): the first
+   * `sessionKeyCount` keys (all by default) are the session's, and its key set is appended.
+   */
+  private run(code: string, script: string, keys: string[], args: string[], sessionKeyCount = keys.length) {
+    return this.client.eval(script, {
+      keys: [...keys, sessionKeys(code).keySet],
+      arguments: [String(this.ttlS), String(sessionKeyCount), ...args],
+    });
   }
 }

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { SessionRecord } from '../../lib/domain/session';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
+import type { ReviewKey, RoundChallenge } from './store';
 import {
   participantSchema,
+  reviewKeySchema,
+  roundChallengeSchema,
   readStored,
   parseStoredJson,
   runViewSchema,
@@ -22,6 +25,8 @@ export interface SessionFile {
   record: SessionRecord;
   nicknameKeys: string[];
   runs: RunView[];
+  reviewKeys: ReviewKey[];
+  roundChallenges: RoundChallenge[];
   /** Milliseconds since the Unix epoch. */
   expiresAt: number;
 }
@@ -44,6 +49,9 @@ const sessionFileSchema = z.object({
   record: z.object({ meta: sessionMetaSchema, participants: z.array(participantSchema) }),
   nicknameKeys: z.array(z.string()),
   runs: z.array(runViewSchema),
+  // Absent from files written before review links and per-round challenges existed: none then.
+  reviewKeys: z.array(reviewKeySchema).default([]),
+  roundChallenges: z.array(roundChallengeSchema).default([]),
   expiresAt: z.number(),
 }) satisfies z.ZodType<SessionFile>;
 

@@ -68,9 +68,17 @@ export class SessionJournal {
     this.schedule(code, POINTS_FLUSH_MS);
   }
 
-  /** Deletes the session's files. */
+  /**
+   * Deletes the session's files, once the writes already under way have finished: one finishing after
+   * the delete would bring the folder back. Call it once the state is gone, so queued writes find nothing.
+   */
   async remove(code: string): Promise<void> {
     this.dirty.delete(code);
+    clearTimeout(this.timers.get(code));
+    this.timers.delete(code);
+    const chain = this.writes.get(code);
+    if (chain) await Promise.allSettled([chain.running, chain.queued]);
+    this.writes.delete(code);
     await this.files.remove(code);
   }
 

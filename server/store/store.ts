@@ -17,6 +17,21 @@ export type AddParticipantResult = 'ok' | 'not-found' | 'locked' | 'full' | 'nic
 export type RoundChangeResult = RoundState | 'not-found' | 'conflict';
 export type CreateRunResult = 'ok' | 'exists' | 'limit' | 'round-not-running';
 
+/** A read-only key of a session (the review link), kept only as the SHA-256 of the secret. */
+export interface ReviewKey {
+  hash: string;
+  /** Whoever reads with this key sees "Student 1", "Student 2"... instead of nicknames. */
+  anonymous: boolean;
+  /** Milliseconds since the Unix epoch. */
+  createdAt: number;
+}
+
+/** The challenge a round was played with, as it was when the round started. */
+export interface RoundChallenge {
+  round: number;
+  challenge: Challenge;
+}
+
 /**
  * All authoritative session state goes through this interface, so a second server instance or a restart
  * sees the same session. Each method is atomic on its own: two servers racing cannot both take a nickname,
@@ -58,7 +73,10 @@ export interface Store {
   setBoardVisibility(code: string, visibility: BoardVisibility, topN: number): Promise<boolean>;
   /** Replaces the challenge; 'conflict' while a round is running. */
   setChallenge(code: string, challenge: Challenge): Promise<'ok' | 'not-found' | 'conflict'>;
-  /** Opens round index+1 with the current challenge; 'conflict' while one is running. */
+  /**
+   * Opens round index+1 with the current challenge, and records that challenge as the round's;
+   * 'conflict' while one is running.
+   */
   startRound(code: string, startedAt: number, endsAt: number | null): Promise<RoundChangeResult>;
   /** Ends round `index` if it is still running (so two instances' timers end it once); else 'conflict'. */
   endRound(code: string, index: number, endedAt: number): Promise<RoundChangeResult>;
@@ -87,6 +105,19 @@ export interface Store {
    */
   putText(code: string, textId: string, text: string, maxTexts: number): Promise<'ok' | 'not-found' | 'full'>;
   getText(code: string, textId: string): Promise<string | null>;
+  /** The challenge of every round started so far, by round. */
+  roundChallenges(code: string): Promise<RoundChallenge[]>;
+  /** Adds a review key; does not count as a visible change. Resolves false when the session does not exist. */
+  addReviewKey(code: string, key: ReviewKey): Promise<boolean>;
+  /** The session's review keys (none once revoked), oldest first. */
+  listReviewKeys(code: string): Promise<ReviewKey[]>;
+  /** Removes every review key of the session. Resolves false when the session does not exist. */
+  revokeReviewKeys(code: string): Promise<boolean>;
+  /**
+   * Removes the session and everything stored about it (participants, runs, points, texts, keys); its
+   * code answers as unknown at once. Resolves false when it did not exist.
+   */
+  deleteSession(code: string): Promise<boolean>;
   /** Finishes pending writes and releases connections. */
   close(): Promise<void>;
 }

@@ -5,11 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_TTL_S } from '@/server/store/keys';
 import { MemoryStore } from '@/server/store/memory-store';
 import { SessionFiles } from '@/server/store/session-files';
+import { afterClassContract } from './after-class-contract';
 import { run, runStoreContract } from './run-store-contract';
 import { meta, participant, storeContract } from './store-contract';
 
 storeContract('memory', () => MemoryStore.open());
 runStoreContract('memory', () => MemoryStore.open());
+afterClassContract('memory', () => MemoryStore.open());
 
 const RUN_ID = 'run-eeeeeeeeeeeeeee1';
 
@@ -159,5 +161,37 @@ describe('MemoryStore with a data folder', () => {
     const reopened = await MemoryStore.open({ dataDir, now: () => now });
     expect(await reopened.getSession('ABCDEF')).toBeNull();
     expect(await readdir(path.join(dataDir, 'sessions'))).toEqual([]);
+  });
+
+  it('keeps review keys and round challenges across a restart', async () => {
+    const first = await MemoryStore.open({ dataDir });
+    await first.createSession(meta('ABCDEF'));
+    await first.startRound('ABCDEF', 1, null);
+    await first.addReviewKey('ABCDEF', { hash: 'a'.repeat(64), anonymous: true, createdAt: 2 });
+    await first.close();
+
+    const second = await MemoryStore.open({ dataDir });
+    expect(await second.listReviewKeys('ABCDEF')).toEqual([{ hash: 'a'.repeat(64), anonymous: true, createdAt: 2 }]);
+    expect((await second.roundChallenges('ABCDEF')).map((r) => r.round)).toEqual([1]);
+  });
+
+  it('deletes a session’s files, points still waiting to be written included', async () => {
+    await writeOneRun(dataDir);
+    const store = await MemoryStore.open({ dataDir });
+    await store.appendPoints('ABCDEF', RUN_ID, [{ seq: 1, step: 20, elapsedMs: 9, trainLoss: 1.8 }], 3);
+    expect(await store.deleteSession('ABCDEF')).toBe(true);
+    await store.close();
+    expect(await readdir(path.join(dataDir, 'sessions'))).toEqual([]);
+    expect(await (await MemoryStore.open({ dataDir })).getSession('ABCDEF')).toBeNull();
+  });
+
+  it('keeps a session as long as it is told to', async () => {
+    let now = 1_000;
+    const store = await MemoryStore.open({ dataDir, now: () => now, ttlS: 60 });
+    await store.createSession(meta('ABCDEF'));
+    now += 59_999;
+    expect(await store.getSession('ABCDEF')).not.toBeNull();
+    now += 1;
+    expect(await store.getSession('ABCDEF')).toBeNull();
   });
 });

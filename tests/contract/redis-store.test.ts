@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SESSION_TTL_S, sessionKeys } from '@/server/store/keys';
 import { connectRedis, type RedisClient } from '@/server/store/redis-connection';
 import { RedisStore } from '@/server/store/redis-store';
-import { runStoreContract } from './run-store-contract';
+import { afterClassContract } from './after-class-contract';
+import { run, runStoreContract } from './run-store-contract';
 import { meta, participant, storeContract, uniqueCode } from './store-contract';
 
 const clients: RedisClient[] = [];
@@ -20,6 +21,7 @@ afterAll(async () => {
 
 storeContract('redis', open);
 runStoreContract('redis', open);
+afterClassContract('redis', open);
 
 describe('RedisStore specifics', () => {
   let a: RedisStore;
@@ -49,5 +51,23 @@ describe('RedisStore specifics', () => {
       expect(ttl, key).toBeGreaterThan(SESSION_TTL_S - 60);
       expect(ttl, key).toBeLessThanOrEqual(SESSION_TTL_S);
     }
+  });
+
+  it('gives every key of a session one deadline, a run’s points and keys created later included', async () => {
+    const code = uniqueCode();
+    const short = new RedisStore(probe, 3_600);
+    await short.createSession(meta(code));
+    await short.addParticipant(code, participant('p1', 'Ada'), 'ada', 500);
+    await short.startRound(code, 1, null);
+    await short.createRun(code, run('run-aaaaaaaaaaaaaaa1', 'p1'), 5);
+    await short.appendPoints(code, 'run-aaaaaaaaaaaaaaa1', [{ seq: 0, step: 1, elapsedMs: 1, trainLoss: 2 }], 5);
+    await short.addReviewKey(code, { hash: 'a'.repeat(64), anonymous: false, createdAt: 1 });
+    const keys = await probe.keys(`arena:{${code}}:*`);
+    expect(keys.length).toBeGreaterThanOrEqual(10);
+    const deadlines = new Set(await Promise.all(keys.map((key) => probe.pExpireTime(key))));
+    expect(deadlines.size).toBe(1);
+    const [deadline] = deadlines;
+    expect(deadline).toBeGreaterThan(Date.now() + 3_500_000);
+    expect(deadline).toBeLessThanOrEqual(Date.now() + 3_600_000);
   });
 });

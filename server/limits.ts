@@ -15,6 +15,8 @@ export interface Limits {
   requestsPerParticipantPerSecond: number;
   /** Requests per second one network address may make, over all its connections (burst: 4 seconds' worth). */
   requestsPerAddressPerSecond: number;
+  /** Board loads with curves per second per session (a megabyte each in a big class; burst: 5 seconds' worth). */
+  boardLoadsPerSessionPerSecond: number;
   /** Take the client's address from `X-Forwarded-For` (only behind a proxy that sets it). */
   trustProxy: boolean;
 }
@@ -26,6 +28,7 @@ export const DEFAULT_LIMITS: Limits = {
   joinsPerAddressPerMinute: 600,
   requestsPerParticipantPerSecond: 5,
   requestsPerAddressPerSecond: 2_000,
+  boardLoadsPerSessionPerSecond: 2,
   trustProxy: false,
 };
 
@@ -37,6 +40,7 @@ export const LIMIT_VARIABLES: Record<Exclude<keyof Limits, 'trustProxy'>, string
   joinsPerAddressPerMinute: 'JOINS_PER_ADDRESS_PER_MINUTE',
   requestsPerParticipantPerSecond: 'REQUESTS_PER_PARTICIPANT_PER_SECOND',
   requestsPerAddressPerSecond: 'REQUESTS_PER_ADDRESS_PER_SECOND',
+  boardLoadsPerSessionPerSecond: 'BOARD_LOADS_PER_SESSION_PER_SECOND',
 };
 
 /** The limits the environment sets, each a positive whole number; `TRUST_PROXY=1` trusts X-Forwarded-For. */

@@ -41,9 +41,6 @@ export class TokenBuckets {
 /** Requests one connection may make: a burst, refilled at a steady rate. */
 const CONNECTION_BURST = 20;
 const CONNECTION_PER_SECOND = 5;
-/** Board snapshots with curves (hosts' loads; a megabyte each for a big class) per session. */
-const BOARD_CURVES_BURST = 10;
-const BOARD_CURVES_PER_SECOND = 2;
 /** A per-key limit allows this many seconds' worth of requests at once. */
 const BURST_SECONDS = 4;
 
@@ -63,7 +60,7 @@ export function createGuards(limits: Limits, now: () => number): RequestGuards {
     addresses: perSecond(limits.requestsPerAddressPerSecond),
     joins: new TokenBuckets(now, limits.joinsPerAddressPerMinute, limits.joinsPerAddressPerMinute / 60),
     sessions: new TokenBuckets(now, limits.sessionsPerAddressPerHour, limits.sessionsPerAddressPerHour / 3600),
-    boardCurves: new TokenBuckets(now, BOARD_CURVES_BURST, BOARD_CURVES_PER_SECOND),
+    boardCurves: new TokenBuckets(now, limits.boardLoadsPerSessionPerSecond * 5, limits.boardLoadsPerSessionPerSecond),
   };
 }
 

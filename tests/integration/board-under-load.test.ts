@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import type { BoardSnapshot } from '@/lib/protocol/board';
@@ -14,6 +15,8 @@ import { ask, connectClient, expectOk, type TestSocket } from '../helpers/test-c
 const RUNS = 200;
 const POINTS_PER_RUN = 1000;
 const CONCURRENT_GETS = 100;
+/** A nice value: scheduled after the server and the probe. */
+const LOW_PRIORITY = 15;
 const config = { ...DEFAULT_CHALLENGE.defaults, seed: 1 };
 /** Prints a line when it starts, then the latency of each health check in ms until its stdin closes. */
 const HEALTH_PROBE = `
@@ -99,13 +102,26 @@ describe('a round of 200,000 points', () => {
     );
 
     // The health check runs in a process of its own: this one is busy taking in the boards it asked for.
-    const probe = spawn(process.execPath, ['--input-type=module', '-e', HEALTH_PROBE, `${server.url}/healthz`]);
+    // It runs at a higher priority (the tests run as root here and in CI): on two shared cores, a probe
+    // starved by this process would measure its own wait for a core, not the server's answer.
+    const probe = spawn('nice', [
+      '-n',
+      '-10',
+      process.execPath,
+      '--input-type=module',
+      '-e',
+      HEALTH_PROBE,
+      `${server.url}/healthz`,
+    ]);
     let output = '';
     probe.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await new Promise((resolve) => probe.stdout.once('data', resolve));
+    // The hundred clients live in this process and parse megabytes of boards: it yields the cores to the
+    // server and the probe while they do, as clients on their own machines would.
+    setPriority(process.pid, LOW_PRIORITY);
     const replies = await Promise.all(
       hosts.map((socket) => ask<BoardSnapshot>(socket, ClientEvent.BoardGet, {}) as Promise<Ack<BoardSnapshot>>),
-    );
+    ).finally(() => setPriority(process.pid, 0));
     probe.stdin.end();
     await new Promise((resolve) => probe.once('exit', resolve));
     const health = output.trim().split('\n').slice(1).map(Number);

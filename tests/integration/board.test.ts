@@ -20,7 +20,11 @@ describe('the class board', () => {
 
   beforeAll(async () => {
     redis = await connectRedis(inject('redisUrl'));
-    server = await startInProcessServer({ store: new RedisStore(redis) });
+    // These tests load the board far more often than a class would.
+    server = await startInProcessServer({
+      store: new RedisStore(redis),
+      limits: { boardLoadsPerSessionPerSecond: 100 },
+    });
     host = await connectClient(server.url);
     ({ code } = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {}));
     for (const nickname of ['Ada', 'Bo', 'Cy']) {

@@ -7,6 +7,7 @@ import { registerBoardHandlers } from './handlers/board-handlers';
 import { clientAddress, createGuards, requestLimiter } from './handlers/rate-limits';
 import { expelIfRemoved } from './handlers/request';
 import { registerHostHandlers } from './handlers/host-handlers';
+import { registerReviewHandlers } from './handlers/review-handlers';
 import { registerRoundHandlers } from './handlers/round-handlers';
 import { registerRunHandlers } from './handlers/run-handlers';
 import { registerSessionHandlers } from './handlers/session-handlers';
@@ -95,6 +96,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     registerRoundHandlers(ctx, socket, allow);
     registerRunHandlers(ctx, socket, allow, board);
     registerBoardHandlers(ctx, socket, allow);
+    registerReviewHandlers(ctx, socket, allow);
   });
 
   return {

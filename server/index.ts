@@ -4,6 +4,7 @@ import { createApp, type AppDeps } from './app';
 import { readConfig } from './config';
 import { createTaskCatalog } from './services/task-catalog';
 import { createSecurityHeaders } from './http/security-headers';
+import { createExportRoutes } from './http/export-routes';
 import { createTextRoutes } from './http/text-routes';
 import { serveWasmAsset } from './http/wasm-assets';
 import { MemoryStore } from './store/memory-store';
@@ -30,13 +31,14 @@ async function main(): Promise<void> {
   const [deps] = await Promise.all([openStore(config), nextApp.prepare()]);
   const handle = nextApp.getRequestHandler();
   const serveTexts = createTextRoutes(deps.store, config.limits.textsPerSession);
+  const serveExports = createExportRoutes({ store: deps.store, now: Date.now });
 
   const httpServer = createServer((req, res) => {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
-    if (serveWasmAsset(req, res) || serveTexts(req, res)) return;
+    if (serveWasmAsset(req, res) || serveTexts(req, res) || serveExports(req, res)) return;
     void handle(req, res);
   });
   // Next.js attaches its own upgrade listener (dev-mode hot reload) on the first request it handles.

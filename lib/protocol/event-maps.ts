@@ -27,6 +27,13 @@ import type {
   SessionResumeReply,
   SessionResumeRequest,
 } from './schemas';
+import type {
+  ReviewLinkReply,
+  ReviewLinkRequest,
+  ReviewRevokeRequest,
+  SessionDeletedNotice,
+  SessionDeleteRequest,
+} from './review';
 import type { RosterDelta, SessionStateUpdate } from './session-updates';
 
 /** Request and reply types per client event; both the typed client and the server derive from it. */
@@ -46,6 +53,9 @@ export interface RequestMap {
   [ClientEvent.BoardGet]: { request: BoardGetRequest; reply: BoardSnapshot };
   [ClientEvent.BoardVisibility]: { request: BoardVisibilityRequest; reply: Record<string, never> };
   [ClientEvent.HostRename]: { request: HostRenameRequest; reply: Record<string, never> };
+  [ClientEvent.ReviewLink]: { request: ReviewLinkRequest; reply: ReviewLinkReply };
+  [ClientEvent.ReviewRevoke]: { request: ReviewRevokeRequest; reply: Record<string, never> };
+  [ClientEvent.SessionDelete]: { request: SessionDeleteRequest; reply: Record<string, never> };
 }
 
 export type RequestOf<E extends ClientEvent> = RequestMap[E]['request'];
@@ -65,6 +75,7 @@ export interface ServerToClientEvents {
   [ServerEvent.SessionState]: (session: SessionStateUpdate) => void;
   [ServerEvent.SessionRoster]: (roster: RosterDelta) => void;
   [ServerEvent.SessionKicked]: (notice: SessionKickedNotice) => void;
+  [ServerEvent.SessionDeleted]: (notice: SessionDeletedNotice) => void;
   [ServerEvent.BoardDelta]: (delta: BoardDelta) => void;
   [ServerEvent.SessionPresence]: (presence: SessionPresence) => void;
 }

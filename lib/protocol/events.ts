@@ -18,6 +18,9 @@ export const ClientEvent = {
   BoardGet: 'board:get',
   BoardVisibility: 'board:visibility',
   HostRename: 'host:rename',
+  ReviewLink: 'review:link',
+  ReviewRevoke: 'review:revoke',
+  SessionDelete: 'session:delete',
 } as const;
 export type ClientEvent = (typeof ClientEvent)[keyof typeof ClientEvent];
 
@@ -28,6 +31,8 @@ export const ServerEvent = {
   SessionRoster: 'session:roster',
   /** Sent to a participant the host removed, just before their sockets are disconnected. */
   SessionKicked: 'session:kicked',
+  /** Sent to every member of a session its host deleted, just before their sockets are disconnected. */
+  SessionDeleted: 'session:deleted',
   /** To hosts, at most a few times a second: runs that changed and their new validation points. */
   BoardDelta: 'board:delta',
   /** To hosts, when who is connected may have changed: the participants with an open connection. */

@@ -15,3 +15,9 @@ export const TRAINING_WORKER_PATH = '/workers/training.js';
  * returns the text. A challenge names the text by `task.params.textId`.
  */
 export const textsPath = (code: string) => `/api/sessions/${code}/texts`;
+
+/**
+ * The whole session for after class, read with `Authorization: Bearer <hostToken or reviewKey>`: `csv`
+ * one row per run, `json` everything (`SessionExport` in review.ts). See PROTOCOL.md, "After class".
+ */
+export const exportPath = (code: string, format: 'csv' | 'json') => `/api/sessions/${code}/export.${format}`;

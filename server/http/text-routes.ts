@@ -3,18 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { generateText, MAX_TEXT_BYTES, TextTaskError } from '../../lib/data/text';
 import { ErrorCode } from '../../lib/protocol/errors';
 import { joinCodeSchema } from '../../lib/protocol/schemas';
-import { ServiceError } from '../services/service-error';
 import { authenticateHost } from '../services/session-service';
 import type { Store } from '../store/store';
+import { bearerToken, fail, failUnexpected, reply } from './http-reply';
 
 const ROUTE = /^\/api\/sessions\/([^/]+)\/texts(?:\/([0-9a-f]{16}))?\/?$/;
-
-function reply(res: ServerResponse, status: number, body: object): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
-const fail = (res: ServerResponse, status: number, code: ErrorCode, message: string) =>
-  reply(res, status, { error: { code, message } });
 
 /**
  * Reads the request body; null when it is over `limit` bytes. Past the limit the rest is read and
@@ -64,7 +57,7 @@ export function createTextRoutes(store: Store, maxTexts: number) {
       }
       if (req.method !== 'POST' || textId)
         return fail(res, 405, ErrorCode.BadRequest, 'Use POST to upload a text, GET to fetch one.');
-      const token = req.headers.authorization?.match(/^Bearer (\S+)$/)?.[1];
+      const token = bearerToken(req);
       if (!token) return fail(res, 401, ErrorCode.Forbidden, 'Only the host of a class can upload a text.');
       await authenticateHost(store, code.data, token);
       const body = await readBody(req, MAX_TEXT_BYTES);
@@ -89,10 +82,7 @@ export function createTextRoutes(store: Store, maxTexts: number) {
     };
     handle().catch((err: unknown) => {
       if (err instanceof TextTaskError) return fail(res, 400, ErrorCode.BadRequest, err.message);
-      if (err instanceof ServiceError)
-        return fail(res, err.code === ErrorCode.SessionNotFound ? 404 : 403, err.code, err.message);
-      console.error('[texts]', err);
-      fail(res, 500, ErrorCode.Internal, 'Something went wrong on the server. Try again.');
+      failUnexpected(res, err, 'texts');
     });
     return true;
   };

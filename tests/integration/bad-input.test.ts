@@ -120,6 +120,9 @@ const badPayloads: Record<ClientEvent, unknown[]> = {
     { participantId: 'x', nickname: '' },
     { participantId: 'x', nickname: 'A\u200B' },
   ],
+  [ClientEvent.ReviewLink]: [...malformed, {}, { anonymous: 'yes' }, { anonymous: true, extra: 1 }],
+  [ClientEvent.ReviewRevoke]: [...malformed.filter((p) => p !== undefined), { extra: 1 }],
+  [ClientEvent.SessionDelete]: [...malformed.filter((p) => p !== undefined), { code: 'ZZZZZZ' }],
 };
 
 const refusals = new Set<string>([

@@ -3,10 +3,14 @@ import type { ExportRun, SessionExport } from '../protocol/review';
 /** A CSV cell: null or undefined is an empty cell. */
 export type CsvValue = string | number | null | undefined;
 
-/** RFC 4180: a field holding a comma, a double quote, CR or LF is quoted, its quotes doubled. */
+/**
+ * RFC 4180: a field holding a comma, a double quote, CR or LF is quoted, its quotes doubled. A text (a
+ * nickname, say) starting like a spreadsheet formula (= + - @, tab, CR) gets a leading apostrophe, so a
+ * spreadsheet shows it instead of running it; numbers are written as they are.
+ */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

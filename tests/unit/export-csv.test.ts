@@ -19,6 +19,14 @@ describe('CSV quoting (RFC 4180)', () => {
     expect(csvField(undefined)).toBe('');
   });
 
+  it('defuses a nickname a spreadsheet would run as a formula, but writes numbers as they are', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-2')).toBe("'-2");
+    expect(csvField(-2)).toBe('-2');
+  });
+
   it('ends every record with CRLF', () => {
     expect(
       toCsv([

@@ -19,7 +19,8 @@ export function RoundResults({ board, participantId }: { board: BoardSnapshot; p
   return (
     <section aria-label="Round results" className="flex flex-col gap-4">
       <h3 className="text-xl font-semibold">The round has ended: the results</h3>
-      <div className="grid gap-6 2xl:grid-cols-2">
+      {/* One above the other: beside the form, the column is too narrow for both side by side. */}
+      <div className="flex flex-col gap-6">
         <Podium runs={board.runs} metric={board.rankingMetric} selfParticipantId={participantId} />
         <CellComparison {...cells} own={own} />
       </div>

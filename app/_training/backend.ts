@@ -6,13 +6,12 @@ import { WASM_ASSET_PREFIX } from '@/lib/protocol/http-paths';
 import { BACKEND_NAMES, type BackendName } from './backend-names';
 
 /**
- * Picks the fastest backend that initialises here, in the order webgpu, webgl, wasm, cpu, starting at
- * `preferred` when given (tests ask for wasm: software WebGL compiles shaders for minutes). Runs in the
- * training worker. Resolves with the backend in use.
+ * Starts `preferred` (the page's measured or the student's choice), or when it cannot start the next
+ * one that does in the order webgpu, webgl, wasm, cpu; all of them from webgpu when none is given.
+ * Runs in the training worker. Resolves with the backend in use.
  */
 export async function chooseBackend(preferred?: BackendName): Promise<BackendName> {
-  // Must precede the wasm backend's initialisation; the binaries come from this app, never a CDN.
-  setWasmPaths(new URL(WASM_ASSET_PREFIX, self.location.origin).href);
+  pointWasmAtThisApp();
   const order = preferred ? BACKEND_NAMES.slice(BACKEND_NAMES.indexOf(preferred)) : BACKEND_NAMES;
   for (const name of order) {
     try {
@@ -25,4 +24,21 @@ export async function chooseBackend(preferred?: BackendName): Promise<BackendNam
     }
   }
   throw new Error('No TensorFlow.js backend could start in this browser.');
+}
+
+/** Starts exactly `name` (a probe worker); resolves false when it cannot start here. */
+export async function startBackend(name: BackendName): Promise<boolean> {
+  pointWasmAtThisApp();
+  try {
+    if (!(await tf.setBackend(name))) return false;
+    await tf.ready();
+    return tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}
+
+/** Must precede the wasm backend's initialisation; the binaries come from this app, never a CDN. */
+function pointWasmAtThisApp(): void {
+  setWasmPaths(new URL(WASM_ASSET_PREFIX, self.location.origin).href);
 }

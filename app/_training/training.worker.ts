@@ -2,14 +2,15 @@
 import { generateTaskData } from '@/lib/domain/task-data';
 import { countParameters, type ModelConfig, type TrainConfig } from '@/lib/model/config';
 import { createTrainer } from '@/lib/model/trainer';
-import { chooseBackend } from './backend';
-import type { FromWorker, ToWorker } from './worker-messages';
+import { chooseBackend, startBackend } from './backend';
+import { PROBE_TIMED_STEPS } from './backend-choice';
+import type { FromProbe, FromWorker, ProbeRequest, RunSetup, ToWorker } from './worker-messages';
 
 /**
  * The training loop, off the page's main thread so the page stays responsive. One run per worker:
  * the page creates a worker per run and terminates it afterwards, which also frees every tensor.
  */
-const post = (message: FromWorker) => self.postMessage(message);
+const post = (message: FromWorker | FromProbe) => self.postMessage(message);
 
 const SAMPLE_LENGTH = 200;
 
@@ -28,7 +29,9 @@ function yieldToMessages(): Promise<void> {
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  if (message.type === 'start') {
+  if (message.type === 'probe') {
+    probe(message).catch(() => post({ type: 'probe-unavailable' }));
+  } else if (message.type === 'start') {
     temperature = message.temperature;
     train(message).catch((err: unknown) =>
       post({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
@@ -43,10 +46,29 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   }
 };
 
-async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
-  const backend = await chooseBackend(start.backend);
-  const data = generateTaskData(start.task, (id) => (id === start.task.params.textId ? start.text : undefined));
-  const { config } = start;
+/**
+ * Times training steps of the run's model on exactly `request.backend`: one warm-up step, then
+ * PROBE_TIMED_STEPS. The page terminates this worker when a phase overruns, which frees its tensors.
+ */
+async function probe(request: ProbeRequest): Promise<void> {
+  if (!(await startBackend(request.backend))) {
+    post({ type: 'probe-unavailable' });
+    return;
+  }
+  const { trainer } = buildTrainer(request, PROBE_TIMED_STEPS + 1);
+  post({ type: 'probe-started' });
+  trainer.step();
+  post({ type: 'probe-warm' });
+  const began = performance.now();
+  for (let i = 0; i < PROBE_TIMED_STEPS; i++) trainer.step();
+  post({ type: 'probe-measured', msPerStep: (performance.now() - began) / PROBE_TIMED_STEPS });
+  trainer.dispose();
+}
+
+/** The run's data and a trainer for `steps` steps on the current backend. */
+function buildTrainer(setup: RunSetup, steps: number) {
+  const data = generateTaskData(setup.task, (id) => (id === setup.task.params.textId ? setup.text : undefined));
+  const { config } = setup;
   const modelConfig: ModelConfig = {
     cell: config.cell,
     hiddenSize: config.hiddenSize,
@@ -63,9 +85,15 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
     batchSize: config.batchSize,
     seqLength: config.seqLength,
     clipNorm: config.clipNorm,
-    steps: start.budgetSteps,
+    steps,
   };
-  const trainer = createTrainer(modelConfig, trainConfig, data);
+  return { data, modelConfig, trainer: createTrainer(modelConfig, trainConfig, data) };
+}
+
+async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  const backend = await chooseBackend(start.backend);
+  const { config } = start;
+  const { data, modelConfig, trainer } = buildTrainer(start, start.budgetSteps);
   post({ type: 'ready', backend, parameterCount: countParameters(modelConfig), vocabSize: data.vocab.length });
 
   const inspect = (step: number) => {

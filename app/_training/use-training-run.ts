@@ -5,7 +5,9 @@ import { fetchText } from '../_realtime/texts';
 import type { Challenge, RunConfig } from '@/lib/protocol/challenge';
 import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
 import { MAX_POINTS_PER_RUN, type MetricPoint, type RunFinishRequest, type RunMineReply } from '@/lib/protocol/run';
+import { clearCachedTimings, type BackendChoice } from './backend-choice';
 import type { BackendName } from './backend-names';
+import { decideBackend, type BackendDecision } from './backend-probe';
 import type { FromWorker, InspectionMessage, ToWorker } from './worker-messages';
 
 export type RunState = 'starting' | 'running' | 'paused' | 'finished' | 'error';
@@ -56,8 +58,11 @@ interface Active {
  * when it finishes, fails or the page goes), and keeps the page's list of runs. What the worker reports
  * goes to the run's sink as it arrives.
  */
-export function useTrainingRun(code: string, challenge: Challenge, backend: BackendName | undefined) {
+export function useTrainingRun(code: string, challenge: Challenge, forcedBackend: BackendName | undefined) {
   const [runs, setRuns] = useState<LocalRun[]>([]);
+  const [backendChoice, setBackendChoiceState] = useState<BackendChoice>(forcedBackend ?? 'auto');
+  const [decision, setDecision] = useState<BackendDecision | null>(null);
+  const [measuring, setMeasuring] = useState(false);
   const [temperature, setTemperatureState] = useState(1);
   const active = useRef<Active | null>(null);
 
@@ -113,6 +118,11 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
       const full: RunConfig = { ...config, seed: crypto.getRandomValues(new Uint32Array(1))[0] >>> 1 };
       const { textId } = challenge.task.params;
       const text = typeof textId === 'string' ? await fetchText(code, textId) : undefined;
+      const setup = { task: challenge.task, config: full, text };
+      const decided = await decideBackend(backendChoice, setup, () => setMeasuring(true)).finally(() =>
+        setMeasuring(false),
+      );
+      setDecision(decided);
       const runId = await sink.begin(full);
       const worker = new Worker(TRAINING_WORKER_PATH, { type: 'module' });
       active.current = { runId, worker, sink, done: false };
@@ -138,19 +148,17 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
       const reportEvery = reportInterval(challenge.budgetSteps);
       const message: ToWorker = {
         type: 'start',
-        task: challenge.task,
-        config: full,
+        ...setup,
         budgetSteps: challenge.budgetSteps,
         reportEvery,
         evalEvery: reportEvery * EVALS_PER_REPORT,
         inspectEvery: reportEvery * EVALS_PER_REPORT * INSPECTS_PER_EVAL,
         temperature,
-        backend,
-        text,
+        backend: decided.backend,
       };
       worker.postMessage(message);
     },
-    [backend, challenge, code, onWorkerMessage, temperature],
+    [backendChoice, challenge, code, onWorkerMessage, temperature],
   );
 
   const control = useCallback(
@@ -189,8 +197,18 @@ export function useTrainingRun(code: string, challenge: Challenge, backend: Back
     active.current?.worker.postMessage({ type: 'temperature', value } satisfies ToWorker);
   }, []);
 
+  /** Choosing 'auto' (again) forgets this device's stored probes: the next run measures again. */
+  const setBackendChoice = useCallback((choice: BackendChoice) => {
+    if (choice === 'auto') {
+      clearCachedTimings(localStorage);
+      setDecision(null);
+    }
+    setBackendChoiceState(choice);
+  }, []);
+
   return {
     runs,
+    backend: { choice: backendChoice, setChoice: setBackendChoice, decision, measuring },
     temperature,
     start,
     pause: () => control('pause'),

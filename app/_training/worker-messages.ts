@@ -2,12 +2,32 @@ import type { RunConfig, TaskChoice } from '@/lib/protocol/challenge';
 import type { MetricPoint, RunFinishRequest } from '@/lib/protocol/run';
 import type { BackendName } from './backend-names';
 
+/** What a worker needs to build the run's model and data. */
+export interface RunSetup {
+  task: TaskChoice;
+  config: RunConfig;
+  /** The instructor's text, for the text task (named by `task.params.textId`). */
+  text?: string;
+}
+
+/** Page -> a probe worker: time a few training steps of the run's model on exactly `backend`. */
+export interface ProbeRequest extends RunSetup {
+  type: 'probe';
+  backend: BackendName;
+}
+
+/** Probe worker -> page, in this order; a backend that does not start answers `probe-unavailable`. */
+export type FromProbe =
+  | { type: 'probe-started' }
+  | { type: 'probe-warm' }
+  | { type: 'probe-measured'; msPerStep: number }
+  | { type: 'probe-unavailable' };
+
 /** Page -> training worker. */
 export type ToWorker =
-  | {
+  | ProbeRequest
+  | (RunSetup & {
       type: 'start';
-      task: TaskChoice;
-      config: RunConfig;
       budgetSteps: number;
       /** A metric point every this many steps; a validation pass every `evalEvery` steps. */
       reportEvery: number;
@@ -16,9 +36,7 @@ export type ToWorker =
       inspectEvery: number;
       temperature: number;
       backend?: BackendName;
-      /** The instructor's text, for the text task (named by `task.params.textId`). */
-      text?: string;
-    }
+    })
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }

@@ -5,6 +5,7 @@ import { Leaderboard } from '../../_components/board/leaderboard';
 import { LossChart } from '../../_components/charts/loss-chart';
 import { CELL_COLORS } from '../../_components/charts/palette';
 import { RunConfigForm, draftViolations, type DraftConfig } from '../../_components/training/run-config-form';
+import { BackendControl } from '../../_components/training/backend-control';
 import { TrainingProgress } from '../../_components/training/training-progress';
 import { StatusBanner } from '../../_components/status-banner';
 import type { BackendName } from '../../_training/backend-names';
@@ -86,7 +87,7 @@ export function Workspace({ session, participantId, connected, backend }: Props)
             <button
               type="button"
               onClick={train}
-              disabled={blocker !== null || violations.length > 0}
+              disabled={blocker !== null || violations.length > 0 || training.backend.measuring}
               className="flex-1 rounded-lg bg-amber-400 px-4 py-2 font-semibold text-slate-950 disabled:opacity-40"
             >
               Train
@@ -127,6 +128,13 @@ export function Workspace({ session, participantId, connected, backend }: Props)
           tokensPerSec={current?.tokensPerSec ?? 0}
           elapsedMs={current?.elapsedMs ?? 0}
           state={progressState(current)}
+        />
+        <BackendControl
+          choice={training.backend.choice}
+          onChoiceChange={training.backend.setChoice}
+          decision={training.backend.decision}
+          measuring={training.backend.measuring}
+          disabled={busy || training.backend.measuring}
         />
         <p
           className="text-sm text-slate-400"

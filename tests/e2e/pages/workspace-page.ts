@@ -8,6 +8,16 @@ export class WorkspacePage {
     return this.page.getByTestId('training-progress');
   }
 
+  /** The line under the progress bar: what the backend probe measured, or that it is measuring. */
+  backendTimings() {
+    return this.page.getByTestId('backend-timings');
+  }
+
+  /** Picks the backend for the next run by its label ("Automatic (fastest)", "wasm", ...). */
+  async chooseBackend(label: string) {
+    await this.page.getByLabel('Backend').selectOption({ label });
+  }
+
   async train() {
     await this.page.getByRole('button', { name: 'Train' }).click();
   }

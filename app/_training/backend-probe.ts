@@ -3,6 +3,7 @@ import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
 import {
   PROBE_ORDER,
   PROBE_START_LIMIT_MS,
+  PROBE_TIMED_STEPS,
   pickBackend,
   probeCacheKey,
   probeLimitMs,
@@ -38,7 +39,8 @@ export async function decideBackend(
   if (stored) return { backend: pickBackend(stored), timings: stored, cached: true };
   onMeasuring();
   const timings: BackendTiming[] = [];
-  for (const backend of PROBE_ORDER) timings.push(await probeOne({ type: 'probe', backend, ...setup }, timings));
+  for (const backend of PROBE_ORDER)
+    timings.push(await probeOne({ type: 'probe', backend, timedSteps: PROBE_TIMED_STEPS, ...setup }, timings));
   writeCachedTimings(localStorage, key, timings);
   return { backend: pickBackend(timings), timings, cached: false };
 }

@@ -3,7 +3,6 @@ import { generateTaskData } from '@/lib/domain/task-data';
 import { countParameters, type ModelConfig, type TrainConfig } from '@/lib/model/config';
 import { createTrainer } from '@/lib/model/trainer';
 import { chooseBackend, startBackend } from './backend';
-import { PROBE_TIMED_STEPS } from './backend-choice';
 import type { FromProbe, FromWorker, ProbeRequest, RunSetup, ToWorker } from './worker-messages';
 
 /**
@@ -48,20 +47,20 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
 
 /**
  * Times training steps of the run's model on exactly `request.backend`: one warm-up step, then
- * PROBE_TIMED_STEPS. The page terminates this worker when a phase overruns, which frees its tensors.
+ * `request.timedSteps`. The page terminates this worker when a phase overruns, which frees its tensors.
  */
 async function probe(request: ProbeRequest): Promise<void> {
   if (!(await startBackend(request.backend))) {
     post({ type: 'probe-unavailable' });
     return;
   }
-  const { trainer } = buildTrainer(request, PROBE_TIMED_STEPS + 1);
+  const { trainer } = buildTrainer(request, request.timedSteps + 1);
   post({ type: 'probe-started' });
   trainer.step();
   post({ type: 'probe-warm' });
   const began = performance.now();
-  for (let i = 0; i < PROBE_TIMED_STEPS; i++) trainer.step();
-  post({ type: 'probe-measured', msPerStep: (performance.now() - began) / PROBE_TIMED_STEPS });
+  for (let i = 0; i < request.timedSteps; i++) trainer.step();
+  post({ type: 'probe-measured', msPerStep: (performance.now() - began) / request.timedSteps });
   trainer.dispose();
 }
 

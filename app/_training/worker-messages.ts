@@ -14,6 +14,8 @@ export interface RunSetup {
 export interface ProbeRequest extends RunSetup {
   type: 'probe';
   backend: BackendName;
+  /** Steps timed after the one warm-up step. */
+  timedSteps: number;
 }
 
 /** Probe worker -> page, in this order; a backend that does not start answers `probe-unavailable`. */

@@ -3,7 +3,7 @@ import { StudentScreen } from './student-screen';
 
 interface Props {
   params: Promise<{ code: string }>;
-  /** `?backend=wasm` starts the backend search there (tests; a student whose GPU misbehaves). */
+  /** `?backend=wasm` forces that backend, skipping the measurement (tests; a student whose GPU misbehaves). */
   searchParams: Promise<{ backend?: string | string[] }>;
 }
 

@@ -9,6 +9,7 @@ import { CELL_COLORS } from '../charts/palette';
 import { roundLogTicks } from '../charts/log-scale';
 import { stepAxis, themedAxis } from '../charts/use-uplot';
 import { convergenceData, createConvergenceCache, nearestSeries, type ConvergenceData } from './convergence-data';
+import { CELL_CAP, CELL_DASH, drawMedianLabels, LABEL_GUTTER_PX, runAlphaHex } from './median-marks';
 
 export interface PlotInput {
   runs: readonly { runId: string; cell: Cell }[];
@@ -37,8 +38,7 @@ interface Options {
 
 /** A cursor this far (CSS px) from every curve hovers nothing, so empty areas stay quiet. */
 const HOVER_RADIUS_PX = 14;
-/** Alpha suffixes: a class of thin lines reads as a cloud; the band tints its middle half on top. */
-const RUN_ALPHA = '50';
+/** Alpha suffix of the bands: they tint each cell's middle half over the runs (see runAlphaHex). */
 const BAND_ALPHA = '40';
 /** Medians get a dark outline so they stay legible over a cloud of their own colour. */
 const HALO_COLOR = '#020617';
@@ -58,7 +58,7 @@ const line = (stroke: uPlot.Series['stroke'], width: number): uPlot.Series => ({
 
 /**
  * uPlot's series, in draw order: per cell its q3 and q1 (band edges, not stroked), per cell a dark
- * halo, per cell its median, then the emphasised run. `emphasisColor` is read at draw time so a hover
+ * halo, per cell its median in the cell's line pattern, then the emphasised run. `emphasisColor` is read at draw time so a hover
  * changes only data, never the options. The runs themselves are not uPlot series: see drawRuns.
  */
 function summarySeries(projector: boolean, emphasisColor: () => string): uPlot.Series[] {
@@ -66,7 +66,7 @@ function summarySeries(projector: boolean, emphasisColor: () => string): uPlot.S
   return [
     ...CELLS.flatMap(() => [line('transparent', 0), line('transparent', 0)]),
     ...CELLS.map(() => line(HALO_COLOR, median + 3)),
-    ...CELLS.map((cell) => line(CELL_COLORS[cell], median)),
+    ...CELLS.map((cell) => ({ ...line(CELL_COLORS[cell], median), dash: CELL_DASH[cell], cap: CELL_CAP[cell] })),
     line(emphasisColor, projector ? 4 : 3),
   ];
 }
@@ -102,8 +102,9 @@ function drawRuns(u: uPlot, data: ConvergenceData, cells: readonly Cell[], proje
   ctx.lineWidth = (projector ? 1.5 : 1) * uPlot.pxRatio;
   ctx.lineJoin = 'round';
   const xs = data.x.map((x) => u.valToPos(x, 'x', true));
+  const alpha = runAlphaHex(data.runs.length);
   data.runs.forEach((ys, r) => {
-    ctx.strokeStyle = CELL_COLORS[cells[r]] + RUN_ALPHA;
+    ctx.strokeStyle = CELL_COLORS[cells[r]] + alpha;
     ctx.beginPath();
     let started = false;
     for (let i = 0; i < ys.length; i++) {
@@ -185,6 +186,7 @@ export function useConvergencePlot({
       width: Math.max(container.clientWidth, 1),
       height,
       legend: { show: false },
+      padding: [null, projector ? LABEL_GUTTER_PX.projector : LABEL_GUTTER_PX.normal, null, null],
       scales: {
         x: { time: false },
         y: { ...(logY ? { distr: 3, log: 10 } : {}), range: yRange(logY, () => last?.data.yExtent ?? null) },
@@ -204,6 +206,7 @@ export function useConvergencePlot({
       series: [{}, ...summarySeries(projector, () => (emphasisCell ? CELL_COLORS[emphasisCell] : 'transparent'))],
       hooks: {
         setCursor: [hover],
+        draw: [(u) => last && drawMedianLabels(u, last.data, projector)],
         drawAxes: [
           (u) =>
             last &&

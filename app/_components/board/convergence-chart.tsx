@@ -6,6 +6,7 @@ import { UplotFigure } from '../charts/uplot-figure';
 import { BoardLegend } from './board-legend';
 import { RunTooltip } from './run-tooltip';
 import { useConvergencePlot, type HoverHit, type PlotInput } from './use-convergence-plot';
+import { useFillHeight } from './use-fill-height';
 
 interface Props {
   runs: BoardRun[];
@@ -17,7 +18,12 @@ interface Props {
   projector?: boolean;
   /** Plot height in CSS pixels. */
   height?: number;
+  /** When set, the plot instead fills the window down to this many CSS px above its bottom edge. */
+  fillBelowPx?: number;
 }
+
+/** The least a filling plot shrinks to, so a short window still shows a readable chart. */
+const MIN_FILL_HEIGHT_PX = 240;
 
 const MAX_SMOOTHING = 0.95;
 /** Validation points are noisy per run; 0.6 shows the trend without hiding where a curve flattens. */
@@ -35,7 +41,9 @@ export function ConvergenceChart({
   onSelect,
   projector = false,
   height = 360,
+  fillBelowPx,
 }: Props) {
+  const fill = useFillHeight(fillBelowPx !== undefined, fillBelowPx ?? 0, MIN_FILL_HEIGHT_PX);
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   const [logY, setLogY] = useState(false);
   const [hover, setHover] = useState<HoverHit | null>(null);
@@ -45,7 +53,14 @@ export function ConvergenceChart({
     () => ({ runs, curves, smoothing, emphasisId }),
     [runs, curves, smoothing, emphasisId],
   );
-  const containerRef = useConvergencePlot({ input, logY, projector, height, onHover: setHover, onSelect });
+  const containerRef = useConvergencePlot({
+    input,
+    logY,
+    projector,
+    height: fill.height ?? height,
+    onHover: setHover,
+    onSelect,
+  });
   const drawn = runs.reduce((n, r) => n + ((curves[r.runId]?.length ?? 0) > 0 ? 1 : 0), 0);
   const hovered = hover ? runs.find((r) => r.runId === hover.runId) : undefined;
   const controlText = projector ? 'text-lg' : 'text-sm';
@@ -80,16 +95,18 @@ export function ConvergenceChart({
         </label>
         <BoardLegend projector={projector} describeLines />
       </div>
-      <UplotFigure
-        label="Validation loss of every run per training step"
-        testId="convergence-chart"
-        hints={{ 'data-runs': drawn }}
-        containerRef={containerRef}
-        emptyText={drawn === 0 ? 'No validation points yet.' : null}
-        captionClassName="sr-only"
-      >
-        {`${drawn} runs drawn; bold lines are each cell's median.`}
-      </UplotFigure>
+      <div ref={fill.ref}>
+        <UplotFigure
+          label="Validation loss of every run per training step"
+          testId="convergence-chart"
+          hints={{ 'data-runs': drawn }}
+          containerRef={containerRef}
+          emptyText={drawn === 0 ? 'No validation points yet.' : null}
+          captionClassName="sr-only"
+        >
+          {`${drawn} runs drawn; bold lines are each cell's median.`}
+        </UplotFigure>
+      </div>
       {hovered && hover && (
         <RunTooltip run={hovered} clientX={hover.clientX} clientY={hover.clientY} projector={projector} />
       )}

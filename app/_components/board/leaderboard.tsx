@@ -26,6 +26,11 @@ interface Props {
 
 /** Widths for table-layout: fixed (name and settings share what is left). */
 const COLUMN_WIDTHS = ['w-[3.5em]', '', 'w-[5em]', 'w-[17em]', 'w-[7em]', 'w-[7em]', 'w-[6em]', 'w-[6em]', 'w-[2.5em]'];
+/**
+ * On a wall only what the room follows: rank, name, cell, progress and best score, wide enough for a
+ * full name at 1280 px. Settings, accuracy, status and the check mark stay on the host's own screen.
+ */
+const PROJECTOR_WIDTHS = ['w-[2.5em]', '', 'w-[4em]', 'w-[5.5em]', 'w-[4.5em]'];
 
 const STATUS_LABEL: Record<BoardRun['status'], string> = { running: 'training', completed: 'done', stopped: 'stopped' };
 
@@ -38,6 +43,8 @@ interface RowProps {
   highlighted: boolean;
   self: boolean;
   projector: boolean;
+  /** What the best-score column shows on a wall, where the other score has no column. */
+  metric: RankingMetric;
   onSelect?: (runId: string) => void;
 }
 
@@ -50,6 +57,7 @@ const LeaderboardRow = memo(function LeaderboardRow({
   highlighted,
   self,
   projector,
+  metric,
   onSelect,
 }: RowProps) {
   const progress = progressFraction(run.lastStep, budgetSteps);
@@ -91,7 +99,7 @@ const LeaderboardRow = memo(function LeaderboardRow({
       <td className={cell}>
         <CellChip cell={run.cell} projector={projector} />
       </td>
-      <td className={`${cell} truncate text-slate-300`}>{settingsSummary(run.config)}</td>
+      {!projector && <td className={`${cell} truncate text-slate-300`}>{settingsSummary(run.config)}</td>}
       <td className={cell}>
         <div
           role="progressbar"
@@ -106,14 +114,24 @@ const LeaderboardRow = memo(function LeaderboardRow({
           <div className="h-full origin-left bg-slate-300" style={{ transform: `scaleX(${progress})` }} />
         </div>
       </td>
-      <td className={`${cell} text-right font-semibold tabular-nums text-slate-50`}>{formatBits(run.best?.valLoss)}</td>
-      <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatAccuracy(run.bestAccuracy?.accuracy)}</td>
-      <td className={`${cell} ${run.status === 'running' ? 'text-sky-300' : 'text-slate-400'}`}>
-        {STATUS_LABEL[run.status]}
+      <td data-testid="best-score" className={`${cell} text-right font-semibold tabular-nums text-slate-50`}>
+        {projector && metric === 'accuracy'
+          ? formatAccuracy(run.bestAccuracy?.accuracy)
+          : formatBits(run.best?.valLoss)}
       </td>
-      <td className={`${cell} text-center text-emerald-300`}>
-        {run.verified ? <span aria-label="verified">✓</span> : null}
-      </td>
+      {!projector && (
+        <>
+          <td className={`${cell} text-right tabular-nums text-slate-300`}>
+            {formatAccuracy(run.bestAccuracy?.accuracy)}
+          </td>
+          <td className={`${cell} ${run.status === 'running' ? 'text-sky-300' : 'text-slate-400'}`}>
+            {STATUS_LABEL[run.status]}
+          </td>
+          <td className={`${cell} text-center text-emerald-300`}>
+            {run.verified ? <span aria-label="verified">✓</span> : null}
+          </td>
+        </>
+      )}
     </tr>
   );
 });
@@ -149,16 +167,20 @@ export function Leaderboard({
   const head = `sticky top-0 z-10 bg-slate-900 ${projector ? 'px-3 py-2' : 'px-2 py-1'}`;
 
   return (
-    <div ref={scrollRef} className={`overflow-auto rounded-xl bg-slate-900 px-3 pb-3 ${maxHeightClass}`}>
+    <div
+      ref={scrollRef}
+      data-testid="leaderboard-scroll"
+      className={`overflow-auto rounded-xl bg-slate-900 px-3 pb-3 ${maxHeightClass}`}
+    >
       <table
         aria-label="Leaderboard"
         aria-rowcount={ranked.length + 1}
         data-testid="leaderboard"
         // Fixed layout: a 200-row table re-measured from every cell at 4 updates a second is what made it jank.
-        className={`w-full table-fixed border-collapse text-left ${projector ? 'min-w-[72rem] text-xl' : 'min-w-[52rem] text-sm'} text-slate-200`}
+        className={`w-full table-fixed border-collapse text-left ${projector ? 'text-xl' : 'min-w-[52rem] text-sm'} text-slate-200`}
       >
         <colgroup>
-          {COLUMN_WIDTHS.map((w, i) => (
+          {(projector ? PROJECTOR_WIDTHS : COLUMN_WIDTHS).map((w, i) => (
             <col key={i} className={w} />
           ))}
         </colgroup>
@@ -173,33 +195,39 @@ export function Leaderboard({
             <th scope="col" className={head}>
               Cell
             </th>
-            <th scope="col" className={head}>
-              Settings
-            </th>
+            {!projector && (
+              <th scope="col" className={head}>
+                Settings
+              </th>
+            )}
             <th scope="col" className={head}>
               Progress
             </th>
             <th
               scope="col"
-              className={`${head} text-right ${metric === 'valLoss' ? 'text-slate-100' : ''}`}
-              aria-sort={metric === 'valLoss' ? 'ascending' : undefined}
+              className={`${head} text-right ${metric === 'valLoss' || projector ? 'text-slate-100' : ''}`}
+              aria-sort={metric === 'valLoss' ? 'ascending' : projector ? 'descending' : undefined}
             >
-              Best bits/token
+              {projector ? 'Best' : 'Best bits/token'}
             </th>
-            <th
-              scope="col"
-              className={`${head} text-right ${metric === 'accuracy' ? 'text-slate-100' : ''}`}
-              aria-sort={metric === 'accuracy' ? 'descending' : undefined}
-            >
-              Best accuracy
-            </th>
-            <th scope="col" className={head}>
-              Status
-            </th>
-            <th scope="col" className={`${head} text-center`}>
-              <span className="sr-only">Verified</span>
-              <span aria-hidden>✓</span>
-            </th>
+            {!projector && (
+              <>
+                <th
+                  scope="col"
+                  className={`${head} text-right ${metric === 'accuracy' ? 'text-slate-100' : ''}`}
+                  aria-sort={metric === 'accuracy' ? 'descending' : undefined}
+                >
+                  Best accuracy
+                </th>
+                <th scope="col" className={head}>
+                  Status
+                </th>
+                <th scope="col" className={`${head} text-center`}>
+                  <span className="sr-only">Verified</span>
+                  <span aria-hidden>✓</span>
+                </th>
+              </>
+            )}
           </tr>
         </thead>
         <tbody ref={bodyRef}>
@@ -214,6 +242,7 @@ export function Leaderboard({
               highlighted={run.runId === highlightedRunId}
               self={selfParticipantId !== null && run.participantId === selfParticipantId}
               projector={projector}
+              metric={metric}
               onSelect={onSelect}
             />
           ))}

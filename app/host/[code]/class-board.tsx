@@ -7,6 +7,7 @@ import { HyperparameterScatter } from '../../_components/board/hyperparameter-sc
 import { Leaderboard } from '../../_components/board/leaderboard';
 import { Podium } from '../../_components/board/podium';
 import { useCellSummaries } from '../../_components/board/use-cell-summaries';
+import { useFillHeight } from '../../_components/board/use-fill-height';
 import { useBoard } from '../../_realtime/use-board';
 
 interface Props {
@@ -17,6 +18,11 @@ interface Props {
   projector: boolean;
 }
 
+/** Below the board on a wall: the page's own bottom padding (p-6). */
+const PROJECTOR_BOTTOM_PX = 24;
+/** Around the plot inside its panel: the figure's padding above and below (p-3) and the panel's below (p-4). */
+const CHART_PANEL_PADDING_PX = 12 + 12 + 16;
+
 /**
  * The live class board: ranks, every curve, the cells compared, the settings that worked, and a podium.
  * It holds the board state itself, so the pushes a few times a second re-render only this subtree.
@@ -26,6 +32,7 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const cells = useCellSummaries(board);
   const select = useCallback((runId: string) => setHighlighted((h) => (h === runId ? null : runId)), []);
+  const fill = useFillHeight(projector, PROJECTOR_BOTTOM_PX, 320);
   if (!board) return null;
 
   return (
@@ -36,8 +43,14 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
           <CellComparison {...cells} projector={projector} />
         </div>
       )}
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="rounded-xl bg-slate-900 p-4">
+      {/* Normal view: the leaderboard sits beside the chart only where all its columns fit (2xl); on a wall,
+          half the width is enough for its five. */}
+      <div
+        ref={fill.ref}
+        style={fill.height === null ? undefined : { height: fill.height }}
+        className={`grid gap-6 ${projector ? 'grid-cols-2 grid-rows-[minmax(0,1fr)]' : '2xl:grid-cols-[minmax(0,1fr)_54rem]'}`}
+      >
+        <div className="min-w-0 rounded-xl bg-slate-900 p-4">
           <h2 className="mb-2 text-xl font-semibold">Validation loss of every run</h2>
           <ConvergenceChart
             runs={board.runs}
@@ -45,6 +58,7 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
             highlightedRunId={highlighted}
             onSelect={select}
             projector={projector}
+            fillBelowPx={projector ? PROJECTOR_BOTTOM_PX + CHART_PANEL_PADDING_PX : undefined}
           />
         </div>
         <Leaderboard
@@ -54,7 +68,7 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
           highlightedRunId={highlighted}
           onSelect={select}
           projector={projector}
-          maxHeightClass="max-h-[75vh]"
+          maxHeightClass={projector ? 'max-h-full' : 'max-h-[75vh]'}
         />
       </div>
       {!ended && (

@@ -20,7 +20,10 @@ const VISIBILITY_LABELS: Record<BoardVisibility, string> = {
   top: 'Students see the top 5 and their neighbours',
 };
 
-/** The instructor's console and the projector screen: joining, rounds, the live board, moderation. */
+/**
+ * The instructor's console and the projector screen: joining, rounds, the live board, moderation.
+ * Projector mode fills the wall with the board and shows no control but the way back out.
+ */
 export function HostScreen({ code, join }: { code: string; join: JoinAddress }) {
   const { session, status, online } = useSession(code, 'host');
   const [actionError, setActionError] = useState<string | null>(null);
@@ -52,7 +55,7 @@ export function HostScreen({ code, join }: { code: string; join: JoinAddress }) 
 
   const roundLive = session !== null && session.round.index > 0;
   return (
-    <main className={`flex flex-col gap-6 p-6 ${projector ? 'text-lg' : ''}`} data-projector={projector}>
+    <main className={`flex flex-col p-6 ${projector ? 'gap-4 text-lg' : 'gap-6'}`} data-projector={projector}>
       {status.kind === 'reconnecting' && <StatusBanner tone="warn">Connection lost. Reconnecting…</StatusBanner>}
       {status.kind === 'error' && <StatusBanner tone="error">{status.message}</StatusBanner>}
       {actionError && <StatusBanner tone="error">{actionError}</StatusBanner>}
@@ -108,7 +111,7 @@ export function HostScreen({ code, join }: { code: string; join: JoinAddress }) 
         </details>
       )}
 
-      {session && (
+      {session && !projector && (
         <section aria-label="Class" className="flex flex-col gap-4">
           <div className="flex flex-wrap items-center gap-4">
             <h2 className="text-3xl font-semibold">

@@ -11,7 +11,10 @@ function formatLeft(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** Start and end rounds of the current challenge, with the server-timed countdown when there is one. */
+/**
+ * Start and end rounds of the current challenge, with the server-timed countdown when there is one.
+ * On the projector it only says where the round stands: the buttons stay on the host's own screen.
+ */
 export function RoundControls({
   session,
   onStart,
@@ -50,7 +53,7 @@ export function RoundControls({
           {formatLeft(round.endsAt - (now + offset))}
         </p>
       )}
-      {round.status === 'running' ? (
+      {projector ? null : round.status === 'running' ? (
         <button type="button" onClick={onEnd} className="rounded-lg bg-red-900 px-4 py-2 text-lg font-semibold">
           End round
         </button>

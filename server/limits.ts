@@ -33,7 +33,7 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** Environment variable per limit. */
-export const LIMIT_VARIABLES: Record<Exclude<keyof Limits, 'trustProxy'>, string> = {
+const LIMIT_VARIABLES: Record<Exclude<keyof Limits, 'trustProxy'>, string> = {
   participantsPerSession: 'MAX_PARTICIPANTS_PER_SESSION',
   textsPerSession: 'MAX_TEXTS_PER_SESSION',
   sessionsPerAddressPerHour: 'SESSIONS_PER_ADDRESS_PER_HOUR',

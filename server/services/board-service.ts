@@ -36,7 +36,7 @@ export function toBoardRun(run: RunView, record: SessionRecord): BoardRun {
  * A curve in a snapshot has at most this many points: about one per four pixel columns of the widest
  * chart the board draws. A run's 1,000 stored points would make a class's board megabytes.
  */
-export const MAX_SNAPSHOT_CURVE_POINTS = 200;
+const MAX_SNAPSHOT_CURVE_POINTS = 200;
 /** Runs whose points one snapshot reads at a time. */
 const RUNS_PER_READ = 4;
 

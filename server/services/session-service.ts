@@ -66,7 +66,11 @@ export async function joinSession(
     joinedAt: now(),
     kicked: false,
   };
-  const result = await store.addParticipant(code, participant, nicknameKey(nickname), maxParticipants);
+  const result = await store.addParticipant(code, {
+    participant,
+    nicknameKey: nicknameKey(nickname),
+    maxParticipants,
+  });
   if (result === 'not-found') throw notFound(code);
   if (result === 'full')
     throw new ServiceError(

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Participant, SessionMeta, SessionRecord } from '../../lib/domain/session';
+import type { SessionMeta, SessionRecord } from '../../lib/domain/session';
 import type { BoardVisibility } from '../../lib/protocol/board';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
@@ -9,6 +9,7 @@ import { SessionFiles } from './session-files';
 import { SessionJournal } from './session-journal';
 import type {
   AddParticipantResult,
+  Admission,
   CreateRunResult,
   ParticipantStanding,
   Rename,
@@ -78,9 +79,7 @@ export class MemoryStore implements Store {
 
   async addParticipant(
     code: string,
-    participant: Participant,
-    nicknameKey: string,
-    maxParticipants: number,
+    { participant, nicknameKey, maxParticipants }: Admission,
   ): Promise<AddParticipantResult> {
     const entry = this.live(code);
     if (!entry) return 'not-found';

@@ -1,4 +1,4 @@
-import type { Participant, SessionMeta, SessionRecord } from '../../lib/domain/session';
+import type { SessionMeta, SessionRecord } from '../../lib/domain/session';
 import type { BoardVisibility } from '../../lib/protocol/board';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
@@ -21,6 +21,7 @@ import type { RedisClient } from './redis-connection';
 import * as lua from './redis-scripts';
 import type {
   AddParticipantResult,
+  Admission,
   CreateRunResult,
   ParticipantStanding,
   Rename,
@@ -75,9 +76,7 @@ export class RedisStore implements Store {
 
   async addParticipant(
     code: string,
-    participant: Participant,
-    nicknameKey: string,
-    maxParticipants: number,
+    { participant, nicknameKey, maxParticipants }: Admission,
   ): Promise<AddParticipantResult> {
     const keys = sessionKeys(code);
     const result = await this.run(

@@ -4,6 +4,13 @@ import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import type { RoundState } from '../../lib/protocol/schemas';
 
+/** A participant to add, with the uniqueness key of their nickname and the session's cap. */
+export interface Admission {
+  participant: Participant;
+  nicknameKey: string;
+  maxParticipants: number;
+}
+
 /** A new nickname for a participant, with the uniqueness keys of the new and the current one. */
 export interface Rename {
   participantId: string;
@@ -49,12 +56,7 @@ export interface Store {
    * Adds a participant unless the session is missing or locked, has `maxParticipants` who were not
    * removed, or `nicknameKey` is taken by anyone who ever joined it (removed participants included).
    */
-  addParticipant(
-    code: string,
-    participant: Participant,
-    nicknameKey: string,
-    maxParticipants: number,
-  ): Promise<AddParticipantResult>;
+  addParticipant(code: string, admission: Admission): Promise<AddParticipantResult>;
   /**
    * Where a participant stands, read fresh on every request: 'active', 'kicked' (removed by the host),
    * or null when the session or participant does not exist.

@@ -49,7 +49,11 @@ export function afterClassContract(name: string, open: () => Promise<Store>) {
 
     it('deletes a session with everything stored about it', async () => {
       const { store, code } = await fresh();
-      await store.addParticipant(code, participant('p1', 'Ada'), 'ada', 500);
+      await store.addParticipant(code, {
+        participant: participant('p1', 'Ada'),
+        nicknameKey: 'ada',
+        maxParticipants: 500,
+      });
       await store.startRound(code, 1, 10_000);
       await store.createRun(code, run('run-aaaaaaaaaaaaaaa1', 'p1'), 5);
       await store.appendPoints(code, 'run-aaaaaaaaaaaaaaa1', [{ seq: 0, step: 1, elapsedMs: 1, trainLoss: 2 }], 5);

@@ -35,14 +35,24 @@ describe('MemoryStore with a data folder', () => {
   it('brings every session back after a restart', async () => {
     const first = await MemoryStore.open({ dataDir });
     await first.createSession(meta('ABCDEF'));
-    await first.addParticipant('ABCDEF', participant('p1', 'Ada'), 'ada', 500);
+    await first.addParticipant('ABCDEF', {
+      participant: participant('p1', 'Ada'),
+      nicknameKey: 'ada',
+      maxParticipants: 500,
+    });
     await first.markKicked('ABCDEF', 'p1');
     await first.close();
 
     const second = await MemoryStore.open({ dataDir });
     const record = await second.getSession('ABCDEF');
     expect(record?.participants).toEqual([{ ...participant('p1', 'Ada'), kicked: true }]);
-    expect(await second.addParticipant('ABCDEF', participant('p2', 'ADA'), 'ada', 500)).toBe('nickname-taken');
+    expect(
+      await second.addParticipant('ABCDEF', {
+        participant: participant('p2', 'ADA'),
+        nicknameKey: 'ada',
+        maxParticipants: 500,
+      }),
+    ).toBe('nickname-taken');
     expect(await readdir(path.join(dataDir, 'sessions'))).toEqual(['ABCDEF']);
   });
 
@@ -51,7 +61,11 @@ describe('MemoryStore with a data folder', () => {
     await first.createSession(meta('ABCDEF'));
     const writes = vi.spyOn(SessionFiles.prototype, 'writeSession');
     const joins = Array.from({ length: 50 }, (_, i) =>
-      first.addParticipant('ABCDEF', participant(`p${i}`, `Student ${i}`), `student ${i}`, 500),
+      first.addParticipant('ABCDEF', {
+        participant: participant(`p${i}`, `Student ${i}`),
+        nicknameKey: `student ${i}`,
+        maxParticipants: 500,
+      }),
     );
     expect(await Promise.all(joins)).toEqual(new Array(50).fill('ok'));
     expect(writes.mock.calls.length).toBeGreaterThan(0);

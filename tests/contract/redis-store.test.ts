@@ -36,14 +36,16 @@ describe('RedisStore specifics', () => {
   it('shows one instance the changes another made', async () => {
     const code = uniqueCode();
     await a.createSession(meta(code));
-    expect(await b.addParticipant(code, participant('p1', 'Ada'), 'ada', 500)).toBe('ok');
+    expect(
+      await b.addParticipant(code, { participant: participant('p1', 'Ada'), nicknameKey: 'ada', maxParticipants: 500 }),
+    ).toBe('ok');
     expect((await a.getSession(code))?.participants.map((p) => p.nickname)).toEqual(['Ada']);
   });
 
   it('gives every key of a session the session lifetime, refreshed on change', async () => {
     const code = uniqueCode();
     await a.createSession(meta(code));
-    await a.addParticipant(code, participant('p1', 'Ada'), 'ada', 500);
+    await a.addParticipant(code, { participant: participant('p1', 'Ada'), nicknameKey: 'ada', maxParticipants: 500 });
     await a.markKicked(code, 'p1');
     const keys = sessionKeys(code);
     for (const key of [keys.meta, keys.participants, keys.nicknames, keys.kicked]) {
@@ -57,7 +59,11 @@ describe('RedisStore specifics', () => {
     const code = uniqueCode();
     const short = new RedisStore(probe, 3_600);
     await short.createSession(meta(code));
-    await short.addParticipant(code, participant('p1', 'Ada'), 'ada', 500);
+    await short.addParticipant(code, {
+      participant: participant('p1', 'Ada'),
+      nicknameKey: 'ada',
+      maxParticipants: 500,
+    });
     await short.startRound(code, 1, null);
     await short.createRun(code, run('run-aaaaaaaaaaaaaaa1', 'p1'), 5);
     await short.appendPoints(code, 'run-aaaaaaaaaaaaaaa1', [{ seq: 0, step: 1, elapsedMs: 1, trainLoss: 2 }], 5);

@@ -59,8 +59,20 @@ export function storeContract(name: string, open: () => Promise<Store>) {
 
     it('adds participants and counts one revision per change', async () => {
       await store.createSession(meta(code));
-      expect(await store.addParticipant(code, participant('p1', 'Ada'), 'ada', 500)).toBe('ok');
-      expect(await store.addParticipant(code, participant('p2', 'Alan'), 'alan', 500)).toBe('ok');
+      expect(
+        await store.addParticipant(code, {
+          participant: participant('p1', 'Ada'),
+          nicknameKey: 'ada',
+          maxParticipants: 500,
+        }),
+      ).toBe('ok');
+      expect(
+        await store.addParticipant(code, {
+          participant: participant('p2', 'Alan'),
+          nicknameKey: 'alan',
+          maxParticipants: 500,
+        }),
+      ).toBe('ok');
       const record = await store.getSession(code);
       expect(record?.participants.map((p) => p.nickname).sort()).toEqual(['Ada', 'Alan']);
       expect(record?.meta.revision).toBe(2);
@@ -68,18 +80,46 @@ export function storeContract(name: string, open: () => Promise<Store>) {
 
     it('refuses a taken nickname key, a locked session and an unknown session', async () => {
       await store.createSession(meta(code));
-      await store.addParticipant(code, participant('p1', 'Ada'), 'ada', 500);
-      expect(await store.addParticipant(code, participant('p2', 'ADA'), 'ada', 500)).toBe('nickname-taken');
+      await store.addParticipant(code, {
+        participant: participant('p1', 'Ada'),
+        nicknameKey: 'ada',
+        maxParticipants: 500,
+      });
+      expect(
+        await store.addParticipant(code, {
+          participant: participant('p2', 'ADA'),
+          nicknameKey: 'ada',
+          maxParticipants: 500,
+        }),
+      ).toBe('nickname-taken');
       await store.setLocked(code, true);
-      expect(await store.addParticipant(code, participant('p3', 'Grace'), 'grace', 500)).toBe('locked');
-      expect(await store.addParticipant(uniqueCode(), participant('p4', 'Linus'), 'linus', 500)).toBe('not-found');
+      expect(
+        await store.addParticipant(code, {
+          participant: participant('p3', 'Grace'),
+          nicknameKey: 'grace',
+          maxParticipants: 500,
+        }),
+      ).toBe('locked');
+      expect(
+        await store.addParticipant(uniqueCode(), {
+          participant: participant('p4', 'Linus'),
+          nicknameKey: 'linus',
+          maxParticipants: 500,
+        }),
+      ).toBe('not-found');
       expect((await store.getSession(code))?.participants).toHaveLength(1);
     });
 
     it('lets exactly one of many concurrent joins take a nickname', async () => {
       await store.createSession(meta(code));
       const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => store.addParticipant(code, participant(`p${i}`, 'Ada'), 'ada', 500)),
+        Array.from({ length: 20 }, (_, i) =>
+          store.addParticipant(code, {
+            participant: participant(`p${i}`, 'Ada'),
+            nicknameKey: 'ada',
+            maxParticipants: 500,
+          }),
+        ),
       );
       expect(results.filter((r) => r === 'ok')).toHaveLength(1);
       expect((await store.getSession(code))?.participants).toHaveLength(1);
@@ -87,11 +127,35 @@ export function storeContract(name: string, open: () => Promise<Store>) {
 
     it('admits participants up to the cap, not counting removed ones', async () => {
       await store.createSession(meta(code));
-      expect(await store.addParticipant(code, participant('p1', 'Ada'), 'ada', 2)).toBe('ok');
-      expect(await store.addParticipant(code, participant('p2', 'Bo'), 'bo', 2)).toBe('ok');
-      expect(await store.addParticipant(code, participant('p3', 'Cy'), 'cy', 2)).toBe('full');
+      expect(
+        await store.addParticipant(code, {
+          participant: participant('p1', 'Ada'),
+          nicknameKey: 'ada',
+          maxParticipants: 2,
+        }),
+      ).toBe('ok');
+      expect(
+        await store.addParticipant(code, {
+          participant: participant('p2', 'Bo'),
+          nicknameKey: 'bo',
+          maxParticipants: 2,
+        }),
+      ).toBe('ok');
+      expect(
+        await store.addParticipant(code, {
+          participant: participant('p3', 'Cy'),
+          nicknameKey: 'cy',
+          maxParticipants: 2,
+        }),
+      ).toBe('full');
       await store.markKicked(code, 'p1');
-      expect(await store.addParticipant(code, participant('p3', 'Cy'), 'cy', 2)).toBe('ok');
+      expect(
+        await store.addParticipant(code, {
+          participant: participant('p3', 'Cy'),
+          nicknameKey: 'cy',
+          maxParticipants: 2,
+        }),
+      ).toBe('ok');
     });
 
     it('keeps texts up to the cap, and takes one it has again', async () => {
@@ -106,7 +170,11 @@ export function storeContract(name: string, open: () => Promise<Store>) {
 
     it('marks a participant as removed and keeps their nickname reserved', async () => {
       await store.createSession(meta(code));
-      await store.addParticipant(code, participant('p1', 'Ada'), 'ada', 500);
+      await store.addParticipant(code, {
+        participant: participant('p1', 'Ada'),
+        nicknameKey: 'ada',
+        maxParticipants: 500,
+      });
       expect(await store.participantStanding(code, 'p1')).toBe('active');
       expect(await store.markKicked(code, 'p1')).toBe(true);
       expect(await store.participantStanding(code, 'p1')).toBe('kicked');
@@ -115,21 +183,47 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       expect(await store.markKicked(code, 'nobody')).toBe(false);
       expect(await store.markKicked(uniqueCode(), 'p1')).toBe(false);
       expect((await store.getSession(code))?.participants[0]).toMatchObject({ id: 'p1', kicked: true });
-      expect(await store.addParticipant(code, participant('p2', 'ada'), 'ada', 500)).toBe('nickname-taken');
+      expect(
+        await store.addParticipant(code, {
+          participant: participant('p2', 'ada'),
+          nicknameKey: 'ada',
+          maxParticipants: 500,
+        }),
+      ).toBe('nickname-taken');
     });
 
     it('renames a participant, keeping nicknames unique and freeing the old one', async () => {
       await store.createSession(meta(code));
-      await store.addParticipant(code, participant('p1', 'Rude'), 'rude', 500);
-      await store.addParticipant(code, participant('p2', 'Ada'), 'ada', 500);
+      await store.addParticipant(code, {
+        participant: participant('p1', 'Rude'),
+        nicknameKey: 'rude',
+        maxParticipants: 500,
+      });
+      await store.addParticipant(code, {
+        participant: participant('p2', 'Ada'),
+        nicknameKey: 'ada',
+        maxParticipants: 500,
+      });
       const rename = (participantId: string, nickname: string, previousKey: string) =>
         store.renameParticipant(code, { participantId, nickname, nicknameKey: nickname.toLowerCase(), previousKey });
       expect(await rename('p1', 'ADA', 'rude')).toBe('nickname-taken');
       expect(await rename('p1', 'Student 1', 'rude')).toBe('ok');
       expect(await rename('nobody', 'X', 'y')).toBe('not-found');
       expect((await store.getSession(code))?.participants.find((p) => p.id === 'p1')?.nickname).toBe('Student 1');
-      expect(await store.addParticipant(code, participant('p3', 'Rude'), 'rude', 500)).toBe('ok');
-      expect(await store.addParticipant(code, participant('p4', 'student 1'), 'student 1', 500)).toBe('nickname-taken');
+      expect(
+        await store.addParticipant(code, {
+          participant: participant('p3', 'Rude'),
+          nicknameKey: 'rude',
+          maxParticipants: 500,
+        }),
+      ).toBe('ok');
+      expect(
+        await store.addParticipant(code, {
+          participant: participant('p4', 'student 1'),
+          nicknameKey: 'student 1',
+          maxParticipants: 500,
+        }),
+      ).toBe('nickname-taken');
     });
 
     it('sets what students see of the board', async () => {

@@ -29,7 +29,11 @@ describe('the embedded store on disk', () => {
   async function sessionWithRun(): Promise<MemoryStore> {
     const store = await MemoryStore.open({ dataDir });
     await store.createSession(meta('ABCDEF'));
-    await store.addParticipant('ABCDEF', participant('p1', 'Ada'), 'ada', 500);
+    await store.addParticipant('ABCDEF', {
+      participant: participant('p1', 'Ada'),
+      nicknameKey: 'ada',
+      maxParticipants: 500,
+    });
     await store.startRound('ABCDEF', 1, null);
     await store.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
     return store;

@@ -58,12 +58,11 @@ describe('a round of 200,000 points', () => {
     const { code } = created;
     for (let r = 0; r < RUNS; r++) {
       const participantId = `p${r}`;
-      await store.addParticipant(
-        code,
-        { id: participantId, nickname: `Student ${r}`, tokenHash: 'h', joinedAt: r, kicked: false },
-        `student ${r}`,
-        RUNS,
-      );
+      await store.addParticipant(code, {
+        participant: { id: participantId, nickname: `Student ${r}`, tokenHash: 'h', joinedAt: r, kicked: false },
+        nicknameKey: `student ${r}`,
+        maxParticipants: RUNS,
+      });
       const run = {
         id: `run-load-${String(r).padStart(10, '0')}`,
         participantId,

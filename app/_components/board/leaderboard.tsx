@@ -24,8 +24,8 @@ interface Props {
   maxHeightClass?: string;
 }
 
-/** Widths for table-layout: fixed (name and settings share what is left). */
-const COLUMN_WIDTHS = ['w-[3.5em]', '', 'w-[5em]', 'w-[17em]', 'w-[7em]', 'w-[7em]', 'w-[6em]', 'w-[6em]', 'w-[2.5em]'];
+/** Widths for table-layout: fixed (the name takes what is left; settings are cut, in full on hover). */
+const COLUMN_WIDTHS = ['w-[3.5em]', '', 'w-[5em]', 'w-[12em]', 'w-[7em]', 'w-[7em]', 'w-[6em]', 'w-[6em]', 'w-[2.5em]'];
 /**
  * On a wall only what the room follows: rank, name, cell, progress and best score, wide enough for a
  * full name at 1280 px. Settings, accuracy, status and the check mark stay on the host's own screen.
@@ -99,7 +99,11 @@ const LeaderboardRow = memo(function LeaderboardRow({
       <td className={cell}>
         <CellChip cell={run.cell} projector={projector} />
       </td>
-      {!projector && <td className={`${cell} truncate text-slate-300`}>{settingsSummary(run.config)}</td>}
+      {!projector && (
+        <td className={`${cell} truncate text-slate-300`} title={settingsSummary(run.config)}>
+          {settingsSummary(run.config)}
+        </td>
+      )}
       <td className={cell}>
         <div
           role="progressbar"

@@ -1,0 +1,69 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { exportPath } from '@/lib/protocol/http-paths';
+import type { SessionExport } from '@/lib/protocol/review';
+
+export type ExportState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; data: SessionExport; loadedAt: number }
+  | { kind: 'error'; message: string; status: number | null };
+
+/** While a round still has a run training, the review page reads the class again this often. */
+const LIVE_REFRESH_MS = 15_000;
+
+async function readError(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: { message?: string } };
+    if (body.error?.message) return body.error.message;
+  } catch {
+    // Not the protocol's error body: the status says enough.
+  }
+  return `The server answered ${res.status}.`;
+}
+
+/** A download of the export in `format`, read with `secret`, saved under the server's file name. */
+export async function downloadExport(code: string, secret: string, format: 'csv' | 'json'): Promise<void> {
+  const res = await fetch(exportPath(code, format), { headers: { authorization: `Bearer ${secret}` } });
+  if (!res.ok) throw new Error(await readError(res));
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `arena-${code}.${format}`;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/**
+ * The whole class from `export.json`, read with `secret` (a review key or the host key); read again
+ * every few seconds while any run is still training, and on `reload`.
+ */
+export function useSessionExport(code: string, secret: string | null) {
+  const [state, setState] = useState<ExportState>({ kind: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  useEffect(() => {
+    if (!secret) return;
+    const controller = new AbortController();
+    fetch(exportPath(code, 'json'), { headers: { authorization: `Bearer ${secret}` }, signal: controller.signal })
+      .then(async (res) => {
+        if (!res.ok) return setState({ kind: 'error', message: await readError(res), status: res.status });
+        setState({ kind: 'ready', data: (await res.json()) as SessionExport, loadedAt: Date.now() });
+      })
+      .catch((err: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ kind: 'error', message: err instanceof Error ? err.message : String(err), status: null });
+      });
+    return () => controller.abort();
+  }, [code, secret, generation]);
+
+  const live = state.kind === 'ready' && state.data.runs.some((r) => r.status === 'running');
+  useEffect(() => {
+    if (!live) return;
+    const timer = setTimeout(reload, LIVE_REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [live, state, reload]);
+
+  return { state, reload, live };
+}

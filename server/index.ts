@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const [deps] = await Promise.all([openStore(config), nextApp.prepare()]);
   const handle = nextApp.getRequestHandler();
   const serveTexts = createTextRoutes(deps.store, config.limits.textsPerSession);
-  const serveExports = createExportRoutes({ store: deps.store, now: Date.now });
+  const serveExports = createExportRoutes({ store: deps.store, now: Date.now }, config.limits.exportsPerKeyPerMinute);
 
   const httpServer = createServer((req, res) => {
     if (req.url === '/healthz') {

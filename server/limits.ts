@@ -17,6 +17,8 @@ export interface Limits {
   requestsPerAddressPerSecond: number;
   /** Board loads with curves per second per session (a megabyte each in a big class; burst: 5 seconds' worth). */
   boardLoadsPerSessionPerSecond: number;
+  /** Exports (CSV or JSON, each a read of every stored point) per minute with one key; then 429. */
+  exportsPerKeyPerMinute: number;
   /** Take the client's address from `X-Forwarded-For` (only behind a proxy that sets it). */
   trustProxy: boolean;
 }
@@ -29,6 +31,7 @@ export const DEFAULT_LIMITS: Limits = {
   requestsPerParticipantPerSecond: 5,
   requestsPerAddressPerSecond: 2_000,
   boardLoadsPerSessionPerSecond: 2,
+  exportsPerKeyPerMinute: 60,
   trustProxy: false,
 };
 
@@ -41,6 +44,7 @@ const LIMIT_VARIABLES: Record<Exclude<keyof Limits, 'trustProxy'>, string> = {
   requestsPerParticipantPerSecond: 'REQUESTS_PER_PARTICIPANT_PER_SECOND',
   requestsPerAddressPerSecond: 'REQUESTS_PER_ADDRESS_PER_SECOND',
   boardLoadsPerSessionPerSecond: 'BOARD_LOADS_PER_SESSION_PER_SECOND',
+  exportsPerKeyPerMinute: 'EXPORTS_PER_KEY_PER_MINUTE',
 };
 
 /** The limits the environment sets, each a positive whole number; `TRUST_PROXY=1` trusts X-Forwarded-For. */

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportCsv } from '../../lib/domain/export-csv';
 import { ErrorCode } from '../../lib/protocol/errors';
 import { joinCodeSchema } from '../../lib/protocol/schemas';
+import { TokenBuckets } from '../handlers/rate-limits';
 import type { ServiceDeps } from '../services/deps';
 import { readSessionExport } from '../services/export-service';
 import { bearerToken, fail, failUnexpected } from './http-reply';
@@ -14,10 +15,13 @@ const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json'
  * `GET /api/sessions/:code/export.csv` (one row per run, lib/domain/export-csv.ts) and
  * `GET /api/sessions/:code/export.json` (the whole session, `SessionExport`), read with
  * `Authorization: Bearer <hostToken or reviewKey>`: 401 without one, 403 for any other secret (a
- * student's token included), 404 for an unknown or deleted session. Returns a request handler that
- * answers false for any other path.
+ * student's token included), 404 for an unknown or deleted session, 429 past `perKeyPerMinute` exports
+ * with one key (each reads every stored point; counted by key, so a stranger who knows only the code
+ * cannot use up the host's exports). Returns a request handler that answers false
+ * for any other path.
  */
-export function createExportRoutes(deps: ServiceDeps) {
+export function createExportRoutes(deps: ServiceDeps, perKeyPerMinute: number) {
+  const exports = new TokenBuckets(deps.now, perKeyPerMinute, perKeyPerMinute / 60);
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const match = req.url?.split('?')[0].match(ROUTE);
     if (!match) return false;
@@ -34,6 +38,11 @@ export function createExportRoutes(deps: ServiceDeps) {
     const secret = bearerToken(req);
     if (!secret) {
       fail(res, 401, ErrorCode.Forbidden, 'Exporting a class needs its host key or a review key.');
+      return true;
+    }
+    if (!exports.take(`${code.data} ${secret}`)) {
+      res.setHeader('retry-after', '5');
+      fail(res, 429, ErrorCode.RateLimited, 'This key has exported the class very often; try again in a moment.');
       return true;
     }
     readSessionExport(deps, code.data, secret)

@@ -189,3 +189,35 @@ describe.each(BACKENDS)('after class, on the %s', (_name, backendEnv) => {
     expect((await download('csv', created.hostToken)).status).toBe(404);
   });
 });
+
+describe('export rate limit', () => {
+  let server: ServerProcess;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'arena-export-limit-'));
+    server = await startServerProcess({ DATA_DIR: dataDir, REDIS_URL: '', EXPORTS_PER_KEY_PER_MINUTE: '2' });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 429 past the limit of one key, without touching the budget of another key', async () => {
+    const host = await connectClient(server.url);
+    const { code, hostToken } = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
+    const reviewKey = (await expectOk<ReviewLinkReply>(host, ClientEvent.ReviewLink, { anonymous: false })).reviewKey;
+    const exportWith = (key: string) =>
+      fetch(`${server.url}${exportPath(code, 'json')}`, { headers: { authorization: `Bearer ${key}` } });
+    // Strangers guessing keys spend only their own budgets.
+    for (let i = 0; i < 3; i++) expect((await exportWith(`wrong-key-${i}-${'x'.repeat(30)}`)).status).toBe(403);
+
+    expect((await exportWith(hostToken)).status).toBe(200);
+    expect((await exportWith(hostToken)).status).toBe(200);
+    const refused = await exportWith(hostToken);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(ErrorCode.RateLimited);
+    expect((await exportWith(reviewKey)).status).toBe(200);
+    host.disconnect();
+  });
+});

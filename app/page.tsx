@@ -1,4 +1,5 @@
 import { HomeActions } from './home-actions';
+import { KnownClasses } from './known-classes';
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
   const { code } = await searchParams;
@@ -12,6 +13,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </p>
       </header>
       <HomeActions initialCode={typeof code === 'string' ? code : ''} />
+      <KnownClasses />
     </main>
   );
 }

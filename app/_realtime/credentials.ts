@@ -15,6 +15,7 @@ const studentKey = (code: string) => `rnn-arena:student:${code}`;
 export const credentials = {
   hostToken: (code: string): string | null => localStorage.getItem(hostKey(code)),
   saveHostToken: (code: string, token: string) => localStorage.setItem(hostKey(code), token),
+  forgetHost: (code: string) => localStorage.removeItem(hostKey(code)),
   student: (code: string): StudentCredential | null => {
     const raw = localStorage.getItem(studentKey(code));
     if (!raw) return null;

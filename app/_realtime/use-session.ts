@@ -6,6 +6,7 @@ import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
 import { applyRoster, applyStateUpdate, rosterOutOfStep } from '@/lib/domain/session-view';
 import type { Role, SessionPresence, SessionResumeRequest, SessionView } from '@/lib/protocol/schemas';
 import type { RosterDelta, SessionStateUpdate } from '@/lib/protocol/session-updates';
+import { forgetClass } from './class-history';
 import { credentials } from './credentials';
 import { getSocket, RequestError, send } from './socket-client';
 
@@ -16,6 +17,8 @@ export type SessionStatus =
   /** This browser holds no key for the session in that role. */
   | { kind: 'no-credential' }
   | { kind: 'kicked'; message: string }
+  /** The host deleted the session: nothing of it is left to rejoin. */
+  | { kind: 'deleted'; message: string }
   | { kind: 'error'; message: string };
 
 function resumeRequest(code: string, role: Role): SessionResumeRequest | null {
@@ -51,11 +54,19 @@ export function useSession(code: string, role: Role) {
     const accept = (view: SessionView) => {
       if (!current || view.revision >= current.revision) show(view);
     };
+    // Removed or deleted: the connection stays out of this session, whatever reconnects.
     let kicked = false;
     const markKicked = (message: string) => {
       kicked = true;
       credentials.forgetStudent(code);
       setStatus({ kind: 'kicked', message });
+    };
+    const onDeleted = ({ message }: { message: string }) => {
+      kicked = true;
+      credentials.forgetStudent(code);
+      credentials.forgetHost(code);
+      forgetClass(code);
+      setStatus({ kind: 'deleted', message });
     };
 
     const resume = async () => {
@@ -104,6 +115,7 @@ export function useSession(code: string, role: Role) {
     socket.on(ServerEvent.SessionRoster, onRoster);
     socket.on(ServerEvent.SessionKicked, onKicked);
     socket.on(ServerEvent.SessionPresence, onPresence);
+    socket.on(ServerEvent.SessionDeleted, onDeleted);
     if (socket.connected) void resume();
     return () => {
       socket.off('connect', onConnect);
@@ -113,6 +125,7 @@ export function useSession(code: string, role: Role) {
       socket.off(ServerEvent.SessionRoster, onRoster);
       socket.off(ServerEvent.SessionKicked, onKicked);
       socket.off(ServerEvent.SessionPresence, onPresence);
+      socket.off(ServerEvent.SessionDeleted, onDeleted);
     };
   }, [code, role]);
 

@@ -1,9 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { JoinCodePanel } from '../../_components/join-code-panel';
 import { StatusBanner } from '../../_components/status-banner';
+import { rememberClass, takeKeyFromFragment } from '../../_realtime/class-history';
+import { credentials } from '../../_realtime/credentials';
 import { send } from '../../_realtime/socket-client';
 import { useSession } from '../../_realtime/use-session';
 import type { JoinAddress } from '@/lib/domain/join-address';
@@ -13,6 +15,8 @@ import { ChallengeBuilder } from './challenge-builder';
 import { ClassBoard } from './class-board';
 import { ClassRoster } from './class-roster';
 import { RoundControls } from './round-controls';
+import { RoundTabs } from './round-tabs';
+import { SharePanel } from './share-panel';
 
 const VISIBILITY_LABELS: Record<BoardVisibility, string> = {
   full: 'Students see the full board',
@@ -25,13 +29,26 @@ const VISIBILITY_LABELS: Record<BoardVisibility, string> = {
  * Projector mode fills the wall with the board and shows no control but the way back out.
  */
 export function HostScreen({ code, join }: { code: string; join: JoinAddress }) {
+  // A host link carries the host key in its fragment: kept before useSession's effect reads it (effects
+  // run in order).
+  useEffect(() => {
+    const hostKey = takeKeyFromFragment();
+    if (hostKey) credentials.saveHostToken(code, hostKey);
+  }, [code]);
   const { session, status, online } = useSession(code, 'host');
   const [actionError, setActionError] = useState<string | null>(null);
   const [projector, setProjector] = useState(false);
+  // The round on the board: null follows the current one; an earlier one stays until the host goes back.
+  const [viewedRound, setViewedRound] = useState<number | null>(null);
+  const ready = status.kind === 'ready';
+  useEffect(() => {
+    if (ready) rememberClass(code, 'host');
+  }, [ready, code]);
 
+  const showError = (err: unknown) => setActionError(err instanceof Error ? err.message : String(err));
   const act = (run: () => Promise<unknown>) => {
     setActionError(null);
-    run().catch((err: unknown) => setActionError(err instanceof Error ? err.message : String(err)));
+    run().catch(showError);
   };
   const toggleProjector = () => {
     const next = !projector;
@@ -40,11 +57,23 @@ export function HostScreen({ code, join }: { code: string; join: JoinAddress }) 
     else if (document.fullscreenElement) void document.exitFullscreen();
   };
 
+  if (status.kind === 'deleted') {
+    return (
+      <main className="mx-auto max-w-3xl p-10">
+        <StatusBanner tone="error">{status.message}</StatusBanner>
+        <Link href="/" className="mt-6 inline-block text-sky-300 underline">
+          Back to the start page
+        </Link>
+      </main>
+    );
+  }
+
   if (status.kind === 'no-credential') {
     return (
       <main className="mx-auto max-w-3xl p-10">
         <StatusBanner tone="error">
-          This browser does not hold the host key for class {code}. Only the browser that created it can host it.
+          This browser does not hold the host key for class {code}. Open the host link from the browser that created the
+          class (its &ldquo;Share, review and delete&rdquo; panel) to host it here.
         </StatusBanner>
         <Link href="/" className="mt-6 inline-block text-sky-300 underline">
           Back to the start page
@@ -54,6 +83,8 @@ export function HostScreen({ code, join }: { code: string; join: JoinAddress }) 
   }
 
   const roundLive = session !== null && session.round.index > 0;
+  const currentRound = session?.round.index ?? 0;
+  const shownRound = viewedRound !== null && viewedRound < currentRound ? viewedRound : currentRound;
   return (
     <main className={`flex flex-col p-6 ${projector ? 'gap-4 text-lg' : 'gap-6'}`} data-projector={projector}>
       {status.kind === 'reconnecting' && <StatusBanner tone="warn">Connection lost. Reconnecting…</StatusBanner>}
@@ -85,16 +116,31 @@ export function HostScreen({ code, join }: { code: string; join: JoinAddress }) 
         <RoundControls
           session={session}
           projector={projector}
-          onStart={() => act(() => send(ClientEvent.RoundStart, {}))}
+          onStart={() =>
+            act(async () => {
+              await send(ClientEvent.RoundStart, {});
+              setViewedRound(null);
+            })
+          }
           onEnd={() => act(() => send(ClientEvent.RoundEnd, {}))}
         />
       )}
 
-      {session && session.round.index > 0 && (
+      {currentRound > 1 && (
+        <RoundTabs
+          current={currentRound}
+          shown={shownRound}
+          onShow={setViewedRound}
+          code={code}
+          projector={projector}
+        />
+      )}
+
+      {session && shownRound > 0 && (
         <ClassBoard
-          round={session.round.index}
-          ended={session.round.status === 'ended'}
-          ready={status.kind === 'ready'}
+          round={shownRound}
+          ended={shownRound < currentRound || session.round.status === 'ended'}
+          ready={ready}
           projector={projector}
         />
       )}
@@ -110,6 +156,8 @@ export function HostScreen({ code, join }: { code: string; join: JoinAddress }) 
           />
         </details>
       )}
+
+      {session && !projector && <SharePanel code={code} base={join.base} onError={showError} />}
 
       {session && !projector && (
         <section aria-label="Class" className="flex flex-col gap-4">

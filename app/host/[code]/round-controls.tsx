@@ -30,6 +30,8 @@ export function RoundControls({
   // The countdown runs on the server's clock: this browser's offset from it, as of the latest view.
   const offset = useMemo(() => session.serverNow - Date.now(), [session.serverNow]);
   const [now, setNow] = useState(() => Date.now());
+  // Starting the next round replaces the board on screen: asked once more, with where the old one goes.
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     if (round.status !== 'running' || round.endsAt === null) return;
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
@@ -57,10 +59,33 @@ export function RoundControls({
         <button type="button" onClick={onEnd} className="rounded-lg bg-red-900 px-4 py-2 text-lg font-semibold">
           End round
         </button>
+      ) : confirming ? (
+        <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Confirm the next round">
+          <span className="text-slate-200">
+            Start round {round.index + 1}? Round {round.index}&apos;s board stays one click away.
+          </span>
+          <button
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+              onStart();
+            }}
+            className="rounded-lg bg-emerald-500 px-4 py-2 text-lg font-semibold text-slate-950"
+          >
+            Start round {round.index + 1}
+          </button>
+          <button
+            type="button"
+            onClick={() => setConfirming(false)}
+            className="rounded-lg bg-slate-800 px-4 py-2 hover:bg-slate-700"
+          >
+            Cancel
+          </button>
+        </div>
       ) : (
         <button
           type="button"
-          onClick={onStart}
+          onClick={() => (round.index === 0 ? onStart() : setConfirming(true))}
           className="rounded-lg bg-emerald-500 px-4 py-2 text-lg font-semibold text-slate-950"
         >
           {round.index === 0 ? 'Start round' : 'Start next round'}

@@ -5,9 +5,21 @@ import { CellComparison } from '../../_components/board/cell-comparison';
 import { Podium } from '../../_components/board/podium';
 import { useCellSummaries } from '../../_components/board/use-cell-summaries';
 import type { BoardSnapshot } from '@/lib/protocol/board';
+import { OwnResults } from './own-results';
 
 /** The round's outcome as the host's screen shows it, with the student's own runs marked. */
-export function RoundResults({ board, participantId }: { board: BoardSnapshot; participantId: string }) {
+export function RoundResults({
+  board,
+  participantId,
+  code,
+  title,
+}: {
+  board: BoardSnapshot;
+  participantId: string;
+  code: string;
+  /** The round's challenge title, kept with the student's own results. */
+  title: string;
+}) {
   const cells = useCellSummaries(board);
   const own = useMemo(
     () =>
@@ -21,6 +33,7 @@ export function RoundResults({ board, participantId }: { board: BoardSnapshot; p
       <h3 className="text-xl font-semibold">The round has ended: the results</h3>
       {/* One above the other: beside the form, the column is too narrow for both side by side. */}
       <div className="flex flex-col gap-6">
+        <OwnResults board={board} participantId={participantId} code={code} title={title} />
         <Podium runs={board.runs} metric={board.rankingMetric} selfParticipantId={participantId} />
         <CellComparison {...cells} own={own} />
       </div>

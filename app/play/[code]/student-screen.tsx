@@ -1,21 +1,27 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect } from 'react';
 import { ParticipantList } from '../../_components/participant-list';
 import { StatusBanner } from '../../_components/status-banner';
 import type { BackendName } from '../../_training/backend-names';
+import { rememberClass } from '../../_realtime/class-history';
 import { useSession } from '../../_realtime/use-session';
 import { Workspace } from './workspace';
 
 /** A student's screen: who is here, and the workspace for the current challenge. */
 export function StudentScreen({ code, backend }: { code: string; backend?: BackendName }) {
   const { session, status, participantId } = useSession(code, 'student');
+  const nickname = session?.participants.find((p) => p.id === participantId)?.nickname;
+  useEffect(() => {
+    if (nickname) rememberClass(code, 'student', { nickname });
+  }, [code, nickname]);
 
-  if (status.kind === 'kicked' || status.kind === 'no-credential') {
+  if (status.kind === 'kicked' || status.kind === 'deleted' || status.kind === 'no-credential') {
     return (
       <main className="mx-auto flex max-w-2xl flex-col gap-6 p-10">
         <StatusBanner tone="error">
-          {status.kind === 'kicked' ? status.message : `You have not joined class ${code} in this browser.`}
+          {status.kind === 'no-credential' ? `You have not joined class ${code} in this browser.` : status.message}
         </StatusBanner>
         <Link href={`/?code=${code}`} className="text-sky-300 underline">
           Go to the join page

@@ -157,7 +157,9 @@ export function Workspace({ session, participantId, connected, backend }: Props)
       </section>
 
       <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
-        {ended && board && <RoundResults board={board} participantId={participantId} />}
+        {ended && board && (
+          <RoundResults board={board} participantId={participantId} code={session.code} title={challenge.title} />
+        )}
         <div className="rounded-xl bg-slate-900 p-4">
           <h3 className="mb-2 font-semibold">Loss (bits per token) by step</h3>
           <LossChart

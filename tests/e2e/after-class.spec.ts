@@ -54,7 +54,8 @@ test('after class: two rounds kept, a restart, then the review link, the replay,
       for (const s of students) await s.workspace.train();
       for (const s of students) await s.workspace.waitForFinish();
       for (const s of students) await s.workspace.waitForAllSent();
-      await expect.poll(async () => (await boardBests(host)).filter((r) => r.best).length).toBe(2);
+      // A run's summary says "done" only once its last point is stored: its best is final then.
+      await expect(host.getByTestId('leaderboard-row').filter({ hasText: 'done' })).toHaveCount(2);
       for (const { runId, best } of await boardBests(host)) bests.set(runId, best as string);
     };
 
@@ -115,6 +116,14 @@ test('after class: two rounds kept, a restart, then the review link, the replay,
     await expect.poll(async () => Number(await points.textContent())).toBeLessThan(atEnd);
     await reviewer.getByRole('button', { name: 'End', exact: true }).click();
     await expect(points).toHaveText(String(atEnd));
+
+    // A run's details, with a link that opens the workspace with its settings.
+    await reviewer.getByTestId('leaderboard-row').filter({ hasText: 'LSTM' }).click();
+    await expect(reviewer.getByTestId('run-details')).toContainText("Ada's LSTM run");
+    await expect(reviewer.getByTestId('try-settings')).toHaveAttribute(
+      'href',
+      new RegExp(`^/play/${code}\\?cell=lstm&hidden=16&.*&seq=20&`),
+    );
 
     // The CSV: a row per run of both rounds, with the bests the board showed.
     const download = reviewer.waitForEvent('download');

@@ -137,7 +137,7 @@ export function ReviewScreen({ code }: { code: string }) {
               </button>
             ))}
           </nav>
-          {replay && <RoundReview key={replay.round} replay={replay} />}
+          {replay && <RoundReview key={replay.round} replay={replay} code={code} />}
           <RoundComparison data={data} />
         </>
       )}

@@ -15,7 +15,7 @@ import { RunDetails } from './run-details';
  * One round after class: its board (podium, every curve, the leaderboard, the cells compared) as it stood
  * at the replay's position, the challenge it was played with, and the details of a chosen run.
  */
-export function RoundReview({ replay }: { replay: RoundReplay }) {
+export function RoundReview({ replay, code }: { replay: RoundReplay; code: string }) {
   const duration = replay.end - replay.start;
   // null: the end of the round, which stays the end when a refresh of a live round moves it.
   const [position, setPosition] = useState<number | null>(null);
@@ -69,7 +69,7 @@ export function RoundReview({ replay }: { replay: RoundReplay }) {
             />
           </div>
           {selectedRun ? (
-            <RunDetails run={selectedRun} onClose={() => setSelected(null)} />
+            <RunDetails run={selectedRun} code={code} onClose={() => setSelected(null)} />
           ) : (
             <p className="text-slate-300">Choose a run on the leaderboard or the chart to see its details.</p>
           )}

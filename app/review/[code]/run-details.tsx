@@ -3,6 +3,7 @@
 import { CELL_LABELS, formatAccuracy, formatBits, formatLearningRate } from '../../_components/board/board-format';
 import { LossChart } from '../../_components/charts/loss-chart';
 import { CELL_COLORS } from '../../_components/charts/palette';
+import { runConfigSearch } from '@/lib/domain/run-config-url';
 import type { ExportRun } from '@/lib/protocol/review';
 
 const STATUS_TEXT: Record<ExportRun['status'], string> = {
@@ -12,7 +13,7 @@ const STATUS_TEXT: Record<ExportRun['status'], string> = {
 };
 
 /** One run after class: its whole configuration, its scores and its full training and validation curves. */
-export function RunDetails({ run, onClose }: { run: ExportRun; onClose: () => void }) {
+export function RunDetails({ run, code, onClose }: { run: ExportRun; code: string; onClose: () => void }) {
   const { config } = run;
   const finalValLoss = run.points.findLast((p) => p.valLoss !== undefined)?.valLoss;
   const settings: [string, string | number][] = [
@@ -53,9 +54,19 @@ export function RunDetails({ run, onClose }: { run: ExportRun; onClose: () => vo
           {run.nickname}&apos;s {CELL_LABELS[config.cell]} run{' '}
           <span className="text-base font-normal text-slate-300">({STATUS_TEXT[run.status]})</span>
         </h3>
-        <button type="button" onClick={onClose} className="rounded-lg bg-slate-800 px-3 py-1 hover:bg-slate-700">
-          Close
-        </button>
+        <div className="flex flex-wrap items-center gap-3">
+          {/* The workspace fits these settings to the challenge of the moment, so a class can try the winner's. */}
+          <a
+            href={`/play/${code}${runConfigSearch(config)}`}
+            className="rounded-lg bg-amber-400 px-3 py-1 font-semibold text-slate-950"
+            data-testid="try-settings"
+          >
+            Try these settings
+          </a>
+          <button type="button" onClick={onClose} className="rounded-lg bg-slate-800 px-3 py-1 hover:bg-slate-700">
+            Close
+          </button>
+        </div>
       </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

@@ -141,6 +141,7 @@ export function boardAt(replay: RoundReplay, at: number): BoardSnapshot {
   }
   return {
     round: replay.round,
+    challenge: replay.challenge,
     budgetSteps: replay.challenge.budgetSteps,
     rankingMetric: replay.challenge.rankingMetric,
     runs,

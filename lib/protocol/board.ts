@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Cell, RankingMetric } from './challenge';
+import type { Cell, Challenge, RankingMetric } from './challenge';
 import type { RunView } from './run';
 import { nicknameSchema } from './schemas';
 
@@ -26,8 +26,10 @@ export type CurvePoint = [step: number, valLoss: number, accuracy: number | null
 /** The whole board of one round, as `board:get` returns it. */
 export interface BoardSnapshot {
   round: number;
+  /** The challenge the round was played with (an earlier round's may differ from the current one). */
+  challenge: Challenge;
   budgetSteps: number;
-  /** What the session's challenge ranks by (it cannot change while a round runs). */
+  /** What the round's challenge ranks by (it cannot change while a round runs). */
   rankingMetric: RankingMetric;
   runs: BoardRun[];
   curves: Record<string, CurvePoint[]>;

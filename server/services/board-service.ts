@@ -60,10 +60,17 @@ export async function boardSnapshot(
     const points = await Promise.all(chunk.map((r) => store.getPoints(record.meta.code, r.id)));
     chunk.forEach((r, j) => (curves[r.id] = downsampleCurve(curveOf(points[j]), MAX_SNAPSHOT_CURVE_POINTS)));
   }
+  // An earlier round is shown with its own challenge: its budget and ranking may differ from today's.
+  const challenge =
+    round === record.meta.round.index
+      ? record.meta.challenge
+      : ((await store.roundChallenges(record.meta.code)).find((r) => r.round === round)?.challenge ??
+        record.meta.challenge);
   return {
     round,
-    budgetSteps: record.meta.challenge.budgetSteps,
-    rankingMetric: record.meta.challenge.rankingMetric,
+    challenge,
+    budgetSteps: challenge.budgetSteps,
+    rankingMetric: challenge.rankingMetric,
     runs: runs.map((r) => toBoardRun(r, record)),
     curves,
   };

@@ -70,6 +70,7 @@ test('after class: two rounds kept, a restart, then the review link, the replay,
     await expect(host.getByTestId('leaderboard-row')).toHaveCount(0);
     await host.getByRole('button', { name: 'Round 1', exact: true }).click();
     await expect.poll(async () => (await boardBests(host)).map((r) => r.runId).sort()).toEqual(roundOne);
+    await expect(host.getByTestId('past-challenge')).toContainText('Round 1 was played with');
     await host.getByRole('button', { name: 'Round 2 (current)' }).click();
     await playRound(2);
     expect(bests.size).toBe(4);

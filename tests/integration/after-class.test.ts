@@ -75,7 +75,9 @@ describe.each(BACKENDS)('after class, on the %s', (_name, backendEnv) => {
     await playRun(students[1].socket, 'run-grace-round-one1', [3, 2.25]);
     const round = await expectOk<{ round: { index: number } }>(host, ClientEvent.RoundEnd, {});
     expect(round.round.index).toBe(1);
-    await expectOk(host, ClientEvent.ChallengeSet, { challenge: { ...DEFAULT_CHALLENGE, title: 'Round two' } });
+    await expectOk(host, ClientEvent.ChallengeSet, {
+      challenge: { ...DEFAULT_CHALLENGE, title: 'Round two', rankingMetric: 'accuracy' },
+    });
     await expectOk(host, ClientEvent.RoundStart, {});
     await playRun(students[0].socket, 'run-ada-round-two-01', [1.5]);
   }
@@ -103,6 +105,10 @@ describe.each(BACKENDS)('after class, on the %s', (_name, backendEnv) => {
       row.replace('"Grace, ""G"""', 'Grace').split(',')[header.indexOf(name)];
     for (const round of [1, 2]) {
       const board = await expectOk<BoardSnapshot>(host, ClientEvent.BoardGet, { round, curves: false });
+      // Each round's board is shown with the challenge it was played with, not the current one.
+      expect([board.challenge.title, board.rankingMetric]).toEqual(
+        round === 1 ? [DEFAULT_CHALLENGE.title, 'valLoss'] : ['Round two', 'accuracy'],
+      );
       for (const run of board.runs) {
         const row = rows.find((r) => column(r, 'run_id') === run.runId)!;
         expect(column(row, 'round')).toBe(String(round));

@@ -20,6 +20,7 @@ const run = (runId: string, lastStep: number, curvePoints: number): BoardRun => 
 
 const snapshot: BoardSnapshot = {
   round: 2,
+  challenge: DEFAULT_CHALLENGE,
   budgetSteps: 100,
   rankingMetric: 'valLoss',
   runs: [run('a', 10, 1)],

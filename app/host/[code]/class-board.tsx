@@ -8,6 +8,7 @@ import { Leaderboard } from '../../_components/board/leaderboard';
 import { Podium } from '../../_components/board/podium';
 import { useCellSummaries } from '../../_components/board/use-cell-summaries';
 import { useFillHeight } from '../../_components/board/use-fill-height';
+import { ChallengeSummary } from '../../_components/challenge-summary';
 import { useBoard } from '../../_realtime/use-board';
 
 interface Props {
@@ -16,6 +17,8 @@ interface Props {
   /** The host connection is joined; the board loads (again) when this turns true. */
   ready: boolean;
   projector: boolean;
+  /** An earlier round than the current one: its own challenge is shown with it. */
+  past?: boolean;
 }
 
 /** Below the board on a wall: the page's own bottom padding (p-6). */
@@ -27,7 +30,7 @@ const CHART_PANEL_PADDING_PX = 12 + 12 + 16;
  * The live class board: ranks, every curve, the cells compared, the settings that worked, and a podium.
  * It holds the board state itself, so the pushes a few times a second re-render only this subtree.
  */
-export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projector }: Props) {
+export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projector, past = false }: Props) {
   const board = useBoard(round, 'host', ready);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const cells = useCellSummaries(board);
@@ -37,6 +40,16 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
 
   return (
     <section aria-label="Class board" className="flex flex-col gap-6">
+      {past && (
+        <details className="rounded-xl bg-slate-900 p-4" data-testid="past-challenge">
+          <summary className="cursor-pointer text-lg">
+            Round {round} was played with: {board.challenge.title}
+          </summary>
+          <div className="mt-3">
+            <ChallengeSummary challenge={board.challenge} />
+          </div>
+        </details>
+      )}
       {ended && (
         <div className="grid gap-6 xl:grid-cols-2">
           <Podium runs={board.runs} metric={board.rankingMetric} projector={projector} />

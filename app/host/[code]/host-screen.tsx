@@ -140,6 +140,7 @@ export function HostScreen({ code, join }: { code: string; join: JoinAddress }) 
         <ClassBoard
           round={shownRound}
           ended={shownRound < currentRound || session.round.status === 'ended'}
+          past={shownRound < currentRound}
           ready={ready}
           projector={projector}
         />

@@ -4,9 +4,9 @@ import { useEffect, useState } from 'react';
 import { Leaderboard } from '../../_components/board/leaderboard';
 import { LossChart } from '../../_components/charts/loss-chart';
 import { CELL_COLORS } from '../../_components/charts/palette';
-import { RunConfigForm, draftViolations, type DraftConfig } from '../../_components/training/run-config-form';
+import { RunConfigForm, draftViolations } from '../../_components/training/run-config-form';
 import { BackendControl } from '../../_components/training/backend-control';
-import { TrainingProgress } from '../../_components/training/training-progress';
+import { TrainingProgress, type TrainingState } from '../../_components/training/training-progress';
 import { StatusBanner } from '../../_components/status-banner';
 import type { BackendName } from '../../_training/backend-names';
 import { useTrainingRun, type LocalRun } from '../../_training/use-training-run';
@@ -15,9 +15,15 @@ import { useRunStream } from '../../_realtime/use-run-stream';
 import type { SessionView } from '@/lib/protocol/schemas';
 import { RunInsights } from './run-insights';
 import { RoundResults } from './round-results';
+import { ResumeOffer } from './resume-offer';
 import { RunHistory } from './run-history';
+import { useConfigInUrl } from './use-config-in-url';
 
-const progressState = (run: LocalRun | undefined) => (!run ? 'idle' : run.state === 'starting' ? 'running' : run.state);
+const progressState = (run: LocalRun | undefined): TrainingState => {
+  if (!run) return 'idle';
+  if (run.state === 'starting') return 'running';
+  return run.state === 'resumable' ? 'interrupted' : run.state;
+};
 
 /** Configure, train, and watch: everything a student does during a round. */
 interface Props {
@@ -31,9 +37,9 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   const { challenge, round } = session;
   const ended = round.status === 'ended';
   const board = useBoard(round.index, 'student', connected, ended);
-  const [draft, setDraft] = useState<DraftConfig>(challenge.defaults);
+  const { draft, setDraft, seed, nextSeed } = useConfigInUrl(challenge);
   const [startError, setStartError] = useState<string | null>(null);
-  const training = useTrainingRun(session.code, challenge, backend);
+  const training = useTrainingRun(session.code, participantId, challenge, backend);
   // Streams the run to the server and, after a reload, brings back this round's earlier runs.
   const stream = useRunStream(connected, round.index, training.restore);
   const current = training.runs.at(-1);
@@ -42,25 +48,32 @@ export function Workspace({ session, participantId, connected, backend }: Props)
     (current.state === 'starting' || current.state === 'running' || current.state === 'paused');
   const roundRuns = training.runs.length;
   const violations = draftViolations(challenge, draft, session.task.vocabSize);
+  const resumable = current?.state === 'resumable';
 
-  // A new challenge brings new defaults and bounds. Every session:state carries a fresh copy of the
-  // same challenge (someone joined, say), so compare by content, or the student's edits would be lost.
-  const challengeKey = JSON.stringify(challenge);
-  useEffect(() => setDraft(JSON.parse(challengeKey).defaults), [challengeKey]);
+  // A run of an earlier page cannot go on once the round is over.
+  const { discardResumable } = training;
+  const { abandon } = stream;
+  const roundRunning = round.status === 'running';
+  useEffect(() => {
+    if (resumable && !roundRunning) discardResumable('The round ended before the run was resumed.', abandon);
+  }, [resumable, roundRunning, discardResumable, abandon]);
 
   const blocker =
     round.status !== 'running'
       ? ended
         ? 'The round has ended: the results are on the right.'
         : 'Waiting for the instructor to start the round.'
-      : roundRuns >= challenge.runsPerStudent
-        ? `You have used all ${challenge.runsPerStudent} runs of this round.`
-        : null;
+      : resumable
+        ? 'Resume or discard your interrupted run first.'
+        : roundRuns >= challenge.runsPerStudent
+          ? `You have used all ${challenge.runsPerStudent} runs of this round.`
+          : null;
 
   const train = () => {
     setStartError(null);
     training
-      .start(draft, stream)
+      .start({ ...draft, seed }, stream)
+      .then(nextSeed)
       .catch((err: unknown) => setStartError(err instanceof Error ? err.message : String(err)));
   };
 
@@ -80,7 +93,18 @@ export function Workspace({ session, participantId, connected, backend }: Props)
           onChange={setDraft}
           disabled={busy}
         />
-        {blocker && !busy && <StatusBanner tone="info">{blocker}</StatusBanner>}
+        {resumable && roundRunning && (
+          <ResumeOffer
+            run={current}
+            budgetSteps={challenge.budgetSteps}
+            onResume={() => training.resumeRun(current.id, stream)}
+            onDiscard={() => discardResumable('You chose not to resume it.', abandon)}
+          />
+        )}
+        {current?.state === 'interrupted' && (
+          <StatusBanner tone="warn">Your last run was interrupted: {current.interruption}</StatusBanner>
+        )}
+        {blocker && !busy && !resumable && <StatusBanner tone="info">{blocker}</StatusBanner>}
         {startError && <StatusBanner tone="error">{startError}</StatusBanner>}
         <div className="flex gap-2">
           {!busy && (
@@ -152,6 +176,12 @@ export function Workspace({ session, participantId, connected, backend }: Props)
             : current
               ? `All ${stream.sent} points sent`
               : 'Nothing sent yet'}
+          {busy && current.savedStep !== null && (
+            <span data-testid="saved-step" data-step={current.savedStep}>
+              {' '}
+              · progress saved in this browser at step {current.savedStep}
+            </span>
+          )}
         </p>
         {current?.error && <StatusBanner tone="error">{current.error}</StatusBanner>}
       </section>

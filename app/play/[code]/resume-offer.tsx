@@ -1,0 +1,50 @@
+'use client';
+
+import { useState } from 'react';
+import type { LocalRun } from '../../_training/use-training-run';
+
+interface Props {
+  run: LocalRun;
+  budgetSteps: number;
+  onResume: () => Promise<void>;
+  onDiscard: () => void;
+}
+
+/** A run of an earlier page (a reload, a closed tab) whose progress this browser kept: resume it or let it go. */
+export function ResumeOffer({ run, budgetSteps, onResume, onDiscard }: Props) {
+  const [resuming, setResuming] = useState(false);
+  const resume = () => {
+    setResuming(true);
+    void onResume().finally(() => setResuming(false));
+  };
+  return (
+    <section
+      aria-label="Interrupted run"
+      data-testid="resume-offer"
+      className="flex flex-col gap-3 rounded-lg bg-amber-900/60 px-4 py-3 text-amber-100"
+    >
+      <p>
+        Your {run.config.cell.toUpperCase()} run (hidden {run.config.hiddenSize}) stopped when the page closed. Its
+        progress up to step {run.savedStep} of {budgetSteps} is saved in this browser.
+      </p>
+      <div className="flex gap-2">
+        <button
+          type="button"
+          onClick={resume}
+          disabled={resuming}
+          className="flex-1 rounded-lg bg-amber-400 px-4 py-2 font-semibold text-slate-950 disabled:opacity-40"
+        >
+          {resuming ? 'Resuming…' : 'Resume run'}
+        </button>
+        <button
+          type="button"
+          onClick={onDiscard}
+          disabled={resuming}
+          className="flex-1 rounded-lg bg-slate-700 px-4 py-2 font-semibold disabled:opacity-40"
+        >
+          Discard
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -10,7 +10,7 @@ import type { MetricPoint } from '@/lib/protocol/run';
 import type { SessionCreateReply } from '@/lib/protocol/schemas';
 import { MemoryStore } from '@/server/store/memory-store';
 import { startServerProcess } from '../helpers/server-process';
-import { connectClient, expectOk } from '../helpers/test-client';
+import { connectClient, expectOk, type TestSocket } from '../helpers/test-client';
 import { HomePage } from './pages/home-page';
 import { WorkspacePage } from './pages/workspace-page';
 
@@ -48,20 +48,19 @@ test.afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** A class running CHALLENGE, and a student who joined it; resolves with the code and her page. */
-async function joinedStudent(browser: Browser, url: string): Promise<{ code: string; page: Page }> {
+/** A class running CHALLENGE, and a student who joined it; resolves with the code, her page and the host. */
+async function joinedStudent(browser: Browser, url: string): Promise<{ code: string; page: Page; host: TestSocket }> {
   const host = await connectClient(url);
   const { code } = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
   await expectOk(host, ClientEvent.ChallengeSet, { challenge: CHALLENGE });
   await expectOk(host, ClientEvent.RoundStart, {});
-  host.disconnect();
   const context = await browser.newContext({ baseURL: url });
   const page = await context.newPage();
   const home = new HomePage(page);
   await home.open(`/?code=${code}`);
   await home.join(null, 'Grace');
   await page.waitForURL(`**/play/${code}`);
-  return { code, page };
+  return { code, page, host };
 }
 
 const searchOf = (page: Page) => new URL(page.url()).searchParams;
@@ -69,7 +68,8 @@ const searchOf = (page: Page) => new URL(page.url()).searchParams;
 test('the workspace opens with the settings in its URL, clamped, and keeps them there as they change', async ({
   browser,
 }) => {
-  const { code, page } = await joinedStudent(browser, server!.url);
+  const { code, page, host } = await joinedStudent(browser, server!.url);
+  host.disconnect();
   let loads = 0;
   page.on('load', () => loads++);
   await page.goto(`/play/${code}?cell=rnn&hidden=999&lr=0.02&seed=7&clip=junk&backend=wasm`);
@@ -96,7 +96,8 @@ test('a reloaded student page resumes its run: same run, no gap, no duplicate, t
   browser,
 }) => {
   test.setTimeout(300_000);
-  const { code, page } = await joinedStudent(browser, server!.url);
+  const { code, page, host } = await joinedStudent(browser, server!.url);
+  host.disconnect();
   const link = `/play/${code}${runConfigSearch(CONFIG)}&backend=wasm`;
   await page.goto(link);
   const workspace = new WorkspacePage(page);
@@ -165,4 +166,27 @@ test('a reloaded student page resumes its run: same run, no gap, no duplicate, t
   const measured = (points: MetricPoint[]) =>
     points.map(({ step, trainLoss, valLoss }) => ({ step, trainLoss, valLoss }));
   expect(measured(resumed)).toEqual(measured(whole));
+});
+
+test('a run whose round ended while its page was away shows as interrupted, with the reason', async ({ browser }) => {
+  const { code, page, host } = await joinedStudent(browser, server!.url);
+  await page.goto(`/play/${code}${runConfigSearch(CONFIG)}&backend=wasm`);
+  const workspace = new WorkspacePage(page);
+  await workspace.train();
+  await expect(page.getByTestId('saved-step')).toBeVisible({ timeout: 60_000 });
+  await page.close();
+  await expectOk(host, ClientEvent.RoundEnd, {});
+  host.disconnect();
+
+  const reopened = await page.context().newPage();
+  await reopened.goto(`/play/${code}?backend=wasm`);
+  await expect(
+    reopened.getByText('Your last run was interrupted: The round ended before the run was resumed.'),
+  ).toBeVisible();
+  await expect(reopened.getByTestId('resume-offer')).toBeHidden();
+  const runs = reopened.getByRole('table', { name: 'Your runs' });
+  await expect(runs).toContainText('interrupted');
+  await expect(runs).not.toContainText('completed');
+  await expect(new WorkspacePage(reopened).progress()).toHaveAttribute('data-state', 'interrupted');
+  await reopened.context().close();
 });

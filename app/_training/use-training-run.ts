@@ -4,85 +4,19 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchText } from '../_realtime/texts';
 import type { Challenge, RunConfig } from '@/lib/protocol/challenge';
 import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
-import { MAX_POINTS_PER_RUN, type MetricPoint, type RunFinishRequest, type RunMineReply } from '@/lib/protocol/run';
+import { MAX_POINTS_PER_RUN, type RunMineReply } from '@/lib/protocol/run';
 import { clearCachedTimings, type BackendChoice } from './backend-choice';
 import type { BackendName } from './backend-names';
 import { decideBackend, type BackendDecision } from './backend-probe';
+import { blankRun, restoredRun, type LocalRun, type RunSink } from './local-run';
 import { deleteCheckpoint, loadCheckpoint, type RunCheckpoint } from './run-checkpoints';
-import type { FromWorker, InspectionMessage, ToWorker } from './worker-messages';
-
-/**
- * 'resumable': a run of an earlier page whose checkpoint this browser holds, waiting for the student to
- * resume or discard it; 'interrupted': a run of an earlier page that cannot go on (`interruption` says why).
- */
-export type RunState = 'starting' | 'running' | 'paused' | 'finished' | 'error' | 'resumable' | 'interrupted';
-type Outcome = RunFinishRequest['outcome'];
-
-/** One of the student's runs, as this page knows it. */
-export interface LocalRun {
-  id: string;
-  config: RunConfig;
-  state: RunState;
-  outcome: Outcome | null;
-  step: number;
-  tokensPerSec: number;
-  elapsedMs: number;
-  points: Omit<MetricPoint, 'seq'>[];
-  backend: BackendName | null;
-  inspection: InspectionMessage | null;
-  error: string | null;
-  /** Why a run of an earlier page could not go on. */
-  interruption: string | null;
-  /** The last step whose progress is saved in this browser. */
-  savedStep: number | null;
-  /** Hex SHA-256 of the final weights, once the run has ended in this page. */
-  weightsSha256: string | null;
-}
-
-/** Where a run's life is reported beyond the page: the server, through `useRunStream`. */
-export interface RunSink {
-  /** Registers the run before its worker starts and resolves with its id; rejects with a refusal. */
-  begin(config: RunConfig): Promise<string>;
-  /** Streams a resumed run again; rejects with the reason it cannot go on. See useRunStream. */
-  rejoin(
-    runId: string,
-    config: RunConfig,
-    made: Omit<MetricPoint, 'seq'>[],
-    stored: ReadonlySet<number>,
-  ): Promise<void>;
-  add(runId: string, point: Omit<MetricPoint, 'seq'>): void;
-  end(runId: string, outcome: Outcome): void;
-  /** Records on the server that a run of an earlier page will not go on. */
-  abandon(runId: string): void;
-}
+import type { FromWorker, ToWorker } from './worker-messages';
 
 /** A run of an earlier page that can be resumed: its checkpoint and the seqs the server already holds. */
 interface Resumable {
   checkpoint: RunCheckpoint;
   stored: ReadonlySet<number>;
 }
-
-const blankRun = (id: string, config: RunConfig): LocalRun => ({
-  id,
-  config,
-  state: 'starting',
-  outcome: null,
-  step: 0,
-  tokensPerSec: 0,
-  elapsedMs: 0,
-  points: [],
-  backend: null,
-  inspection: null,
-  error: null,
-  interruption: null,
-  savedStep: null,
-  weightsSha256: null,
-});
-
-const INTERRUPTIONS = {
-  none: 'This browser holds no saved progress for it (the page was closed elsewhere, or before the first save).',
-  damaged: 'Its saved progress in this browser is damaged.',
-} as const;
 
 /** A point at most every this many steps, and never more than the server keeps per run. */
 function reportInterval(budgetSteps: number): number {
@@ -322,29 +256,7 @@ export function useTrainingRun(
       );
       if (shown.current) return;
       shown.current = true;
-      setRuns(
-        stored.map((run, i) => {
-          const found = checkpoints[i];
-          const kept: LocalRun = {
-            ...blankRun(run.id, run.config),
-            state: 'finished',
-            outcome: run.status === 'completed' ? 'completed' : 'stopped',
-            step: run.lastStep,
-            elapsedMs: points[run.id]?.at(-1)?.elapsedMs ?? 0,
-            points: points[run.id] ?? [],
-          };
-          if (found === null) return kept;
-          if (typeof found === 'string') return { ...kept, state: 'interrupted', interruption: INTERRUPTIONS[found] };
-          return {
-            ...kept,
-            state: 'resumable',
-            step: found.trainer.step,
-            elapsedMs: found.elapsedMs,
-            points: found.points,
-            savedStep: found.trainer.step,
-          };
-        }),
-      );
+      setRuns(stored.map((run, i) => restoredRun(run, points[run.id] ?? [], checkpoints[i])));
       stored.forEach((run, i) => {
         const found = checkpoints[i];
         if (typeof found === 'string') {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { LocalRun } from '../../_training/use-training-run';
+import type { LocalRun } from '../../_training/local-run';
 
 interface Props {
   run: LocalRun;

@@ -1,6 +1,6 @@
 import { runBests } from '@/lib/domain/run-bests';
 import { formatAccuracy, formatBits } from '../../_components/board/board-format';
-import type { LocalRun } from '../../_training/use-training-run';
+import type { LocalRun } from '../../_training/local-run';
 
 /**
  * The student's runs side by side, so settings can be compared with results. The bests follow the

@@ -1,7 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { RequestError } from '../_realtime/socket-client';
 import { fetchText } from '../_realtime/texts';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { Challenge, RunConfig } from '@/lib/protocol/challenge';
 import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
 import { MAX_POINTS_PER_RUN, type RunMineReply } from '@/lib/protocol/run';
@@ -17,6 +19,9 @@ interface Resumable {
   checkpoint: RunCheckpoint;
   stored: ReadonlySet<number>;
 }
+
+/** Failures that say nothing about the run itself: the student can try to resume again. */
+const TRANSIENT: ReadonlySet<RequestError['code']> = new Set(['TIMEOUT', ErrorCode.RateLimited, ErrorCode.Internal]);
 
 /** A point at most every this many steps, and never more than the server keeps per run. */
 function reportInterval(budgetSteps: number): number {
@@ -182,7 +187,8 @@ export function useTrainingRun(
 
   /**
    * Continues a resumable run from its checkpoint under the same run id and outbox numbering; a refusal
-   * (the round ended, its settings are no longer allowed) leaves it interrupted with the reason.
+   * (the round ended, its settings are no longer allowed) leaves it interrupted with the reason. Rejects,
+   * leaving it resumable, when the server could not answer (try again).
    */
   const resumeRun = useCallback(
     async (runId: string, sink: RunSink) => {
@@ -192,6 +198,7 @@ export function useTrainingRun(
       try {
         await sink.rejoin(runId, checkpoint.config, checkpoint.points, stored);
       } catch (err) {
+        if (err instanceof RequestError && TRANSIENT.has(err.code)) throw err;
         interrupt(runId, err instanceof Error ? err.message : String(err), sink.abandon);
         return;
       }

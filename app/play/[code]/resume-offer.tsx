@@ -6,6 +6,7 @@ import type { LocalRun } from '../../_training/local-run';
 interface Props {
   run: LocalRun;
   budgetSteps: number;
+  /** Rejects when the run stays resumable but could not resume now (the server did not answer). */
   onResume: () => Promise<void>;
   onDiscard: () => void;
 }
@@ -13,17 +14,21 @@ interface Props {
 /** A run of an earlier page (a reload, a closed tab) whose progress this browser kept: resume it or let it go. */
 export function ResumeOffer({ run, budgetSteps, onResume, onDiscard }: Props) {
   const [resuming, setResuming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const resume = () => {
     setResuming(true);
-    void onResume().finally(() => setResuming(false));
+    setProblem(null);
+    onResume()
+      .catch((err: unknown) => setProblem(err instanceof Error ? err.message : String(err)))
+      .finally(() => setResuming(false));
   };
   return (
     <section
       aria-label="Interrupted run"
       data-testid="resume-offer"
-      className="flex flex-col gap-3 rounded-lg bg-amber-900/60 px-4 py-3 text-amber-100"
+      className="flex flex-wrap items-center gap-x-6 gap-y-3 rounded-lg bg-amber-900/60 px-4 py-3 text-amber-100"
     >
-      <p>
+      <p className="min-w-[20rem] flex-1">
         Your {run.config.cell.toUpperCase()} run (hidden {run.config.hiddenSize}) stopped when the page closed. Its
         progress up to step {run.savedStep} of {budgetSteps} is saved in this browser.
       </p>
@@ -32,7 +37,7 @@ export function ResumeOffer({ run, budgetSteps, onResume, onDiscard }: Props) {
           type="button"
           onClick={resume}
           disabled={resuming}
-          className="flex-1 rounded-lg bg-amber-400 px-4 py-2 font-semibold text-slate-950 disabled:opacity-40"
+          className="rounded-lg bg-amber-400 px-6 py-2 font-semibold text-slate-950 disabled:opacity-40"
         >
           {resuming ? 'Resuming…' : 'Resume run'}
         </button>
@@ -40,11 +45,16 @@ export function ResumeOffer({ run, budgetSteps, onResume, onDiscard }: Props) {
           type="button"
           onClick={onDiscard}
           disabled={resuming}
-          className="flex-1 rounded-lg bg-slate-700 px-4 py-2 font-semibold disabled:opacity-40"
+          className="rounded-lg bg-slate-700 px-6 py-2 font-semibold disabled:opacity-40"
         >
           Discard
         </button>
       </div>
+      {problem && (
+        <p role="alert" className="basis-full text-red-200">
+          {problem}
+        </p>
+      )}
     </section>
   );
 }

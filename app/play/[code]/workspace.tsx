@@ -78,151 +78,154 @@ export function Workspace({ session, participantId, connected, backend }: Props)
       .catch((err: unknown) => setStartError(err instanceof Error ? err.message : String(err)));
   };
 
+  // The offer and the reason lead the page: a reloaded page opens at its top, where they are seen first.
   return (
-    <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
-      <section aria-label="Your run" className="flex flex-col gap-4 rounded-xl bg-slate-900 p-4">
-        <div>
-          <h2 className="text-xl font-semibold">{challenge.title}</h2>
-          <p className="text-sm text-slate-400">
-            Round {round.index || '–'} · {challenge.budgetSteps} steps per run · {challenge.runsPerStudent} runs each
-          </p>
-        </div>
-        <RunConfigForm
-          challenge={challenge}
-          vocabSize={session.task.vocabSize}
-          draft={draft}
-          onChange={setDraft}
-          disabled={busy}
-        />
-        {resumable && roundRunning && (
-          <ResumeOffer
-            run={current}
-            budgetSteps={challenge.budgetSteps}
-            onResume={() => training.resumeRun(current.id, stream)}
-            onDiscard={() => discardResumable('You chose not to resume it.', abandon)}
-          />
-        )}
-        {current?.state === 'interrupted' && (
-          <StatusBanner tone="warn">Your last run was interrupted: {current.interruption}</StatusBanner>
-        )}
-        {blocker && !busy && !resumable && <StatusBanner tone="info">{blocker}</StatusBanner>}
-        {startError && <StatusBanner tone="error">{startError}</StatusBanner>}
-        <div className="flex gap-2">
-          {!busy && (
-            <button
-              type="button"
-              onClick={train}
-              disabled={blocker !== null || violations.length > 0 || training.backend.measuring}
-              className="flex-1 rounded-lg bg-amber-400 px-4 py-2 font-semibold text-slate-950 disabled:opacity-40"
-            >
-              Train
-            </button>
-          )}
-          {busy && current.state === 'paused' && (
-            <button
-              type="button"
-              onClick={training.resume}
-              className="flex-1 rounded-lg bg-sky-500 px-4 py-2 font-semibold text-slate-950"
-            >
-              Resume
-            </button>
-          )}
-          {busy && current.state !== 'paused' && (
-            <button
-              type="button"
-              onClick={training.pause}
-              disabled={current.state === 'starting'}
-              className="flex-1 rounded-lg bg-slate-700 px-4 py-2 font-semibold"
-            >
-              Pause
-            </button>
-          )}
-          {busy && (
-            <button
-              type="button"
-              onClick={training.stop}
-              className="flex-1 rounded-lg bg-red-900 px-4 py-2 font-semibold"
-            >
-              Stop
-            </button>
-          )}
-        </div>
-        <TrainingProgress
-          step={current?.step ?? 0}
+    <div className="flex flex-col gap-6">
+      {resumable && roundRunning && (
+        <ResumeOffer
+          run={current}
           budgetSteps={challenge.budgetSteps}
-          tokensPerSec={current?.tokensPerSec ?? 0}
-          elapsedMs={current?.elapsedMs ?? 0}
-          state={progressState(current)}
+          onResume={() => training.resumeRun(current.id, stream)}
+          onDiscard={() => discardResumable('You chose not to resume it.', abandon)}
         />
-        <BackendControl
-          choice={training.backend.choice}
-          onChoiceChange={training.backend.setChoice}
-          decision={training.backend.decision}
-          measuring={training.backend.measuring}
-          disabled={busy || training.backend.measuring}
-        />
-        <p
-          className="text-sm text-slate-400"
-          data-testid="sync-status"
-          data-unsynced={stream.unsynced}
-          data-sent={stream.sent}
-        >
-          {current?.backend && (
-            <span>
-              Backend: <span data-testid="backend">{current.backend}</span> ·{' '}
-            </span>
-          )}
-          {stream.unsynced > 0
-            ? `${stream.unsynced} points waiting to be sent`
-            : current
-              ? `All ${stream.sent} points sent`
-              : 'Nothing sent yet'}
-          {busy && current.savedStep !== null && (
-            <span data-testid="saved-step" data-step={current.savedStep}>
-              {' '}
-              · progress saved in this browser at step {current.savedStep}
-            </span>
-          )}
-        </p>
-        {current?.error && <StatusBanner tone="error">{current.error}</StatusBanner>}
-      </section>
+      )}
+      {current?.state === 'interrupted' && (
+        <StatusBanner tone="warn">Your last run was interrupted: {current.interruption}</StatusBanner>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
+        <section aria-label="Your run" className="flex flex-col gap-4 rounded-xl bg-slate-900 p-4">
+          <div>
+            <h2 className="text-xl font-semibold">{challenge.title}</h2>
+            <p className="text-sm text-slate-400">
+              Round {round.index || '–'} · {challenge.budgetSteps} steps per run · {challenge.runsPerStudent} runs each
+            </p>
+          </div>
+          <RunConfigForm
+            challenge={challenge}
+            vocabSize={session.task.vocabSize}
+            draft={draft}
+            onChange={setDraft}
+            disabled={busy}
+          />
+          {blocker && !busy && !resumable && <StatusBanner tone="info">{blocker}</StatusBanner>}
+          {startError && <StatusBanner tone="error">{startError}</StatusBanner>}
+          <div className="flex gap-2">
+            {!busy && (
+              <button
+                type="button"
+                onClick={train}
+                disabled={blocker !== null || violations.length > 0 || training.backend.measuring}
+                className="flex-1 rounded-lg bg-amber-400 px-4 py-2 font-semibold text-slate-950 disabled:opacity-40"
+              >
+                Train
+              </button>
+            )}
+            {busy && current.state === 'paused' && (
+              <button
+                type="button"
+                onClick={training.resume}
+                className="flex-1 rounded-lg bg-sky-500 px-4 py-2 font-semibold text-slate-950"
+              >
+                Resume
+              </button>
+            )}
+            {busy && current.state !== 'paused' && (
+              <button
+                type="button"
+                onClick={training.pause}
+                disabled={current.state === 'starting'}
+                className="flex-1 rounded-lg bg-slate-700 px-4 py-2 font-semibold"
+              >
+                Pause
+              </button>
+            )}
+            {busy && (
+              <button
+                type="button"
+                onClick={training.stop}
+                className="flex-1 rounded-lg bg-red-900 px-4 py-2 font-semibold"
+              >
+                Stop
+              </button>
+            )}
+          </div>
+          <TrainingProgress
+            step={current?.step ?? 0}
+            budgetSteps={challenge.budgetSteps}
+            tokensPerSec={current?.tokensPerSec ?? 0}
+            elapsedMs={current?.elapsedMs ?? 0}
+            state={progressState(current)}
+          />
+          <BackendControl
+            choice={training.backend.choice}
+            onChoiceChange={training.backend.setChoice}
+            decision={training.backend.decision}
+            measuring={training.backend.measuring}
+            disabled={busy || training.backend.measuring}
+          />
+          <p
+            className="text-sm text-slate-400"
+            data-testid="sync-status"
+            data-unsynced={stream.unsynced}
+            data-sent={stream.sent}
+          >
+            {current?.backend && (
+              <span>
+                Backend: <span data-testid="backend">{current.backend}</span> ·{' '}
+              </span>
+            )}
+            {stream.unsynced > 0
+              ? `${stream.unsynced} points waiting to be sent`
+              : current
+                ? `All ${stream.sent} points sent`
+                : 'Nothing sent yet'}
+            {busy && current.savedStep !== null && (
+              <span data-testid="saved-step" data-step={current.savedStep}>
+                {' '}
+                · progress saved in this browser at step {current.savedStep}
+              </span>
+            )}
+          </p>
+          {current?.error && <StatusBanner tone="error">{current.error}</StatusBanner>}
+        </section>
 
-      <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
-        {ended && board && <RoundResults board={board} participantId={participantId} />}
-        <div className="rounded-xl bg-slate-900 p-4">
-          <h3 className="mb-2 font-semibold">Loss (bits per token) by step</h3>
-          <LossChart
-            metric="both"
-            runs={training.runs.map((run) => ({
-              id: run.id,
-              label: `${run.config.cell.toUpperCase()} h${run.config.hiddenSize}`,
-              color: CELL_COLORS[run.config.cell],
-              muted: run !== current,
-              points: run.points,
-            }))}
-          />
-        </div>
-        {current && (
-          <RunInsights
-            run={current}
-            runs={training.runs}
-            temperature={training.temperature}
-            onTemperatureChange={training.setTemperature}
-          />
-        )}
-        {training.runs.length > 0 && <RunHistory runs={training.runs} />}
-        {board && board.runs.length > 0 && (
+        <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
+          {ended && board && <RoundResults board={board} participantId={participantId} />}
           <div className="rounded-xl bg-slate-900 p-4">
-            <h3 className="mb-2 font-semibold">Class board</h3>
-            <Leaderboard
-              runs={board.runs}
-              budgetSteps={board.budgetSteps}
-              metric={board.rankingMetric}
-              selfParticipantId={participantId}
+            <h3 className="mb-2 font-semibold">Loss (bits per token) by step</h3>
+            <LossChart
+              metric="both"
+              runs={training.runs.map((run) => ({
+                id: run.id,
+                label: `${run.config.cell.toUpperCase()} h${run.config.hiddenSize}`,
+                color: CELL_COLORS[run.config.cell],
+                muted: run !== current,
+                points: run.points,
+              }))}
             />
           </div>
-        )}
-      </section>
+          {current && (
+            <RunInsights
+              run={current}
+              runs={training.runs}
+              temperature={training.temperature}
+              onTemperatureChange={training.setTemperature}
+            />
+          )}
+          {training.runs.length > 0 && <RunHistory runs={training.runs} />}
+          {board && board.runs.length > 0 && (
+            <div className="rounded-xl bg-slate-900 p-4">
+              <h3 className="mb-2 font-semibold">Class board</h3>
+              <Leaderboard
+                runs={board.runs}
+                budgetSteps={board.budgetSteps}
+                metric={board.rankingMetric}
+                selfParticipantId={participantId}
+              />
+            </div>
+          )}
+        </section>
+      </div>
     </div>
   );
 }

@@ -59,7 +59,7 @@ async function joinedStudent(browser: Browser, url: string): Promise<{ code: str
   const home = new HomePage(page);
   await home.open(`/?code=${code}`);
   await home.join(null, 'Grace');
-  await page.waitForURL(`**/play/${code}`);
+  await page.waitForURL((url) => url.pathname === `/play/${code}`);
   return { code, page, host };
 }
 

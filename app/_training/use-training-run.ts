@@ -261,7 +261,7 @@ export function useTrainingRun(
             : null,
         ),
       );
-      if (shown.current) return;
+      if (shown.current || stored.length === 0) return;
       shown.current = true;
       setRuns(stored.map((run, i) => restoredRun(run, points[run.id] ?? [], checkpoints[i])));
       stored.forEach((run, i) => {

@@ -13,15 +13,25 @@ export type SendBatch = (runId: string, points: MetricPoint[]) => Promise<void>;
  * one outbox per run, driven by one timer.
  */
 export class MetricsOutbox {
-  private readonly pending: MetricPoint[] = [];
-  private nextSeq = 0;
-  private acked = 0;
+  private readonly pending: MetricPoint[];
+  private nextSeq: number;
+  private acked: number;
   private inFlight = false;
 
+  /**
+   * `made`: for a run resumed by a reloaded page, the points it had made (seq = index) and `stored`, the
+   * seqs the server already holds; the others are queued again and numbering continues after `made`.
+   */
   constructor(
     readonly runId: string,
     private readonly sendBatch: SendBatch,
-  ) {}
+    made: readonly Omit<MetricPoint, 'seq'>[] = [],
+    stored: ReadonlySet<number> = new Set(),
+  ) {
+    this.pending = made.flatMap((point, seq) => (stored.has(seq) ? [] : [{ ...point, seq }]));
+    this.nextSeq = made.length;
+    this.acked = made.length - this.pending.length;
+  }
 
   /** Queues a point; assigns and returns its sequence number. */
   add(point: Omit<MetricPoint, 'seq'>): number {

@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 import { generateTaskData } from '@/lib/domain/task-data';
 import { countParameters, type ModelConfig, type TrainConfig } from '@/lib/model/config';
-import { createTrainer } from '@/lib/model/trainer';
+import { createTrainer, resumeTrainer } from '@/lib/model/trainer';
 import { chooseBackend, startBackend } from './backend';
-import type { FromProbe, FromWorker, ProbeRequest, RunSetup, ToWorker } from './worker-messages';
+import { deleteCheckpoint, saveCheckpoint } from './run-checkpoints';
+import type { FromProbe, FromWorker, ProbeRequest, ProgressMessage, RunSetup, ToWorker } from './worker-messages';
 
 /**
  * The training loop, off the page's main thread so the page stays responsive. One run per worker:
@@ -12,6 +13,8 @@ import type { FromProbe, FromWorker, ProbeRequest, RunSetup, ToWorker } from './
 const post = (message: FromWorker | FromProbe) => self.postMessage(message);
 
 const SAMPLE_LENGTH = 200;
+/** How often a running run saves its progress for a reloaded page: a few seconds of training at most is lost. */
+const CHECKPOINT_EVERY_MS = 3000;
 
 let control: 'running' | 'paused' | 'stopping' = 'running';
 let wake: (() => void) | null = null;
@@ -32,9 +35,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     probe(message).catch(() => post({ type: 'probe-unavailable' }));
   } else if (message.type === 'start') {
     temperature = message.temperature;
-    train(message).catch((err: unknown) =>
-      post({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
-    );
+    void train(message);
   } else if (message.type === 'pause') {
     control = 'paused';
   } else if (message.type === 'resume' || message.type === 'stop') {
@@ -64,8 +65,8 @@ async function probe(request: ProbeRequest): Promise<void> {
   trainer.dispose();
 }
 
-/** The run's data and a trainer for `steps` steps on the current backend. */
-function buildTrainer(setup: RunSetup, steps: number) {
+/** The run's data and configs for `steps` steps. */
+function runSetup(setup: RunSetup, steps: number) {
   const data = generateTaskData(setup.task, (id) => (id === setup.task.params.textId ? setup.text : undefined));
   const { config } = setup;
   const modelConfig: ModelConfig = {
@@ -86,13 +87,48 @@ function buildTrainer(setup: RunSetup, steps: number) {
     clipNorm: config.clipNorm,
     steps,
   };
+  return { data, modelConfig, trainConfig };
+}
+
+/** The run's data and a fresh trainer for `steps` steps on the current backend. */
+function buildTrainer(setup: RunSetup, steps: number) {
+  const { data, modelConfig, trainConfig } = runSetup(setup, steps);
   return { data, modelConfig, trainer: createTrainer(modelConfig, trainConfig, data) };
 }
 
-async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
-  const backend = await chooseBackend(start.backend);
+type Start = Extract<ToWorker, { type: 'start' }>;
+
+/**
+ * Trains the run. However it ends, its checkpoint goes (nothing is left to resume), and before the last
+ * message, since the page terminates the worker when it hears it.
+ */
+async function train(start: Start): Promise<void> {
+  let last: FromWorker;
+  try {
+    last = await trainRun(start);
+  } catch (err) {
+    last = { type: 'error', message: err instanceof Error ? err.message : String(err) };
+  }
+  await deleteCheckpoint(start.checkpoint).catch(() => undefined);
+  post(last);
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Trains until the budget is spent or the page stops the run; resolves with the `finished` message to send. */
+async function trainRun(start: Start): Promise<FromWorker> {
+  const resumed = start.resumeFrom;
+  const backend = await chooseBackend(resumed?.backend ?? start.backend);
   const { config } = start;
-  const { data, modelConfig, trainer } = buildTrainer(start, start.budgetSteps);
+  const { data, modelConfig, trainConfig } = runSetup(start, start.budgetSteps);
+  const trainer = resumed
+    ? await resumeTrainer(modelConfig, trainConfig, data, resumed.trainer)
+    : createTrainer(modelConfig, trainConfig, data);
+  // A resumed run keeps the schedule it started with, so its points fall on the same steps.
+  const schedule = resumed ?? start;
   post({ type: 'ready', backend, parameterCount: countParameters(modelConfig), vocabSize: data.vocab.length });
 
   const inspect = (step: number) => {
@@ -108,13 +144,41 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
   };
 
   const tokensPerStep = config.batchSize * config.seqLength;
-  let elapsedMs = 0;
+  let elapsedMs = resumed?.elapsedMs ?? 0;
   let lossSum = 0;
   let lossCount = 0;
-  let step = 0;
+  let step = resumed?.trainer.step ?? 0;
+  // Tokens per second counts this page's steps only: a resumed run's earlier time was another page's.
+  const firstStep = step;
+  const firstElapsedMs = elapsedMs;
+  // Taken right after a report, when no loss is pending: the points made so far are the whole outbox.
+  const points: ProgressMessage['point'][] = resumed ? [...resumed.points] : [];
+  let savedAt = performance.now();
+  const checkpoint = async () => {
+    savedAt = performance.now();
+    try {
+      await saveCheckpoint({
+        ...start.checkpoint,
+        config,
+        task: start.task,
+        backend,
+        budgetSteps: schedule.budgetSteps,
+        reportEvery: schedule.reportEvery,
+        evalEvery: schedule.evalEvery,
+        inspectEvery: schedule.inspectEvery,
+        elapsedMs,
+        points,
+        trainer: await trainer.checkpoint(),
+      });
+      post({ type: 'checkpointed', step });
+    } catch {
+      // No IndexedDB here (a private window, a full disk): the run trains on, it just cannot be resumed.
+    }
+  };
+
   try {
-    inspect(0);
-    while (step < start.budgetSteps) {
+    inspect(step);
+    while (step < schedule.budgetSteps) {
       await yieldToMessages();
       if (control === 'paused') await new Promise<void>((resolve) => (wake = resolve));
       if (control === 'stopping') break;
@@ -123,26 +187,32 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
       step = result.step;
       lossSum += result.loss;
       lossCount += 1;
-      const last = step === start.budgetSteps;
-      const evaluation = step % start.evalEvery === 0 || last ? trainer.evaluate() : null;
+      const last = step === schedule.budgetSteps;
+      const evaluation = step % schedule.evalEvery === 0 || last ? trainer.evaluate() : null;
       elapsedMs += performance.now() - began;
-      if (step % start.reportEvery === 0 || last) {
-        post({
-          type: 'progress',
-          point: {
-            step,
-            trainLoss: lossSum / lossCount,
-            ...(evaluation ? { valLoss: evaluation.valLoss, accuracy: evaluation.accuracy } : {}),
-            tokensPerSec: (tokensPerStep * step) / (elapsedMs / 1000),
-            elapsedMs,
-          },
-        });
+      if (step % schedule.reportEvery === 0 || last) {
+        const point = {
+          step,
+          trainLoss: lossSum / lossCount,
+          ...(evaluation ? { valLoss: evaluation.valLoss, accuracy: evaluation.accuracy } : {}),
+          tokensPerSec: (tokensPerStep * (step - firstStep)) / ((elapsedMs - firstElapsedMs) / 1000),
+          elapsedMs,
+        };
+        points.push(point);
+        post({ type: 'progress', point });
         lossSum = 0;
         lossCount = 0;
       }
-      if (step % start.inspectEvery === 0 || last) inspect(step);
+      if (step % schedule.inspectEvery === 0 || last) inspect(step);
+      if (!last && step % schedule.reportEvery === 0 && performance.now() - savedAt >= CHECKPOINT_EVERY_MS)
+        await checkpoint();
     }
-    post({ type: 'finished', outcome: step >= start.budgetSteps ? 'completed' : 'stopped', step });
+    return {
+      type: 'finished',
+      outcome: step >= schedule.budgetSteps ? 'completed' : 'stopped',
+      step,
+      weightsSha256: await sha256Hex(trainer.exportWeights()),
+    };
   } finally {
     trainer.dispose();
   }

@@ -1,40 +1,27 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { RequestError } from '../_realtime/socket-client';
 import { fetchText } from '../_realtime/texts';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { Challenge, RunConfig } from '@/lib/protocol/challenge';
 import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
-import { MAX_POINTS_PER_RUN, type MetricPoint, type RunFinishRequest, type RunMineReply } from '@/lib/protocol/run';
+import { MAX_POINTS_PER_RUN, type RunMineReply } from '@/lib/protocol/run';
 import { clearCachedTimings, type BackendChoice } from './backend-choice';
 import type { BackendName } from './backend-names';
 import { decideBackend, type BackendDecision } from './backend-probe';
-import type { FromWorker, InspectionMessage, ToWorker } from './worker-messages';
+import { blankRun, restoredRun, type LocalRun, type RunSink } from './local-run';
+import { deleteCheckpoint, loadCheckpoint, type RunCheckpoint } from './run-checkpoints';
+import type { FromWorker, ToWorker } from './worker-messages';
 
-export type RunState = 'starting' | 'running' | 'paused' | 'finished' | 'error';
-type Outcome = RunFinishRequest['outcome'];
-
-/** One of the student's runs, as this page knows it. */
-export interface LocalRun {
-  id: string;
-  config: RunConfig;
-  state: RunState;
-  outcome: Outcome | null;
-  step: number;
-  tokensPerSec: number;
-  elapsedMs: number;
-  points: Omit<MetricPoint, 'seq'>[];
-  backend: BackendName | null;
-  inspection: InspectionMessage | null;
-  error: string | null;
+/** A run of an earlier page that can be resumed: its checkpoint and the seqs the server already holds. */
+interface Resumable {
+  checkpoint: RunCheckpoint;
+  stored: ReadonlySet<number>;
 }
 
-/** Where a run's life is reported beyond the page: the server, through `useRunStream`. */
-export interface RunSink {
-  /** Registers the run before its worker starts and resolves with its id; rejects with a refusal. */
-  begin(config: RunConfig): Promise<string>;
-  add(runId: string, point: Omit<MetricPoint, 'seq'>): void;
-  end(runId: string, outcome: Outcome): void;
-}
+/** Failures that say nothing about the run itself: the student can try to resume again. */
+const TRANSIENT: ReadonlySet<RequestError['code']> = new Set(['TIMEOUT', ErrorCode.RateLimited, ErrorCode.Internal]);
 
 /** A point at most every this many steps, and never more than the server keeps per run. */
 function reportInterval(budgetSteps: number): number {
@@ -51,6 +38,8 @@ interface Active {
   sink: RunSink;
   /** The worker finished or failed; it takes no more controls. */
   done: boolean;
+  /** Resuming from a checkpoint, and the worker has not yet said it is ready. */
+  loading: boolean;
 }
 
 /**
@@ -58,13 +47,21 @@ interface Active {
  * when it finishes, fails or the page goes), and keeps the page's list of runs. What the worker reports
  * goes to the run's sink as it arrives.
  */
-export function useTrainingRun(code: string, challenge: Challenge, forcedBackend: BackendName | undefined) {
+export function useTrainingRun(
+  code: string,
+  participantId: string,
+  challenge: Challenge,
+  forcedBackend: BackendName | undefined,
+) {
   const [runs, setRuns] = useState<LocalRun[]>([]);
   const [backendChoice, setBackendChoiceState] = useState<BackendChoice>(forcedBackend ?? 'auto');
   const [decision, setDecision] = useState<BackendDecision | null>(null);
   const [measuring, setMeasuring] = useState(false);
   const [temperature, setTemperatureState] = useState(1);
   const active = useRef<Active | null>(null);
+  const resumables = useRef(new Map<string, Resumable>());
+  /** The page shows runs (started here or restored): a later `run:mine` reply must not replace them. */
+  const shown = useRef(false);
 
   const update = useCallback((runId: string, change: (run: LocalRun) => LocalRun) => {
     setRuns((all) => all.map((r) => (r.id === runId ? change(r) : r)));
@@ -78,7 +75,11 @@ export function useTrainingRun(code: string, challenge: Challenge, forcedBackend
       if (!current || current.runId !== runId) return;
       switch (message.type) {
         case 'ready':
+          current.loading = false;
           update(runId, (r) => ({ ...r, state: 'running', backend: message.backend }));
+          break;
+        case 'checkpointed':
+          update(runId, (r) => ({ ...r, savedStep: message.step }));
           break;
         case 'progress': {
           const { point } = message;
@@ -98,13 +99,28 @@ export function useTrainingRun(code: string, challenge: Challenge, forcedBackend
         case 'finished':
           current.done = true;
           current.worker.terminate();
-          update(runId, (r) => ({ ...r, state: 'finished', outcome: message.outcome, step: message.step }));
+          update(runId, (r) => ({
+            ...r,
+            state: 'finished',
+            outcome: message.outcome,
+            step: message.step,
+            savedStep: null,
+            weightsSha256: message.weightsSha256,
+          }));
           current.sink.end(runId, message.outcome);
           break;
         case 'error':
           current.done = true;
           current.worker.terminate();
-          update(runId, (r) => ({ ...r, state: 'error', error: message.message }));
+          update(runId, (r) =>
+            current.loading
+              ? {
+                  ...r,
+                  state: 'interrupted',
+                  interruption: `Its saved progress could not be loaded (${message.message}).`,
+                }
+              : { ...r, state: 'error', error: message.message },
+          );
           current.sink.end(runId, 'stopped');
           break;
       }
@@ -112,41 +128,38 @@ export function useTrainingRun(code: string, challenge: Challenge, forcedBackend
     [update],
   );
 
+  /** Starts the run's worker on `message`; its reports go to `onWorkerMessage`. */
+  const launch = useCallback(
+    (runId: string, sink: RunSink, message: Extract<ToWorker, { type: 'start' }>) => {
+      const worker = new Worker(TRAINING_WORKER_PATH, { type: 'module' });
+      active.current = { runId, worker, sink, done: false, loading: message.resumeFrom !== undefined };
+      worker.onmessage = (event: MessageEvent<FromWorker>) => onWorkerMessage(runId, event.data);
+      worker.onerror = (event) =>
+        onWorkerMessage(runId, { type: 'error', message: event.message || 'The training worker failed.' });
+      worker.postMessage(message);
+    },
+    [onWorkerMessage],
+  );
+
+  /** The instructor's text, for the text task. */
+  const taskText = useCallback(async () => {
+    const { textId } = challenge.task.params;
+    return typeof textId === 'string' ? await fetchText(code, textId) : undefined;
+  }, [challenge, code]);
+
   /** Registers the run through `sink`, then starts training it. Rejects with the refusal. */
   const start = useCallback(
-    async (config: Omit<RunConfig, 'seed'>, sink: RunSink) => {
-      const full: RunConfig = { ...config, seed: crypto.getRandomValues(new Uint32Array(1))[0] >>> 1 };
-      const { textId } = challenge.task.params;
-      const text = typeof textId === 'string' ? await fetchText(code, textId) : undefined;
-      const setup = { task: challenge.task, config: full, text };
+    async (config: RunConfig, sink: RunSink) => {
+      const setup = { task: challenge.task, config, text: await taskText() };
       const decided = await decideBackend(backendChoice, setup, () => setMeasuring(true)).finally(() =>
         setMeasuring(false),
       );
       setDecision(decided);
-      const runId = await sink.begin(full);
-      const worker = new Worker(TRAINING_WORKER_PATH, { type: 'module' });
-      active.current = { runId, worker, sink, done: false };
-      setRuns((all) => [
-        ...all,
-        {
-          id: runId,
-          config: full,
-          state: 'starting',
-          outcome: null,
-          step: 0,
-          tokensPerSec: 0,
-          elapsedMs: 0,
-          points: [],
-          backend: null,
-          inspection: null,
-          error: null,
-        },
-      ]);
-      worker.onmessage = (event: MessageEvent<FromWorker>) => onWorkerMessage(runId, event.data);
-      worker.onerror = (event) =>
-        onWorkerMessage(runId, { type: 'error', message: event.message || 'The training worker failed.' });
+      const runId = await sink.begin(config);
+      shown.current = true;
+      setRuns((all) => [...all, blankRun(runId, config)]);
       const reportEvery = reportInterval(challenge.budgetSteps);
-      const message: ToWorker = {
+      launch(runId, sink, {
         type: 'start',
         ...setup,
         budgetSteps: challenge.budgetSteps,
@@ -155,10 +168,73 @@ export function useTrainingRun(code: string, challenge: Challenge, forcedBackend
         inspectEvery: reportEvery * EVALS_PER_REPORT * INSPECTS_PER_EVAL,
         temperature,
         backend: decided.backend,
-      };
-      worker.postMessage(message);
+        checkpoint: { code, participantId, runId },
+      });
     },
-    [backendChoice, challenge, code, onWorkerMessage, temperature],
+    [backendChoice, challenge, code, launch, participantId, taskText, temperature],
+  );
+
+  /** Marks a run of an earlier page as unable to go on, forgets its checkpoint and tells the server. */
+  const interrupt = useCallback(
+    (runId: string, reason: string, abandon: (runId: string) => void) => {
+      resumables.current.delete(runId);
+      void deleteCheckpoint({ code, participantId, runId }).catch(() => undefined);
+      update(runId, (r) => ({ ...r, state: 'interrupted', interruption: reason, savedStep: null }));
+      abandon(runId);
+    },
+    [code, participantId, update],
+  );
+
+  /**
+   * Continues a resumable run from its checkpoint under the same run id and outbox numbering; a refusal
+   * (the round ended, its settings are no longer allowed) leaves it interrupted with the reason. Rejects,
+   * leaving it resumable, when the server could not answer (try again).
+   */
+  const resumeRun = useCallback(
+    async (runId: string, sink: RunSink) => {
+      const resumable = resumables.current.get(runId);
+      if (!resumable) return;
+      const { checkpoint, stored } = resumable;
+      try {
+        await sink.rejoin(runId, checkpoint.config, checkpoint.points, stored);
+      } catch (err) {
+        if (err instanceof RequestError && TRANSIENT.has(err.code)) throw err;
+        interrupt(runId, err instanceof Error ? err.message : String(err), sink.abandon);
+        return;
+      }
+      resumables.current.delete(runId);
+      update(runId, (r) => ({
+        ...r,
+        state: 'starting',
+        step: checkpoint.trainer.step,
+        elapsedMs: checkpoint.elapsedMs,
+        points: checkpoint.points,
+        savedStep: checkpoint.trainer.step,
+      }));
+      launch(runId, sink, {
+        type: 'start',
+        task: checkpoint.task,
+        config: checkpoint.config,
+        text: await taskText(),
+        budgetSteps: checkpoint.budgetSteps,
+        reportEvery: checkpoint.reportEvery,
+        evalEvery: checkpoint.evalEvery,
+        inspectEvery: checkpoint.inspectEvery,
+        temperature,
+        backend: checkpoint.backend,
+        checkpoint: { code, participantId, runId },
+        resumeFrom: checkpoint,
+      });
+    },
+    [code, interrupt, launch, participantId, taskText, temperature, update],
+  );
+
+  /** Gives up every resumable run: the student chose not to resume, or the round ended. */
+  const discardResumable = useCallback(
+    (reason: string, abandon: (runId: string) => void) => {
+      for (const runId of resumables.current.keys()) interrupt(runId, reason, abandon);
+    },
+    [interrupt],
   );
 
   const control = useCallback(
@@ -171,26 +247,38 @@ export function useTrainingRun(code: string, challenge: Challenge, forcedBackend
     [update],
   );
 
-  /** Shows the runs the server kept for this student (after a reload), unless this page has runs already. */
-  const restore = useCallback(({ runs: stored, points }: RunMineReply) => {
-    setRuns((current) =>
-      current.length > 0
-        ? current
-        : stored.map((run) => ({
-            id: run.id,
-            config: run.config,
-            state: 'finished',
-            outcome: run.status === 'completed' ? 'completed' : 'stopped',
-            step: run.lastStep,
-            tokensPerSec: 0,
-            elapsedMs: points[run.id]?.at(-1)?.elapsedMs ?? 0,
-            points: points[run.id] ?? [],
-            backend: null,
-            inspection: null,
-            error: null,
-          })),
-    );
-  }, []);
+  /**
+   * Shows the runs the server kept for this student (after a reload), unless this page has runs already. A
+   * run the server still counts as running becomes resumable when this browser holds its checkpoint, and
+   * interrupted otherwise (the server hears it through `abandon`).
+   */
+  const restore = useCallback(
+    async ({ runs: stored, points }: RunMineReply, abandon: (runId: string) => void) => {
+      const checkpoints = await Promise.all(
+        stored.map((run) =>
+          run.status === 'running'
+            ? loadCheckpoint({ code, participantId, runId: run.id }).catch(() => 'none' as const)
+            : null,
+        ),
+      );
+      if (shown.current || stored.length === 0) return;
+      shown.current = true;
+      setRuns(stored.map((run, i) => restoredRun(run, points[run.id] ?? [], checkpoints[i])));
+      stored.forEach((run, i) => {
+        const found = checkpoints[i];
+        if (typeof found === 'string') {
+          void deleteCheckpoint({ code, participantId, runId: run.id }).catch(() => undefined);
+          abandon(run.id);
+        } else if (found) {
+          resumables.current.set(run.id, {
+            checkpoint: found,
+            stored: new Set((points[run.id] ?? []).map((p) => p.seq)),
+          });
+        }
+      });
+    },
+    [code, participantId],
+  );
 
   const setTemperature = useCallback((value: number) => {
     setTemperatureState(value);
@@ -216,5 +304,7 @@ export function useTrainingRun(code: string, challenge: Challenge, forcedBackend
     stop: () => control('stop'),
     setTemperature,
     restore,
+    resumeRun,
+    discardResumable,
   };
 }

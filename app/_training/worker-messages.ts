@@ -1,6 +1,7 @@
 import type { RunConfig, TaskChoice } from '@/lib/protocol/challenge';
 import type { MetricPoint, RunFinishRequest } from '@/lib/protocol/run';
 import type { BackendName } from './backend-names';
+import type { CheckpointKey, RunCheckpoint } from './run-checkpoints';
 
 /** What a worker needs to build the run's model and data. */
 export interface RunSetup {
@@ -38,6 +39,10 @@ export type ToWorker =
       inspectEvery: number;
       temperature: number;
       backend?: BackendName;
+      /** Where the worker keeps the run's checkpoint. */
+      checkpoint: CheckpointKey;
+      /** The checkpoint to continue from (a reloaded page resuming the run), or absent for a new run. */
+      resumeFrom?: RunCheckpoint;
     })
   | { type: 'pause' }
   | { type: 'resume' }
@@ -67,5 +72,8 @@ export type FromWorker =
   | { type: 'ready'; backend: BackendName; parameterCount: number; vocabSize: number }
   | ProgressMessage
   | InspectionMessage
-  | { type: 'finished'; outcome: RunFinishRequest['outcome']; step: number }
+  /** The run's progress up to `step` is saved in this browser. */
+  | { type: 'checkpointed'; step: number }
+  /** `weightsSha256`: hex SHA-256 of the final weights blob (exportWeights), to compare two runs' results. */
+  | { type: 'finished'; outcome: RunFinishRequest['outcome']; step: number; weightsSha256: string }
   | { type: 'error'; message: string };

@@ -7,6 +7,7 @@ import { evaluateSplit, swapStates, zeroStates, type EvalMetrics } from './evalu
 import { inspectModel, sampleTokens, type Inspection } from './inspect';
 import { backwardPass, clipByGlobalNorm, crossEntropy, forwardPass, type LayerState } from './model-pass';
 import { RnnModel } from './model';
+import { restoreOptimizer, saveOptimizer, type OptimizerState } from './optimizer-state';
 import { decodeWeights, encodeWeights } from './weights-io';
 
 /** Result of one training step. */
@@ -15,6 +16,21 @@ interface StepMetrics {
   step: number;
   /** Mean training cross-entropy of this window, bits per token. */
   loss: number;
+}
+
+/**
+ * Everything training carries from one step to the next, as plain arrays (structured-clone safe, for
+ * IndexedDB). Training draws no random numbers after initialisation: the data window is fixed by `step`
+ * (StreamBatcher.window), the sample's seed is the step, so these four fields resume a run bit for bit.
+ */
+export interface TrainerState {
+  /** Steps done; the next step trains on window `step` of the training stream. */
+  step: number;
+  /** The weights as exportWeights() writes them. */
+  weights: Uint8Array;
+  optimizer: OptimizerState;
+  /** The state carried between windows (truncated BPTT): per layer h then c, each [batchSize * hiddenSize]. */
+  carried: Float32Array[];
 }
 
 /** A model being trained on one task; runs unchanged in a Web Worker and in Node. */
@@ -31,6 +47,8 @@ interface Trainer {
   sample(temperature: number, length: number, seed: number): string;
   /** The weights as a binary blob (format in lib/model/README.md). */
   exportWeights(): Uint8Array;
+  /** A copy of the training state, to resume later with resumeTrainer(). Reads the backend; allocates nothing. */
+  checkpoint(): Promise<TrainerState>;
   /** Frees every tensor the trainer owns: variables, optimiser slots, carried state. */
   dispose(): void;
 }
@@ -53,6 +71,31 @@ export function createTrainer(
   data: TaskData,
   weights?: Uint8Array,
 ): Trainer {
+  return buildTrainer(modelConfig, trainConfig, data, weights).trainer;
+}
+
+/**
+ * A trainer that continues from `state` (taken by checkpoint() with the same configs and task): its next
+ * step gives exactly what the checkpointed trainer's next step would have. Throws like createTrainer, and
+ * when the state does not fit the configs. Allocates like createTrainer: call dispose().
+ */
+export async function resumeTrainer(
+  modelConfig: ModelConfig,
+  trainConfig: TrainConfig,
+  data: TaskData,
+  state: TrainerState,
+): Promise<Trainer> {
+  const { trainer, restore } = buildTrainer(modelConfig, trainConfig, data, state.weights);
+  try {
+    await restore(state);
+  } catch (err) {
+    trainer.dispose();
+    throw err;
+  }
+  return trainer;
+}
+
+function buildTrainer(modelConfig: ModelConfig, trainConfig: TrainConfig, data: TaskData, weights?: Uint8Array) {
   if (modelConfig.vocabSize !== data.vocab.length)
     throw new Error(`vocabSize ${modelConfig.vocabSize} does not match the task's ${data.vocab.length} tokens`);
   let initial;
@@ -72,7 +115,7 @@ export function createTrainer(
   let states: LayerState[] = zeroStates(model, batch);
   let done = 0;
 
-  return {
+  const trainer: Trainer = {
     modelConfig,
     trainConfig,
     step() {
@@ -112,10 +155,38 @@ export function createTrainer(
     exportWeights() {
       return encodeWeights(modelConfig, model.weights());
     },
+    async checkpoint() {
+      return {
+        step: done,
+        weights: encodeWeights(modelConfig, model.weights()),
+        optimizer: await saveOptimizer(optimizer),
+        carried: states.flatMap((s) => [Float32Array.from(s.h.dataSync()), Float32Array.from(s.c.dataSync())]),
+      };
+    },
     dispose() {
       swapStates(states, []);
       optimizer.dispose();
       model.dispose();
     },
   };
+
+  const restore = async (state: TrainerState) => {
+    const size = batch * modelConfig.hiddenSize;
+    if (state.carried.length !== 2 * states.length || state.carried.some((a) => a.length !== size))
+      throw new Error(
+        `the saved state does not fit ${states.length} layers of batch ${batch} x hidden ${modelConfig.hiddenSize}`,
+      );
+    if (!Number.isInteger(state.step) || state.step < 0) throw new Error(`invalid saved step ${state.step}`);
+    await restoreOptimizer(optimizer, state.optimizer);
+    const shape: [number, number] = [batch, modelConfig.hiddenSize];
+    states = swapStates(
+      states,
+      states.map((_, i) => ({
+        h: tf.tensor2d(state.carried[2 * i], shape),
+        c: tf.tensor2d(state.carried[2 * i + 1], shape),
+      })),
+    );
+    done = state.step;
+  };
+  return { trainer, restore };
 }

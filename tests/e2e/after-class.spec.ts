@@ -18,7 +18,7 @@ async function joinAsStudent(browser: Browser, base: string, code: string, nickn
   const page = await (await browser.newContext()).newPage();
   await new HomePage(page).open(`${base}/?code=${code}`);
   await new HomePage(page).join(null, nickname);
-  await page.waitForURL(`**/play/${code}`);
+  await page.waitForURL((url) => url.pathname === `/play/${code}`);
   await page.goto(`${base}/play/${code}?backend=wasm`);
   await page.getByRole('radio', { name: cell }).check({ force: true });
   await page.getByLabel('Hidden units').fill('16');
@@ -125,6 +125,13 @@ test('after class: two rounds kept, a restart, then the review link, the replay,
       'href',
       new RegExp(`^/play/${code}\\?cell=lstm&hidden=16&.*&seq=20&`),
     );
+
+    // Bo follows it: his workspace opens with Ada's settings.
+    const bo = students[1].page;
+    await bo.goto(`${server.url}${await reviewer.getByTestId('try-settings').getAttribute('href')}`);
+    await expect(bo.getByRole('radio', { name: 'LSTM' })).toBeChecked();
+    await expect(bo.getByLabel('Hidden units')).toHaveValue('16');
+    await expect(bo.getByLabel('Sequence length')).toHaveValue('20');
 
     // The CSV: a row per run of both rounds, with the bests the board showed.
     const download = reviewer.waitForEvent('download');

@@ -28,7 +28,7 @@ test('without ?backend= the first run measures the backends, trains on the faste
   const home = new HomePage(page);
   await home.open(`/?code=${code}`);
   await home.join(null, 'Ada');
-  await page.waitForURL(`**/play/${code}`);
+  await page.waitForURL((url) => url.pathname === `/play/${code}`);
   const workspace = new WorkspacePage(page);
   await expect(page.getByLabel('Backend')).toHaveValue('auto');
 

@@ -8,7 +8,7 @@ async function student(browser: Browser, code: string, nickname: string, cell: s
   const home = new HomePage(page);
   await home.open(`/?code=${code}`);
   await home.join(null, nickname);
-  await page.waitForURL(`**/play/${code}`);
+  await page.waitForURL((url) => url.pathname === `/play/${code}`);
   await page.goto(`/play/${code}?backend=wasm`);
   const workspace = new WorkspacePage(page);
   await page.getByRole('radio', { name: cell }).check({ force: true });

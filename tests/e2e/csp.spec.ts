@@ -47,7 +47,7 @@ test('home, host and student pages run under the Content-Security-Policy, traini
   const student = new HomePage(page);
   await student.open(`/?code=${code}`);
   await student.join(null, 'Ada');
-  await page.waitForURL(`**/play/${code}`);
+  await page.waitForURL((url) => url.pathname === `/play/${code}`);
   await page.goto(`/play/${code}?backend=wasm`);
   await page.getByLabel('Hidden units').fill('16');
   await page.getByLabel('Sequence length').fill('20');

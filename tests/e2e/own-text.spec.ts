@@ -29,7 +29,7 @@ test('the instructor uploads a text and a student trains a character model on it
   const home = new HomePage(page);
   await home.open(`/?code=${code}`);
   await home.join(null, 'Ada');
-  await page.waitForURL(`**/play/${code}`);
+  await page.waitForURL((url) => url.pathname === `/play/${code}`);
   await page.goto(`/play/${code}?backend=wasm`);
   await expect(page.getByRole('heading', { name: 'Next character: sonnet.txt' })).toBeVisible();
   await page.getByLabel('Hidden units').fill('16');

@@ -57,7 +57,7 @@ test('a student trains in the browser, sees it learn, and loses no metric across
   const home = new HomePage(page);
   await home.open(`/?code=${code}`);
   await home.join(null, 'Ada');
-  await page.waitForURL(`**/play/${code}`);
+  await page.waitForURL((url) => url.pathname === `/play/${code}`);
   // Software WebGL would spend minutes compiling shaders here; the backend choice starts at wasm.
   await page.goto(`/play/${code}?backend=wasm`);
   const workspace = new WorkspacePage(page);

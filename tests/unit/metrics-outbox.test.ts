@@ -68,4 +68,22 @@ describe('MetricsOutbox', () => {
     expect(await done).toBe(true);
     expect(calls.map((c) => c.size)).toEqual([100, 50]);
   });
+
+  it('resumes a reloaded run: resends only what the server lacks and numbers on after the saved points', async () => {
+    const server = fakeServer();
+    const first = new MetricsOutbox('run', server.send);
+    for (let s = 1; s <= 5; s++) first.add(point(s * 10));
+    await first.flush();
+    // The page went away after the server stored seqs 0..4 but before it heard of seq 5 and 6.
+    server.stored.delete(3);
+    const made = [10, 20, 30, 40, 50, 60, 70].map(point);
+    const resumed = new MetricsOutbox('run', server.send, made, new Set(server.stored.keys()));
+    expect(resumed.backlog).toBe(3);
+    expect(resumed.acknowledged).toBe(4);
+    expect(resumed.add(point(80))).toBe(7);
+    expect(await resumed.flush()).toBe(true);
+    expect([...server.stored.values()].sort((a, b) => a.seq - b.seq).map((p) => [p.seq, p.step])).toEqual(
+      [10, 20, 30, 40, 50, 60, 70, 80].map((step, seq) => [seq, step]),
+    );
+  });
 });

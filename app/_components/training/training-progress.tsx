@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { addSample, estimateRemainingMs, type ProgressSample } from './eta';
 import { formatCompact, formatDuration, formatThousands } from './format';
 
-export type TrainingState = 'idle' | 'running' | 'paused' | 'finished' | 'error';
+/** 'interrupted': a run of an earlier page that has not gone on (waiting to be resumed, or unable to). */
+export type TrainingState = 'idle' | 'running' | 'paused' | 'finished' | 'error' | 'interrupted';
 
 interface Props {
   step: number;
@@ -22,6 +23,7 @@ const STATE_STYLE: Record<TrainingState, { label: string; badge: string; bar: st
   paused: { label: 'Paused', badge: 'bg-amber-900 text-amber-100', bar: 'bg-amber-400' },
   finished: { label: 'Finished', badge: 'bg-emerald-900 text-emerald-100', bar: 'bg-emerald-500' },
   error: { label: 'Error', badge: 'bg-red-900 text-red-100', bar: 'bg-red-500' },
+  interrupted: { label: 'Interrupted', badge: 'bg-orange-900 text-orange-100', bar: 'bg-orange-400' },
 };
 
 function remainingText(state: TrainingState, remainingMs: number | null): string {

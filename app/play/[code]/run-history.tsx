@@ -1,6 +1,6 @@
 import { runBests } from '@/lib/domain/run-bests';
 import { formatAccuracy, formatBits } from '../../_components/board/board-format';
-import type { LocalRun } from '../../_training/use-training-run';
+import type { LocalRun } from '../../_training/local-run';
 
 /**
  * The student's runs side by side, so settings can be compared with results. The bests follow the
@@ -29,7 +29,12 @@ export function RunHistory({ runs }: { runs: LocalRun[] }) {
           {runs.map((run, i) => {
             const { best, bestAccuracy } = runBests(run.points);
             return (
-              <tr key={run.id} className="border-t border-slate-800" data-testid="own-run-row">
+              <tr
+                key={run.id}
+                className="border-t border-slate-800"
+                data-testid="own-run-row"
+                data-weights-sha256={run.weightsSha256 ?? undefined}
+              >
                 <td className="py-1 pr-3">{i + 1}</td>
                 <td className="pr-3">{run.config.cell.toUpperCase()}</td>
                 <td className="pr-3">{run.config.hiddenSize}</td>
@@ -41,7 +46,7 @@ export function RunHistory({ runs }: { runs: LocalRun[] }) {
                 <td className="pr-3 tabular-nums" data-testid="own-best-accuracy">
                   {formatAccuracy(bestAccuracy?.accuracy)}
                 </td>
-                <td>{run.state === 'finished' ? run.outcome : run.state}</td>
+                <td title={run.interruption ?? undefined}>{run.state === 'finished' ? run.outcome : run.state}</td>
               </tr>
             );
           })}

@@ -6,7 +6,7 @@ import { GateTextView } from '../../_components/charts/gate-text-view';
 import { GradientFlowPlot } from '../../_components/charts/gradient-flow-plot';
 import { CELL_COLORS } from '../../_components/charts/palette';
 import { SampleView } from '../../_components/training/sample-view';
-import type { LocalRun } from '../../_training/use-training-run';
+import type { LocalRun } from '../../_training/local-run';
 
 interface Props {
   run: LocalRun;

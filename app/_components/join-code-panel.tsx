@@ -36,7 +36,7 @@ export function JoinCodePanel({ code, join }: { code: string; join: JoinAddress 
           </p>
         )}
         <p className="mt-6 text-2xl text-slate-400">with the code</p>
-        <p className="font-mono text-8xl font-bold tracking-[0.2em] text-amber-300" data-testid="join-code">
+        <p className="font-mono text-5xl font-bold tracking-[0.2em] text-amber-300 sm:text-8xl" data-testid="join-code">
           {code}
         </p>
         {join.note && (

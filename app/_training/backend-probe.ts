@@ -13,6 +13,7 @@ import {
   type BackendTiming,
 } from './backend-choice';
 import type { BackendName } from './backend-names';
+import { ruledOutInPage } from './gpu-check';
 import type { FromProbe, ProbeRequest, RunSetup } from './worker-messages';
 
 /** The backend a run trains on, and the probe behind it (none when the student named a backend). */
@@ -26,7 +27,7 @@ export interface BackendDecision {
 /**
  * Resolves the student's choice for the run `setup`: a named backend as it is; 'auto' from the
  * probe stored in localStorage for this model size, or by probing now (seconds; `onMeasuring` is
- * called first) and storing the result.
+ * called first; a GPU backend the page can rule out at once is not probed) and storing the result.
  */
 export async function decideBackend(
   choice: BackendChoice,
@@ -40,7 +41,11 @@ export async function decideBackend(
   onMeasuring();
   const timings: BackendTiming[] = [];
   for (const backend of PROBE_ORDER)
-    timings.push(await probeOne({ type: 'probe', backend, timedSteps: PROBE_TIMED_STEPS, ...setup }, timings));
+    timings.push(
+      (await ruledOutInPage(backend))
+        ? { backend, outcome: 'unavailable' }
+        : await probeOne({ type: 'probe', backend, timedSteps: PROBE_TIMED_STEPS, ...setup }, timings),
+    );
   writeCachedTimings(localStorage, key, timings);
   return { backend: pickBackend(timings), timings, cached: false };
 }

@@ -71,7 +71,7 @@ test('the class board ranks three live runs, overlays their curves and ends with
   // Each student sees the same podium and cell comparison, with their own place and runs marked.
   for (const [i, name] of ['Ada', 'Bo', 'Cy'].entries()) {
     const page = students[i].page;
-    const own = page.getByTestId('podium').locator('li', { hasText: new RegExp(`^${name}`) });
+    const own = page.getByTestId('podium').locator('li', { hasText: new RegExp(`^Place \\d: ${name}`) });
     await expect(own).toBeVisible({ timeout: 15_000 });
     await expect(own.getByTestId('podium-you')).toHaveText('(you)');
     await expect(page.getByTestId('podium').getByTestId('podium-you')).toHaveCount(1);

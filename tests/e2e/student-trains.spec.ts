@@ -2,30 +2,18 @@ import { expect, test } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import { ClientEvent } from '@/lib/protocol/events';
 import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
 import type { SessionCreateReply } from '@/lib/protocol/schemas';
 import { MemoryStore } from '@/server/store/memory-store';
 import { startServerProcess } from '../helpers/server-process';
+import { quickChallenge } from '../helpers/quick-challenge';
 import { connectClient, expectOk } from '../helpers/test-client';
 import { HomePage } from './pages/home-page';
 import { WorkspacePage } from './pages/workspace-page';
 
 /** A challenge small enough to train in seconds in headless Chromium on the wasm backend. */
-const SMALL_CHALLENGE = {
-  ...DEFAULT_CHALLENGE,
-  title: 'Small and quick',
-  budgetSteps: 600,
-  defaults: {
-    ...DEFAULT_CHALLENGE.defaults,
-    cell: 'lstm' as const,
-    hiddenSize: 16,
-    embeddingSize: 8,
-    batchSize: 8,
-    seqLength: 20,
-  },
-};
+const SMALL_CHALLENGE = quickChallenge('Small and quick', 600);
 
 let dataDir: string;
 let server: Awaited<ReturnType<typeof startServerProcess>> | null = null;

@@ -1,6 +1,7 @@
 import { CELLS } from '@/lib/protocol/challenge';
 import { CELL_COLORS } from '../charts/palette';
 import { CELL_LABELS } from './board-format';
+import { CellMarker } from './cell-marker';
 import { CELL_CAP, CELL_DASH } from './median-marks';
 
 interface LegendProps {
@@ -33,11 +34,22 @@ export function BoardLegend({ projector = false, describeLines = false }: Legend
               />
             </svg>
           ) : (
-            <span
+            // The scatter plots' marker: its shape tells the cell without the colour.
+            <svg
               aria-hidden
-              className={`inline-block rounded-sm ${projector ? 'h-2 w-8' : 'h-1 w-6'}`}
-              style={{ backgroundColor: CELL_COLORS[cell] }}
-            />
+              width={projector ? 16 : 12}
+              height={projector ? 16 : 12}
+              overflow="visible"
+              className="shrink-0"
+            >
+              <CellMarker
+                cell={cell}
+                cx={projector ? 8 : 6}
+                cy={projector ? 8 : 6}
+                r={projector ? 6 : 4.5}
+                fill={CELL_COLORS[cell]}
+              />
+            </svg>
           )}
           {CELL_LABELS[cell]}
         </li>

@@ -101,108 +101,116 @@ export function CellComparison({
         </h3>
         <ThresholdInput threshold={threshold} onThresholdChange={onThresholdChange} projector={projector} />
       </div>
-      <table className={`w-full border-collapse text-left text-slate-200 ${text}`}>
-        <thead>
-          <tr>
-            <th scope="col" className={head}>
-              Cell
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Runs
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Median best
-            </th>
-            <th scope="col" className={`${head} w-2/5`}>
-              Best: middle half (dashed: threshold)
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Median steps to threshold
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Reached
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {summaries.map((s) => (
-            <tr key={s.cell} data-cell={s.cell} className="border-t border-slate-800">
-              <th scope="row" className="px-2 py-1 font-semibold" style={{ color: CELL_COLORS[s.cell] }}>
-                {CELL_LABELS[s.cell]}
+      {/* On a phone the six columns scroll sideways inside the panel, not the page; named, since it is a tab stop. */}
+      <div
+        role="region"
+        aria-label="Cells compared"
+        tabIndex={0}
+        className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-sky-300"
+      >
+        <table className={`w-full border-collapse text-left text-slate-200 ${text}`}>
+          <thead>
+            <tr>
+              <th scope="col" className={head}>
+                Cell
               </th>
-              <td className="px-2 py-1 text-right tabular-nums">{s.runs}</td>
-              <td className="px-2 py-1 text-right font-semibold tabular-nums text-slate-50">
-                {formatBits(s.medianBest)}
-              </td>
-              <td className="px-2 py-1">
-                <svg
-                  viewBox={`0 0 ${W} ${H}`}
-                  className={`w-full ${projector ? 'h-10' : 'h-7'}`}
-                  preserveAspectRatio="none"
-                  role="img"
-                  aria-label={
-                    s.q1Best === null
-                      ? 'no scored runs'
-                      : `middle half from ${formatBits(s.q1Best)} to ${formatBits(s.q3Best)} bits per token`
-                  }
-                >
-                  {threshold !== null && (
-                    <line
-                      x1={x(threshold)}
-                      x2={x(threshold)}
-                      y1={0}
-                      y2={H}
-                      stroke={CHART_THEME.axis}
-                      strokeDasharray="4 3"
-                    />
-                  )}
-                  {s.q1Best !== null && s.q3Best !== null && s.medianBest !== null && (
-                    <>
-                      <rect
-                        x={x(s.q1Best)}
-                        y={5}
-                        width={Math.max(x(s.q3Best) - x(s.q1Best), 2)}
-                        height={H - 10}
-                        rx={3}
-                        fill={CELL_COLORS[s.cell]}
-                        fillOpacity={0.45}
-                        stroke={CELL_COLORS[s.cell]}
-                      />
-                      <line
-                        x1={x(s.medianBest)}
-                        x2={x(s.medianBest)}
-                        y1={2}
-                        y2={H - 2}
-                        stroke={CHART_THEME.text}
-                        strokeWidth={3}
-                      />
-                    </>
-                  )}
-                  {own
-                    .filter((o) => o.cell === s.cell)
-                    .map((o, i) => (
-                      <circle
-                        key={i}
-                        data-testid="own-best"
-                        cx={x(o.best)}
-                        cy={H / 2}
-                        r={4}
-                        fill="#fcd34d"
-                        stroke={CHART_THEME.text}
-                      />
-                    ))}
-                </svg>
-              </td>
-              <td className="px-2 py-1 text-right tabular-nums">
-                {s.medianStepsToThreshold === null ? '–' : Math.round(s.medianStepsToThreshold)}
-              </td>
-              <td className="px-2 py-1 text-right tabular-nums">
-                {s.reachedThreshold} / {s.runs}
-              </td>
+              <th scope="col" className={`${head} text-right`}>
+                Runs
+              </th>
+              <th scope="col" className={`${head} text-right`}>
+                Median best
+              </th>
+              <th scope="col" className={`${head} w-2/5`}>
+                Best: middle half (dashed: threshold)
+              </th>
+              <th scope="col" className={`${head} text-right`}>
+                Median steps to threshold
+              </th>
+              <th scope="col" className={`${head} text-right`}>
+                Reached
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {summaries.map((s) => (
+              <tr key={s.cell} data-cell={s.cell} className="border-t border-slate-800">
+                <th scope="row" className="px-2 py-1 font-semibold" style={{ color: CELL_COLORS[s.cell] }}>
+                  {CELL_LABELS[s.cell]}
+                </th>
+                <td className="px-2 py-1 text-right tabular-nums">{s.runs}</td>
+                <td className="px-2 py-1 text-right font-semibold tabular-nums text-slate-50">
+                  {formatBits(s.medianBest)}
+                </td>
+                <td className="px-2 py-1">
+                  <svg
+                    viewBox={`0 0 ${W} ${H}`}
+                    className={`w-full ${projector ? 'h-10' : 'h-7'}`}
+                    preserveAspectRatio="none"
+                    role="img"
+                    aria-label={
+                      s.q1Best === null
+                        ? 'no scored runs'
+                        : `middle half from ${formatBits(s.q1Best)} to ${formatBits(s.q3Best)} bits per token`
+                    }
+                  >
+                    {threshold !== null && (
+                      <line
+                        x1={x(threshold)}
+                        x2={x(threshold)}
+                        y1={0}
+                        y2={H}
+                        stroke={CHART_THEME.axis}
+                        strokeDasharray="4 3"
+                      />
+                    )}
+                    {s.q1Best !== null && s.q3Best !== null && s.medianBest !== null && (
+                      <>
+                        <rect
+                          x={x(s.q1Best)}
+                          y={5}
+                          width={Math.max(x(s.q3Best) - x(s.q1Best), 2)}
+                          height={H - 10}
+                          rx={3}
+                          fill={CELL_COLORS[s.cell]}
+                          fillOpacity={0.45}
+                          stroke={CELL_COLORS[s.cell]}
+                        />
+                        <line
+                          x1={x(s.medianBest)}
+                          x2={x(s.medianBest)}
+                          y1={2}
+                          y2={H - 2}
+                          stroke={CHART_THEME.text}
+                          strokeWidth={3}
+                        />
+                      </>
+                    )}
+                    {own
+                      .filter((o) => o.cell === s.cell)
+                      .map((o, i) => (
+                        <circle
+                          key={i}
+                          data-testid="own-best"
+                          cx={x(o.best)}
+                          cy={H / 2}
+                          r={4}
+                          fill="#fcd34d"
+                          stroke={CHART_THEME.text}
+                        />
+                      ))}
+                  </svg>
+                </td>
+                <td className="px-2 py-1 text-right tabular-nums">
+                  {s.medianStepsToThreshold === null ? '–' : Math.round(s.medianStepsToThreshold)}
+                </td>
+                <td className="px-2 py-1 text-right tabular-nums">
+                  {s.reachedThreshold} / {s.runs}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className={`m-0 text-slate-400 ${projector ? 'text-base' : 'text-xs'}`} data-testid="threshold-note">
         {threshold === null
           ? 'The threshold is set at the first validation. '

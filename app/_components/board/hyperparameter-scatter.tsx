@@ -4,6 +4,7 @@ import { useMemo, useState, type MouseEvent } from 'react';
 import type { BoardRun } from '@/lib/protocol/board';
 import { CELL_COLORS, CHART_THEME } from '../charts/palette';
 import { BoardLegend } from './board-legend';
+import { CellMarker } from './cell-marker';
 import { RunTooltip } from './run-tooltip';
 import { formatLearningRate } from './board-format';
 import { jitter, linearScale, logScale, nearestPoint, paddedExtent, type Scale } from './scales';
@@ -120,8 +121,9 @@ function ScatterPanel({
         {ordered.map(({ run, x: cx, y: cy }) => {
           const emphasised = run.runId === highlightedRunId || run.runId === hoverId;
           return (
-            <circle
+            <CellMarker
               key={run.runId}
+              cell={run.cell}
               cx={cx}
               cy={cy}
               r={emphasised ? radius * 1.6 : radius}
@@ -144,7 +146,7 @@ function ScatterPanel({
 
 /**
  * Two small plots of best validation loss (bits per token, shared y) against learning rate (log x)
- * and against hidden size (log₂ x), one dot per scored run coloured by cell. Hover names the run;
+ * and against hidden size (log₂ x), one dot per scored run, coloured and shaped by cell. Hover names the run;
  * clicking selects it.
  */
 export function HyperparameterScatter({ runs, highlightedRunId = null, onSelect, projector = false }: Props) {

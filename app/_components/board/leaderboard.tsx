@@ -171,10 +171,14 @@ export function Leaderboard({
   const head = `sticky top-0 z-10 bg-slate-900 ${projector ? 'px-3 py-2' : 'px-2 py-1'}`;
 
   return (
+    // A scroll box is a tab stop (so the keyboard can scroll it): named, so a screen reader says what it is.
     <div
       ref={scrollRef}
+      role="region"
+      aria-label="Class board rows"
+      tabIndex={0}
       data-testid="leaderboard-scroll"
-      className={`overflow-auto rounded-xl bg-slate-900 px-3 pb-3 ${maxHeightClass}`}
+      className={`overflow-auto rounded-xl bg-slate-900 px-3 pb-3 focus-visible:outline-2 focus-visible:outline-sky-300 ${maxHeightClass}`}
     >
       <table
         aria-label="Leaderboard"
@@ -253,7 +257,7 @@ export function Leaderboard({
           {padding.after > 0 && <tr aria-hidden="true" style={{ height: padding.after }} />}
         </tbody>
       </table>
-      {ranked.length === 0 && <p className="py-6 text-center text-slate-500">No runs yet.</p>}
+      {ranked.length === 0 && <p className="py-6 text-center text-slate-400">No runs yet.</p>}
     </div>
   );
 }

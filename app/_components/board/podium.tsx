@@ -37,6 +37,8 @@ export function Podium({ runs, metric = 'valLoss', projector = false, selfPartic
               className="flex min-w-0 flex-1 basis-0 flex-col items-center gap-2 text-center"
               style={{ order: display.findIndex((p) => p.place === place) }}
             >
+              {/* Read first: the number on the step below is drawn for the eye only. */}
+              <span className="sr-only">{`Place ${place}: `}</span>
               <span
                 title={displayName(run)}
                 className={`flex max-w-full font-semibold text-slate-50 ${projector ? 'text-3xl' : 'text-xl'}`}
@@ -53,10 +55,7 @@ export function Podium({ runs, metric = 'valLoss', projector = false, selfPartic
               <div
                 className={`flex w-full items-start justify-center rounded-t-lg pt-2 ${MEDAL[place]} ${STEP_HEIGHT[place]}`}
               >
-                <span
-                  className={`font-black text-slate-950 ${projector ? 'text-5xl' : 'text-3xl'}`}
-                  aria-label={`place ${place}`}
-                >
+                <span aria-hidden className={`font-black text-slate-950 ${projector ? 'text-5xl' : 'text-3xl'}`}>
                   {place}
                 </span>
               </div>
@@ -75,7 +74,10 @@ function PodiumScore({ run, metric, projector }: { run: BoardRun; metric: Rankin
   const [main, other] = metric === 'accuracy' && accuracy ? [accuracy, bits] : [bits, accuracy];
   return (
     <>
-      <span className={`font-bold tabular-nums text-slate-50 ${projector ? 'text-4xl' : 'text-2xl'}`}>
+      {/* The unit wraps under the number where a place is narrow (a phone), instead of running into the next. */}
+      <span
+        className={`flex max-w-full flex-wrap items-baseline justify-center font-bold tabular-nums text-slate-50 ${projector ? 'text-4xl' : 'text-2xl'}`}
+      >
         {main.value}
         <span className={`ml-1 font-normal text-slate-400 ${projector ? 'text-lg' : 'text-sm'}`}>{main.unit}</span>
       </span>

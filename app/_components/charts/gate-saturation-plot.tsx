@@ -137,7 +137,7 @@ export function GateSaturationPlot({ gates, gate, gateLabels, height = 180, onUn
       </div>
       <div ref={wrapRef} className="w-full">
         {shares.length === 0 ? (
-          <p className="text-slate-500">No activations for this gate.</p>
+          <p className="text-slate-400">No activations for this gate.</p>
         ) : (
           <canvas
             ref={canvasRef}

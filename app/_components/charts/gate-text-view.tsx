@@ -138,7 +138,7 @@ export function GateTextView({ tokens, gates, gateLabels, gate, onGateChange, un
           >
             ›
           </button>
-          <span className="text-slate-500">of {units}</span>
+          <span className="text-slate-400">of {units}</span>
         </div>
       </div>
 

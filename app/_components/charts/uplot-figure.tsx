@@ -27,7 +27,7 @@ export function UplotFigure({ label, testId, hints, containerRef, emptyText, chi
       className="relative m-0 rounded-xl bg-slate-900 p-3 text-slate-300 [&_.u-legend]:text-xs! [&_.u-legend]:text-slate-300!"
     >
       <div ref={containerRef} className="w-full" />
-      {emptyText !== null && <p className="absolute inset-x-0 top-1/3 text-center text-slate-500">{emptyText}</p>}
+      {emptyText !== null && <p className="absolute inset-x-0 top-1/3 text-center text-slate-400">{emptyText}</p>}
       {children && <figcaption className={captionClassName}>{children}</figcaption>}
     </figure>
   );

@@ -21,7 +21,7 @@ export function ParameterCount({ count, max }: Props) {
         {formatThousands(count)}
       </span>
       <span className="text-slate-400">parameters</span>
-      <span className={over ? 'font-semibold text-red-400' : 'text-slate-500'}>
+      <span className={over ? 'font-semibold text-red-400' : 'text-slate-400'}>
         max {formatThousands(max)}
         {over && ' (over the cap)'}
       </span>

@@ -87,7 +87,8 @@ export function RunConfigForm({ challenge, vocabSize, draft, onChange, disabled 
         {challenge.allowedCells.map((cell) => (
           <label
             key={cell}
-            className={`flex-1 cursor-pointer rounded-lg px-3 py-2 text-center ${draft.cell === cell ? 'bg-amber-400 font-semibold text-slate-950' : 'bg-slate-800'}`}
+            // The radio itself is hidden; its label shows where the keyboard is.
+            className={`flex-1 cursor-pointer rounded-lg px-3 py-2 text-center has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-sky-300 ${draft.cell === cell ? 'bg-amber-400 font-semibold text-slate-950' : 'bg-slate-800'}`}
           >
             <input
               type="radio"
@@ -209,7 +210,7 @@ function Field({
   return (
     <div className="flex flex-col gap-1 text-sm">
       <label htmlFor={id} className="text-slate-400">
-        {label} {hint && <span className="text-slate-500">({hint})</span>}
+        {label} {hint && <span className="text-slate-400">({hint})</span>}
       </label>
       {children(id)}
       {error && (

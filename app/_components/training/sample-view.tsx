@@ -48,9 +48,9 @@ export function SampleView({ text, step, temperature, onTemperatureChange }: Pro
         </div>
       </div>
       <pre className="max-h-72 min-h-24 overflow-auto rounded-lg bg-slate-950 p-3 font-mono text-sm leading-6 whitespace-pre-wrap break-words text-slate-100">
-        {text || <span className="text-slate-500">Start training to see what the model writes.</span>}
+        {text || <span className="text-slate-400">Start training to see what the model writes.</span>}
       </pre>
-      <p className="text-xs text-slate-500">Low temperature: safe, repetitive. High: adventurous, noisy.</p>
+      <p className="text-xs text-slate-400">Low temperature: safe, repetitive. High: adventurous, noisy.</p>
     </section>
   );
 }

@@ -26,6 +26,13 @@ const STATE_STYLE: Record<TrainingState, { label: string; badge: string; bar: st
   interrupted: { label: 'Interrupted', badge: 'bg-orange-900 text-orange-100', bar: 'bg-orange-400' },
 };
 
+/** What a screen reader hears when a run stops changing: the bar alone would say nothing. */
+function announcement(state: TrainingState, step: number, budget: number): string {
+  if (state === 'finished') return `Run finished at step ${formatThousands(step)} of ${formatThousands(budget)}.`;
+  if (state === 'error') return 'Training stopped with an error.';
+  return '';
+}
+
 function remainingText(state: TrainingState, remainingMs: number | null): string {
   if (state === 'finished') return 'done';
   if (state === 'running') return remainingMs === null ? 'estimating…' : `${formatDuration(remainingMs)} left`;
@@ -81,6 +88,10 @@ export function TrainingProgress({ step, budgetSteps, tokensPerSec, elapsedMs, s
           style={{ width: `${fraction * 100}%` }}
         />
       </div>
+      {/* Always in the page, so the change of its text is what gets announced. */}
+      <p role="status" className="sr-only">
+        {announcement(state, done, budget)}
+      </p>
       <div className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-400 tabular-nums">
         <span>{state === 'running' ? `${formatCompact(tokensPerSec)} tokens/s` : '– tokens/s'}</span>
         <span>elapsed {formatDuration(elapsedMs)}</span>

@@ -68,7 +68,8 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
   };
 
   const range = (key: keyof Challenge['bounds'], label: string, step = 1) => (
-    <fieldset className="flex items-center gap-2 text-sm">
+    // Fieldsets do not shrink below their content unless told (min-w-0); on a phone the inputs wrap under the label.
+    <fieldset className="flex min-w-0 flex-wrap items-center gap-2 text-sm">
       <legend className="sr-only">{label}</legend>
       <span className="w-36 text-slate-400">{label}</span>
       {(['min', 'max'] as const).map((end) => (
@@ -81,7 +82,7 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
           onChange={(e) =>
             update({ bounds: { ...draft.bounds, [key]: { ...draft.bounds[key], [end]: e.target.valueAsNumber } } })
           }
-          className="w-24 rounded bg-slate-800 px-2 py-1"
+          className="w-24 min-w-0 rounded bg-slate-800 px-2 py-1"
         />
       ))}
     </fieldset>
@@ -90,7 +91,7 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
   return (
     <section aria-label="Challenge" className="flex flex-col gap-4 rounded-xl bg-slate-900 p-4">
       <h2 className="text-2xl font-semibold">Challenge for the next round</h2>
-      <fieldset disabled={disabled} className="grid gap-4 lg:grid-cols-2">
+      <fieldset disabled={disabled} className="grid min-w-0 grid-cols-1 gap-4 lg:grid-cols-2">
         <Labelled label="Task">
           <select
             value={draft.task.id}
@@ -194,7 +195,7 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
             ))}
           </select>
         </Labelled>
-        <div role="group" aria-label="Allowed cells" className="flex gap-4">
+        <div role="group" aria-label="Allowed cells" className="flex flex-wrap gap-x-4 gap-y-2">
           {CELLS.map((cell) => (
             <label key={cell} className="flex items-center gap-2">
               <input
@@ -250,7 +251,8 @@ export function ChallengeBuilder({ code, challenge, onSave, disabled }: Props) {
 
 function Labelled({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <label className="flex flex-col gap-1 text-sm">
+    // min-w-0 on the control too: a select is otherwise as wide as its longest option, wider than a phone.
+    <label className="flex min-w-0 flex-col gap-1 text-sm [&>*]:min-w-0">
       <span className="text-slate-400">{label}</span>
       {children}
     </label>

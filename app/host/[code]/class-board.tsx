@@ -50,8 +50,9 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
           </div>
         </details>
       )}
+      {/* grid-cols-1 is minmax(0, 1fr): on a phone a wide table scrolls in its panel instead of widening the page. */}
       {ended && (
-        <div className="grid gap-6 xl:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
           <Podium runs={board.runs} metric={board.rankingMetric} projector={projector} />
           <CellComparison {...cells} projector={projector} />
         </div>
@@ -61,7 +62,7 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
       <div
         ref={fill.ref}
         style={fill.height === null ? undefined : { height: fill.height }}
-        className={`grid gap-6 ${projector ? 'grid-cols-2 grid-rows-[minmax(0,1fr)]' : '2xl:grid-cols-[minmax(0,1fr)_54rem]'}`}
+        className={`grid gap-6 ${projector ? 'grid-cols-2 grid-rows-[minmax(0,1fr)]' : 'grid-cols-1 2xl:grid-cols-[minmax(0,1fr)_54rem]'}`}
       >
         <div className="min-w-0 rounded-xl bg-slate-900 p-4">
           <h2 className="mb-2 text-xl font-semibold">Validation loss of every run</h2>
@@ -85,7 +86,7 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
         />
       </div>
       {!ended && (
-        <div className="grid gap-6 xl:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
           <CellComparison {...cells} projector={projector} />
           <div className="rounded-xl bg-slate-900 p-4">
             <HyperparameterScatter runs={board.runs} highlightedRunId={highlighted} onSelect={select} />

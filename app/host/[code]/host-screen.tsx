@@ -174,7 +174,7 @@ export function HostScreen({ code, join }: { code: string; join: JoinAddress }) 
               {session.locked ? 'Unlock session' : 'Lock session'}
             </button>
             {session.locked && <span className="text-lg text-amber-300">Locked: nobody new can join</span>}
-            <label className="ml-auto flex items-center gap-2 text-slate-300">
+            <label className="ml-auto flex max-w-full flex-wrap items-center gap-2 text-slate-300">
               Board for students
               <select
                 value={session.board.visibility}
@@ -183,7 +183,7 @@ export function HostScreen({ code, join }: { code: string; join: JoinAddress }) 
                     send(ClientEvent.BoardVisibility, { visibility: e.target.value as BoardVisibility, topN: 5 }),
                   )
                 }
-                className="rounded bg-slate-800 px-2 py-1"
+                className="max-w-full rounded bg-slate-800 px-2 py-1"
               >
                 {BOARD_VISIBILITIES.map((v) => (
                   <option key={v} value={v}>

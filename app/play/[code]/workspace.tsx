@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Leaderboard } from '../../_components/board/leaderboard';
 import { LossChart } from '../../_components/charts/loss-chart';
 import { CELL_COLORS } from '../../_components/charts/palette';
@@ -40,6 +40,7 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   const board = useBoard(round.index, 'student', connected, ended);
   const { draft, setDraft, seed, nextSeed } = useConfigInUrl(challenge);
   const [startError, setStartError] = useState<string | null>(null);
+  const primaryRef = useRef<HTMLButtonElement>(null);
   const training = useTrainingRun(session.code, participantId, challenge, backend);
   // Streams the run to the server and, after a reload, brings back this round's earlier runs.
   const stream = useRunStream(connected, round.index, training.restore);
@@ -78,6 +79,17 @@ export function Workspace({ session, participantId, connected, backend }: Props)
       .catch((err: unknown) => setStartError(err instanceof Error ? err.message : String(err)));
   };
 
+  const primary = !busy
+    ? {
+        label: 'Train',
+        onClick: train,
+        disabled: blocker !== null || violations.length > 0 || training.backend.measuring,
+        className: 'bg-amber-400 text-slate-950',
+      }
+    : current.state === 'paused'
+      ? { label: 'Resume', onClick: training.resume, disabled: false, className: 'bg-sky-500 text-slate-950' }
+      : { label: 'Pause', onClick: training.pause, disabled: current.state === 'starting', className: 'bg-slate-700' };
+
   // The offer and the reason lead the page: a reloaded page opens at its top, where they are seen first.
   return (
     <div className="flex flex-col gap-6">
@@ -110,39 +122,24 @@ export function Workspace({ session, participantId, connected, backend }: Props)
           {blocker && !busy && !resumable && <StatusBanner tone="info">{blocker}</StatusBanner>}
           {startError && <StatusBanner tone="error">{startError}</StatusBanner>}
           <div className="flex gap-2">
-            {!busy && (
-              <button
-                type="button"
-                onClick={train}
-                disabled={blocker !== null || violations.length > 0 || training.backend.measuring}
-                className="flex-1 rounded-lg bg-amber-400 px-4 py-2 font-semibold text-slate-950 disabled:opacity-40"
-              >
-                Train
-              </button>
-            )}
-            {busy && current.state === 'paused' && (
-              <button
-                type="button"
-                onClick={training.resume}
-                className="flex-1 rounded-lg bg-sky-500 px-4 py-2 font-semibold text-slate-950"
-              >
-                Resume
-              </button>
-            )}
-            {busy && current.state !== 'paused' && (
-              <button
-                type="button"
-                onClick={training.pause}
-                disabled={current.state === 'starting'}
-                className="flex-1 rounded-lg bg-slate-700 px-4 py-2 font-semibold"
-              >
-                Pause
-              </button>
-            )}
+            {/* One element that turns Train → Pause ⇄ Resume → Train, so keyboard focus stays on it. While it
+                cannot act it is aria-disabled: a natively disabled button would drop the focus to the page. */}
+            <button
+              ref={primaryRef}
+              type="button"
+              onClick={primary.disabled ? undefined : primary.onClick}
+              aria-disabled={primary.disabled}
+              className={`flex-1 rounded-lg px-4 py-2 font-semibold aria-disabled:cursor-not-allowed aria-disabled:opacity-40 ${primary.className}`}
+            >
+              {primary.label}
+            </button>
             {busy && (
               <button
                 type="button"
-                onClick={training.stop}
+                onClick={() => {
+                  training.stop();
+                  primaryRef.current?.focus();
+                }}
                 className="flex-1 rounded-lg bg-red-900 px-4 py-2 font-semibold"
               >
                 Stop

@@ -104,7 +104,7 @@ test('a class from the host page at 320 px to the podium: no serious violation, 
   const home = new HomePage(student);
   await home.open(`/?code=${code}`);
   await home.join(null, 'Ada');
-  await student.waitForURL(`**/play/${code}`);
+  await student.waitForURL((url) => url.pathname === `/play/${code}`);
   await student.goto(`/play/${code}?backend=wasm`);
   const workspace = new WorkspacePage(student);
   await expect(student.getByRole('heading', { name: CHALLENGE.title })).toBeVisible();
@@ -178,7 +178,21 @@ test('a class from the host page at 320 px to the podium: no serious violation, 
   await expectNoHorizontalScroll(host);
 
   await expect(student.getByTestId('podium')).toBeVisible();
+  await expect(student.getByTestId('own-results')).toBeVisible();
   await expectNoSeriousViolations(student, 'student podium');
+
+  // After class: the host's share panel, and the review page with a run's details open.
+  await host.setViewportSize({ width: 1366, height: 768 });
+  await host.getByText('Share, review and delete').click();
+  await host.getByRole('button', { name: 'Create a review link' }).click();
+  await expect(host.getByTestId('review-link')).toBeVisible();
+  await expectNoSeriousViolations(host, 'share panel');
+  await host.goto(`/review/${code}`);
+  await host.getByTestId('leaderboard-row').first().click();
+  await expect(host.getByTestId('run-details')).toBeVisible();
+  await expectNoSeriousViolations(host, 'review page');
+  await host.setViewportSize(NARROW);
+  await expectNoHorizontalScroll(host);
 
   for (const socket of [...simulated, hostSocket]) socket.disconnect();
 });

@@ -80,7 +80,7 @@ export function SharePanel({ code, base, onError }: { code: string; base: string
   return (
     <details className="rounded-xl bg-slate-900" data-testid="share-panel">
       <summary className="cursor-pointer p-4 text-lg">Share, review and delete</summary>
-      <div className="grid gap-6 p-4 pt-0 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 p-4 pt-0 lg:grid-cols-3">
         <section aria-label="Review link" className="flex flex-col gap-3">
           <h3 className="font-semibold">Review link</h3>
           <p className="text-sm text-slate-300">

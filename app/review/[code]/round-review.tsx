@@ -50,11 +50,11 @@ export function RoundReview({ replay, code }: { replay: RoundReplay; code: strin
             onPlayingChange={setPlaying}
             points={boardPointCount(board)}
           />
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             <Podium runs={board.runs} metric={board.rankingMetric} />
             <CellComparison {...cells} />
           </div>
-          <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_54rem]">
+          <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,1fr)_54rem]">
             <div className="min-w-0 rounded-xl bg-slate-900 p-4">
               <h2 className="mb-2 text-xl font-semibold">Validation loss of every run</h2>
               <ConvergenceChart runs={board.runs} curves={board.curves} highlightedRunId={selected} onSelect={select} />

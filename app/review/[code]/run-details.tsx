@@ -68,7 +68,7 @@ export function RunDetails({ run, code, onClose }: { run: ExportRun; code: strin
           </button>
         </div>
       </div>
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           {[...scores, ...settings].map(([name, value]) => (
             <div key={name} className="contents">

@@ -4,8 +4,7 @@ import { createApp, type AppDeps } from './app';
 import { readConfig } from './config';
 import { createTaskCatalog } from './services/task-catalog';
 import { createSecurityHeaders } from './http/security-headers';
-import { createExportRoutes } from './http/export-routes';
-import { createTextRoutes } from './http/text-routes';
+import { createApiRoutes } from './http/api-routes';
 import { serveWasmAsset } from './http/wasm-assets';
 import { MemoryStore } from './store/memory-store';
 import { connectRedis, createRedisAdapter } from './store/redis-connection';
@@ -30,15 +29,14 @@ async function main(): Promise<void> {
   const nextApp = next({ dev: config.dev, dir: process.cwd() });
   const [deps] = await Promise.all([openStore(config), nextApp.prepare()]);
   const handle = nextApp.getRequestHandler();
-  const serveTexts = createTextRoutes(deps.store, config.limits.textsPerSession);
-  const serveExports = createExportRoutes({ store: deps.store, now: Date.now });
+  const serveApi = createApiRoutes({ store: deps.store, now: Date.now }, config.limits.textsPerSession);
 
   const httpServer = createServer((req, res) => {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
-    if (serveWasmAsset(req, res) || serveTexts(req, res) || serveExports(req, res)) return;
+    if (serveWasmAsset(req, res) || serveApi(req, res)) return;
     void handle(req, res);
   });
   // Next.js attaches its own upgrade listener (dev-mode hot reload) on the first request it handles.

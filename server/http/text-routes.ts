@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { generateText, MAX_TEXT_BYTES, TextTaskError } from '../../lib/data/text';
+import { generateText, MAX_TEXT_BYTES, shareText, TextTaskError } from '../../lib/data/text';
 import { ErrorCode } from '../../lib/protocol/errors';
 import { joinCodeSchema } from '../../lib/protocol/schemas';
 import { authenticateHost } from '../services/session-service';
@@ -29,9 +29,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
 
 /**
  * `POST /api/sessions/:code/texts` (the host uploads a UTF-8 text for the text task) and
- * `GET /api/sessions/:code/texts/:textId` (browsers fetch it to train on). A text is named by the first
- * 16 hex digits of its SHA-256, so uploading the same text twice gives the same id. Returns a request
- * handler that answers false for any other path.
+ * `GET /api/sessions/:code/texts/:textId` (browsers fetch the students' share of it to train on: the
+ * test slice never leaves the server, see shareText). A text is named by the first 16 hex digits of its
+ * SHA-256, so uploading the same text twice gives the same id. Returns a request handler that answers
+ * false for any other path.
  */
 export function createTextRoutes(store: Store, maxTexts: number) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -52,7 +53,7 @@ export function createTextRoutes(store: Store, maxTexts: number) {
             'content-type': 'text/plain; charset=utf-8',
             'cache-control': 'private, max-age=86400, immutable',
           })
-          .end(text);
+          .end(shareText(text).shared);
         return;
       }
       if (req.method !== 'POST' || textId)
@@ -68,15 +69,15 @@ export function createTextRoutes(store: Store, maxTexts: number) {
           ErrorCode.BadRequest,
           `The file is over ${MAX_TEXT_BYTES.toLocaleString('en-US')} bytes.`,
         );
-      const data = generateText(1, { text: new Uint8Array(body) });
-      const text = new TextDecoder().decode(body).replace(/\r\n?/g, '\n');
+      const { text, shared } = shareText(new Uint8Array(body));
+      const data = generateText(1, { text: shared });
       const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
       const stored = await store.putText(code.data, id, text, maxTexts);
       if (stored === 'not-found') return fail(res, 404, ErrorCode.SessionNotFound, 'No such class.');
       if (stored === 'full') return fail(res, 409, ErrorCode.BadRequest, `This class keeps at most ${maxTexts} texts.`);
       reply(res, 201, {
         textId: id,
-        characters: data.train.tokens.length + data.validation.tokens.length + data.test.tokens.length,
+        characters: Array.from(text).length,
         vocabSize: data.vocab.length,
       });
     };

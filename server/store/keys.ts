@@ -35,6 +35,8 @@ export const sessionKeys = (code: string) => {
     runCount: (round: number) => `${base}:runcount:${round}`,
     /** Round index -> the challenge JSON the round started with. */
     roundChallenges: `${base}:round-challenges`,
+    /** Round index -> the secret seed of its test split; never sent to a client. */
+    testSeeds: `${base}:test-seeds`,
     /** SHA-256 of a review key -> its JSON (anonymous, createdAt). */
     reviewKeys: `${base}:review-keys`,
     /**

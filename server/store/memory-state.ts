@@ -21,6 +21,8 @@ export interface SessionState {
   reviewKeys: ReviewKey[];
   /** Round index -> the challenge it started with. */
   roundChallenges: Map<number, Challenge>;
+  /** Round index -> the secret seed of its test split. */
+  testSeeds: Map<number, number>;
   /** Milliseconds since the Unix epoch. */
   expiresAt: number;
 }
@@ -33,6 +35,7 @@ export function newSessionState(meta: SessionMeta): SessionState {
     texts: new Map(),
     reviewKeys: [],
     roundChallenges: new Map(),
+    testSeeds: new Map(),
     expiresAt: 0,
   };
 }
@@ -53,6 +56,7 @@ export function toSessionFile(state: SessionState): SessionFile {
     runs: [...state.runs.values()].map(({ run }) => run),
     reviewKeys: state.reviewKeys,
     roundChallenges: [...state.roundChallenges].map(([round, challenge]) => ({ round, challenge })),
+    testSeeds: [...state.testSeeds].map(([round, testSeed]) => ({ round, testSeed })),
     expiresAt: state.expiresAt,
   };
 }
@@ -79,6 +83,7 @@ export function replaySession({ file, points, texts }: LoadedSession, ttlMs: num
     texts: new Map(texts),
     reviewKeys: file.reviewKeys,
     roundChallenges: new Map(file.roundChallenges.map(({ round, challenge }) => [round, challenge])),
+    testSeeds: new Map(file.testSeeds.map(({ round, testSeed }) => [round, testSeed])),
     expiresAt,
   };
 }

@@ -147,15 +147,25 @@ export class MemoryStore implements Store {
     return 'ok';
   }
 
-  async startRound(code: string, startedAt: number, endsAt: number | null): Promise<RoundChangeResult> {
+  async startRound(
+    code: string,
+    startedAt: number,
+    endsAt: number | null,
+    testSeed: number,
+  ): Promise<RoundChangeResult> {
     const entry = this.live(code);
     if (!entry) return 'not-found';
     const { meta } = entry.record;
     if (meta.round.status === 'running') return 'conflict';
     meta.round = { index: meta.round.index + 1, status: 'running', startedAt, endsAt, endedAt: null };
     entry.roundChallenges.set(meta.round.index, structuredClone(meta.challenge));
+    entry.testSeeds.set(meta.round.index, testSeed);
     await this.touch(code, true);
     return { ...meta.round };
+  }
+
+  async roundTestSeed(code: string, round: number): Promise<number | null> {
+    return this.live(code)?.testSeeds.get(round) ?? null;
   }
 
   async endRound(code: string, index: number, endedAt: number): Promise<RoundChangeResult> {

@@ -14,6 +14,7 @@ import {
   sessionMetaSchema,
   STORE_FORMAT,
   storedPointSchema,
+  testSeedSchema,
 } from './formats';
 
 /**
@@ -135,4 +136,9 @@ export function reviewKeyFrom(json: string, code: string): ReviewKey {
 export function roundChallengeFrom(round: number, json: string, code: string): RoundChallenge {
   const what = `Round ${round}'s challenge of session ${code}`;
   return parseStored(roundChallengeSchema, { round, challenge: parseStoredJson(json, what) }, what);
+}
+
+/** A round's secret test seed from the test-seeds hash. */
+export function testSeedFrom(value: string, code: string): number {
+  return parseStored(testSeedSchema, Number(value), `A round's test seed of session ${code}`);
 }

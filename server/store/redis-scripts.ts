@@ -84,8 +84,8 @@ changed()
 return 'ok'`);
 
 /**
- * KEYS: meta, round challenges, deadlines (not the session's). ARGV: startedAt, endsAt or '', code.
- * Records the challenge the new round starts with under its index.
+ * KEYS: meta, round challenges, test seeds, deadlines (not the session's). ARGV: startedAt, endsAt or '',
+ * code, test seed. Records the challenge and the secret test seed the new round starts with under its index.
  */
 export const START_ROUND = script(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
@@ -93,7 +93,8 @@ if redis.call('HGET', KEYS[1], 'roundStatus') == 'running' then return 'conflict
 local index = redis.call('HINCRBY', KEYS[1], 'roundIndex', 1)
 redis.call('HSET', KEYS[1], 'roundStatus', 'running', 'roundStartedAt', ARGV[3], 'roundEndsAt', ARGV[4], 'roundEndedAt', '')
 redis.call('HSET', KEYS[2], tostring(index), redis.call('HGET', KEYS[1], 'challenge'))
-if ARGV[4] ~= '' then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5]) end
+redis.call('HSET', KEYS[3], tostring(index), ARGV[6])
+if ARGV[4] ~= '' then redis.call('ZADD', KEYS[4], ARGV[4], ARGV[5]) end
 changed()
 return 'ok'`);
 

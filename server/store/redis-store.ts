@@ -15,6 +15,7 @@ import {
   roundFrom,
   runFixedFrom,
   runFrom,
+  testSeedFrom,
   type RunFixed,
 } from './redis-codec';
 import type { RedisClient } from './redis-connection';
@@ -148,10 +149,22 @@ export class RedisStore implements Store {
     return result as 'ok' | 'not-found' | 'conflict';
   }
 
-  async startRound(code: string, startedAt: number, endsAt: number | null): Promise<RoundChangeResult> {
-    const keys = [sessionKeys(code).meta, sessionKeys(code).roundChallenges, ROUND_DEADLINES_KEY];
-    const result = await this.run(code, lua.START_ROUND, keys, [String(startedAt), nullable(endsAt), code], 2);
+  async startRound(
+    code: string,
+    startedAt: number,
+    endsAt: number | null,
+    testSeed: number,
+  ): Promise<RoundChangeResult> {
+    const { meta, roundChallenges, testSeeds } = sessionKeys(code);
+    const keys = [meta, roundChallenges, testSeeds, ROUND_DEADLINES_KEY];
+    const args = [String(startedAt), nullable(endsAt), code, String(testSeed)];
+    const result = await this.run(code, lua.START_ROUND, keys, args, 3);
     return result === 'ok' ? this.readRound(code) : (result as 'not-found' | 'conflict');
+  }
+
+  async roundTestSeed(code: string, round: number): Promise<number | null> {
+    const stored = await this.client.hGet(sessionKeys(code).testSeeds, String(round));
+    return stored === null ? null : testSeedFrom(stored, code);
   }
 
   async endRound(code: string, index: number, endedAt: number): Promise<RoundChangeResult> {
@@ -274,7 +287,10 @@ export class RedisStore implements Store {
 
   async deleteSession(code: string): Promise<boolean> {
     const k = sessionKeys(code);
-    const named = [k.meta, k.participants, k.nicknames, k.kicked, k.renames, k.runs, k.textIds, k.roundChallenges];
+    const named = [
+      ...[k.meta, k.participants, k.nicknames, k.kicked, k.renames, k.runs, k.textIds, k.roundChallenges],
+      k.testSeeds,
+    ];
     const keys = [...named, k.reviewKeys, ROUND_DEADLINES_KEY];
     return (await this.run(code, lua.DELETE_SESSION, keys, [code], keys.length - 1)) === 1;
   }

@@ -15,6 +15,7 @@ import {
   STORE_FORMAT,
   storedPointSchema,
   StoredDataError,
+  testSeedSchema,
 } from './formats';
 
 /**
@@ -27,6 +28,8 @@ export interface SessionFile {
   runs: RunView[];
   reviewKeys: ReviewKey[];
   roundChallenges: RoundChallenge[];
+  /** The secret seed of each round's test split. */
+  testSeeds: { round: number; testSeed: number }[];
   /** Milliseconds since the Unix epoch. */
   expiresAt: number;
 }
@@ -52,6 +55,8 @@ const sessionFileSchema = z.object({
   // Absent from files written before review links and per-round challenges existed: none then.
   reviewKeys: z.array(reviewKeySchema).default([]),
   roundChallenges: z.array(roundChallengeSchema).default([]),
+  // Absent from files written before verified scores: those rounds have no secret test split.
+  testSeeds: z.array(z.object({ round: z.number().int().min(1), testSeed: testSeedSchema })).default([]),
   expiresAt: z.number(),
 }) satisfies z.ZodType<SessionFile>;
 

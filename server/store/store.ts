@@ -76,10 +76,12 @@ export interface Store {
   /** Replaces the challenge; 'conflict' while a round is running. */
   setChallenge(code: string, challenge: Challenge): Promise<'ok' | 'not-found' | 'conflict'>;
   /**
-   * Opens round index+1 with the current challenge, and records that challenge as the round's;
-   * 'conflict' while one is running.
+   * Opens round index+1 with the current challenge, and records that challenge as the round's, with the
+   * secret seed of its test split; 'conflict' while one is running.
    */
-  startRound(code: string, startedAt: number, endsAt: number | null): Promise<RoundChangeResult>;
+  startRound(code: string, startedAt: number, endsAt: number | null, testSeed: number): Promise<RoundChangeResult>;
+  /** The secret test seed round `round` started with; null for an unknown session or round. Never sent to clients. */
+  roundTestSeed(code: string, round: number): Promise<number | null>;
   /** Ends round `index` if it is still running (so two instances' timers end it once); else 'conflict'. */
   endRound(code: string, index: number, endedAt: number): Promise<RoundChangeResult>;
   /** Running rounds whose deadline is at or before `now`, across all sessions. */

@@ -19,7 +19,7 @@ const RUN_ID = 'run-eeeeeeeeeeeeeee1';
 async function writeOneRun(dataDir: string): Promise<void> {
   const store = await MemoryStore.open({ dataDir });
   await store.createSession(meta('ABCDEF'));
-  await store.startRound('ABCDEF', 1, null);
+  await store.startRound('ABCDEF', 1, null, 7);
   await store.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
   await store.appendPoints('ABCDEF', RUN_ID, [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5 }], 2);
   await store.close();
@@ -88,7 +88,7 @@ describe('MemoryStore with a data folder', () => {
   it('writes only the points log while a run streams, and rebuilds the run summary from it', async () => {
     const first = await MemoryStore.open({ dataDir });
     await first.createSession(meta('ABCDEF'));
-    await first.startRound('ABCDEF', 1, null);
+    await first.startRound('ABCDEF', 1, null, 7);
     await first.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
     const sessionWrites = vi.spyOn(SessionFiles.prototype, 'writeSession');
     await first.appendPoints(
@@ -119,7 +119,7 @@ describe('MemoryStore with a data folder', () => {
     let now = 1_000;
     const first = await MemoryStore.open({ dataDir, now: () => now });
     await first.createSession(meta('ABCDEF'));
-    await first.startRound('ABCDEF', 1, null);
+    await first.startRound('ABCDEF', 1, null, 7);
     await first.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
     now += SESSION_TTL_S * 1000 - 10;
     await first.appendPoints('ABCDEF', RUN_ID, [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5 }], now);
@@ -177,16 +177,17 @@ describe('MemoryStore with a data folder', () => {
     expect(await readdir(path.join(dataDir, 'sessions'))).toEqual([]);
   });
 
-  it('keeps review keys and round challenges across a restart', async () => {
+  it('keeps review keys, round challenges and test seeds across a restart', async () => {
     const first = await MemoryStore.open({ dataDir });
     await first.createSession(meta('ABCDEF'));
-    await first.startRound('ABCDEF', 1, null);
+    await first.startRound('ABCDEF', 1, null, 7);
     await first.addReviewKey('ABCDEF', { hash: 'a'.repeat(64), anonymous: true, createdAt: 2 });
     await first.close();
 
     const second = await MemoryStore.open({ dataDir });
     expect(await second.listReviewKeys('ABCDEF')).toEqual([{ hash: 'a'.repeat(64), anonymous: true, createdAt: 2 }]);
     expect((await second.roundChallenges('ABCDEF')).map((r) => r.round)).toEqual([1]);
+    expect(await second.roundTestSeed('ABCDEF', 1)).toBe(7);
   });
 
   it('deletes a session’s files, points still waiting to be written included', async () => {

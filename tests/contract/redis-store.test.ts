@@ -64,7 +64,7 @@ describe('RedisStore specifics', () => {
       nicknameKey: 'ada',
       maxParticipants: 500,
     });
-    await short.startRound(code, 1, null);
+    await short.startRound(code, 1, null, 7);
     await short.createRun(code, run('run-aaaaaaaaaaaaaaa1', 'p1'), 5);
     await short.appendPoints(code, 'run-aaaaaaaaaaaaaaa1', [{ seq: 0, step: 1, elapsedMs: 1, trainLoss: 2 }], 5);
     await short.addReviewKey(code, { hash: 'a'.repeat(64), anonymous: false, createdAt: 1 });

@@ -50,6 +50,7 @@ export const TEXT_DEFAULTS: Omit<TextParams, 'text'> = { maxVocab: 96 };
 export function shareText(file: Uint8Array | string): { text: string; shared: string; heldOut: string } {
   const text = decode(file);
   const chars = Array.from(text);
+  if (text.trim() === '') throw new TextTaskError('The text is empty.');
   if (chars.length < MIN_TEXT_CHARS)
     throw new TextTaskError(`The text has ${chars.length} characters; at least ${MIN_TEXT_CHARS} are needed.`);
   const cut = Math.floor(chars.length * SHARED_SHARE);

@@ -3,4 +3,4 @@
  * refuses a connection whose major version differs (see PROTOCOL.md, "Handshake").
  * Bump it whenever an event, payload or ack changes shape.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;

@@ -5,27 +5,9 @@ import { ErrorCode } from '../../lib/protocol/errors';
 import { joinCodeSchema } from '../../lib/protocol/schemas';
 import { authenticateHost } from '../services/session-service';
 import type { Store } from '../store/store';
-import { bearerToken, fail, failUnexpected, reply } from './http-reply';
+import { bearerToken, fail, failUnexpected, readBody, reply } from './http-reply';
 
 const ROUTE = /^\/api\/sessions\/([^/]+)\/texts(?:\/([0-9a-f]{16}))?\/?$/;
-
-/**
- * Reads the request body; null when it is over `limit` bytes. Past the limit the rest is read and
- * dropped (so the client still gets the answer), and a body far past it is cut off.
- */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else if (size > 4 * limit) req.destroy();
-    });
-    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : null));
-    req.on('error', reject);
-  });
-}
 
 /**
  * `POST /api/sessions/:code/texts` (the host uploads a UTF-8 text for the text task) and

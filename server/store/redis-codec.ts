@@ -1,6 +1,7 @@
 import type { Participant, SessionMeta } from '../../lib/domain/session';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
 import type { RoundState } from '../../lib/protocol/schemas';
+import { verificationSchema, type Verification } from '../../lib/protocol/verification';
 import type { ReviewKey, RoundChallenge } from './store';
 import {
   parseStored,
@@ -141,4 +142,10 @@ export function roundChallengeFrom(round: number, json: string, code: string): R
 /** A round's secret test seed from the test-seeds hash. */
 export function testSeedFrom(value: string, code: string): number {
   return parseStored(testSeedSchema, Number(value), `A round's test seed of session ${code}`);
+}
+
+/** A run's verification from its state hash's `verified` field. */
+export function verificationFrom(json: string, code: string): Verification {
+  const what = `A run's verification of session ${code}`;
+  return parseStored(verificationSchema, parseStoredJson(json, what), what);
 }

@@ -170,6 +170,33 @@ redis.call('HSET', KEYS[2], 'status', ARGV[3])
 refresh()
 return 1`);
 
+/**
+ * KEYS: meta, run state, weights, verification jobs (not the session's). ARGV: weights (base64), code, run
+ * id, the pending verification JSON. Keeps the weights, marks the run pending and queues a job, unless the
+ * run is missing, pending or done already.
+ */
+export const SUBMIT_WEIGHTS = script(`
+if redis.call('EXISTS', KEYS[2]) == 0 then return 'not-found' end
+local current = redis.call('HGET', KEYS[2], 'verified')
+if current then
+  local status = cjson.decode(current).status
+  if status == 'done' or status == 'pending' then return status end
+end
+redis.call('SET', KEYS[3], ARGV[3])
+redis.call('HSET', KEYS[2], 'verified', ARGV[6])
+redis.call('XADD', KEYS[4], '*', 'code', ARGV[4], 'runId', ARGV[5])
+refresh()
+return 'queued'`);
+
+/** KEYS: meta, run state, weights. ARGV: the verification JSON. Only a pending run's; drops its weights. */
+export const COMPLETE_VERIFICATION = script(`
+local current = redis.call('HGET', KEYS[2], 'verified')
+if not current or cjson.decode(current).status ~= 'pending' then return 0 end
+redis.call('HSET', KEYS[2], 'verified', ARGV[3])
+redis.call('DEL', KEYS[3])
+refresh()
+return 1`);
+
 /** KEYS: meta, text, text ids. ARGV: the text, its id, max texts. */
 export const PUT_TEXT = script(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end

@@ -3,7 +3,8 @@ import type { BoardVisibility } from '../../lib/protocol/board';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import type { RoundState } from '../../lib/protocol/schemas';
-import { ROUND_DEADLINES_KEY, SESSION_TTL_S, sessionKeys } from './keys';
+import type { Verification } from '../../lib/protocol/verification';
+import { ROUND_DEADLINES_KEY, SESSION_TTL_S, sessionKeys, VERIFY_JOBS_KEY } from './keys';
 import {
   metaFields,
   metaFrom,
@@ -16,6 +17,7 @@ import {
   runFixedFrom,
   runFrom,
   testSeedFrom,
+  verificationFrom,
   type RunFixed,
 } from './redis-codec';
 import type { RedisClient } from './redis-connection';
@@ -31,6 +33,7 @@ import type {
   RoundChallenge,
   RoundChangeResult,
   Store,
+  SubmitWeightsResult,
 } from './store';
 
 /** The shared store for several server instances. The client must already be connected. */
@@ -261,6 +264,33 @@ export class RedisStore implements Store {
 
   async getText(code: string, textId: string): Promise<string | null> {
     return this.client.get(sessionKeys(code).text(textId));
+  }
+
+  async submitWeights(code: string, runId: string, weights: Uint8Array): Promise<SubmitWeightsResult> {
+    const keys = sessionKeys(code);
+    // Base64: the client's replies are strings, and a blob is at most a few megabytes.
+    const args = [Buffer.from(weights).toString('base64'), code, runId, JSON.stringify({ status: 'pending' })];
+    const keyList = [keys.meta, keys.runState(runId), keys.weights(runId), VERIFY_JOBS_KEY];
+    return (await this.run(code, lua.SUBMIT_WEIGHTS, keyList, args, 3)) as SubmitWeightsResult;
+  }
+
+  async getWeights(code: string, runId: string): Promise<Uint8Array | null> {
+    const stored = await this.client.get(sessionKeys(code).weights(runId));
+    return stored === null ? null : new Uint8Array(Buffer.from(stored, 'base64'));
+  }
+
+  async completeVerification(code: string, runId: string, result: Verification): Promise<boolean> {
+    const keys = sessionKeys(code);
+    const keyList = [keys.meta, keys.runState(runId), keys.weights(runId)];
+    return (await this.run(code, lua.COMPLETE_VERIFICATION, keyList, [JSON.stringify(result)])) === 1;
+  }
+
+  async verifications(code: string, runIds: readonly string[]): Promise<(Verification | null)[]> {
+    if (runIds.length === 0) return [];
+    const multi = this.client.multi();
+    for (const id of runIds) multi.hGet(sessionKeys(code).runState(id), 'verified');
+    const stored = (await multi.exec()) as unknown as (string | null)[];
+    return stored.map((json) => (json === null ? null : verificationFrom(json, code)));
   }
 
   async roundChallenges(code: string): Promise<RoundChallenge[]> {

@@ -10,11 +10,12 @@ import { createTaskCatalog } from '@/server/services/task-catalog';
  * real tasks.
  */
 export async function startInProcessServer(deps: Omit<AppDeps, 'tasks'> & Partial<Pick<AppDeps, 'tasks'>>) {
-  const api = createApiRoutes({ store: deps.store, now: deps.now ?? Date.now }, DEFAULT_LIMITS.textsPerSession);
+  const full = { tasks: createTaskCatalog(deps.store), now: Date.now, ...deps };
+  const api = createApiRoutes(full, DEFAULT_LIMITS.textsPerSession);
   const httpServer = createServer((req, res) => {
     if (!api(req, res)) res.writeHead(404).end();
   });
-  const app = createApp(httpServer, { tasks: createTaskCatalog(deps.store), ...deps });
+  const app = createApp(httpServer, full);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, io: app.io, close: app.close };

@@ -23,7 +23,7 @@ const run = (
   curvePoints: 0,
   best: best === null ? null : { valLoss: best, accuracy: null, step: 50, at },
   bestAccuracy: accuracy === null ? null : { accuracy, step: 60, at },
-  verified: false,
+  verified: null,
 });
 
 describe('rankRuns', () => {

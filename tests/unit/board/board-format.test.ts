@@ -39,7 +39,7 @@ function run(id: string, best: number | null, at = 0, startedAt = 0): BoardRun {
     curvePoints: 0,
     best: best === null ? null : { valLoss: best, accuracy: null, step: 10, at },
     bestAccuracy: null,
-    verified: false,
+    verified: null,
   };
 }
 

@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
 import { generateTaskData } from '@/lib/domain/task-data';
-import { countParameters, type ModelConfig, type TrainConfig } from '@/lib/model/config';
+import { modelConfigOf } from '@/lib/domain/run-model';
+import { countParameters, type TrainConfig } from '@/lib/model/config';
 import { createTrainer } from '@/lib/model/trainer';
 import { chooseBackend, startBackend } from './backend';
+import { submitWeights } from './submit-weights';
 import type { FromProbe, FromWorker, ProbeRequest, RunSetup, ToWorker } from './worker-messages';
 
 /**
@@ -16,6 +18,8 @@ const SAMPLE_LENGTH = 200;
 let control: 'running' | 'paused' | 'stopping' = 'running';
 let wake: (() => void) | null = null;
 let temperature = 1;
+/** Submits the run's best weights so far; set while a run trains. */
+let submitBest: (() => Promise<void>) | null = null;
 
 // A MessageChannel round trip lets queued control messages run between steps without a timer's delay.
 const channel = new MessageChannel();
@@ -42,6 +46,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     wake?.();
   } else if (message.type === 'temperature') {
     temperature = message.value;
+  } else if (message.type === 'submit') {
+    void submitBest?.();
   }
 };
 
@@ -68,16 +74,7 @@ async function probe(request: ProbeRequest): Promise<void> {
 function buildTrainer(setup: RunSetup, steps: number) {
   const data = generateTaskData(setup.task, (id) => (id === setup.task.params.textId ? setup.text : undefined));
   const { config } = setup;
-  const modelConfig: ModelConfig = {
-    cell: config.cell,
-    hiddenSize: config.hiddenSize,
-    layers: config.layers,
-    vocabSize: data.vocab.length,
-    embeddingSize: config.embeddingSize,
-    init: config.init,
-    gateBias: config.gateBias,
-    seed: config.seed,
-  };
+  const modelConfig = modelConfigOf(config, data.vocab.length);
   const trainConfig: TrainConfig = {
     optimizer: config.optimizer,
     learningRate: config.learningRate,
@@ -107,6 +104,13 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
     });
   };
 
+  // The weights at the run's best validation step: what the server scores on its secret test split.
+  let best: { valLoss: number; weights: Uint8Array } | null = null;
+  submitBest = async () => {
+    const reason = await submitWeights(start.submit, best?.weights ?? trainer.exportWeights());
+    if (reason) console.warn(`The run's weights were not submitted: ${reason}`);
+  };
+
   const tokensPerStep = config.batchSize * config.seqLength;
   let elapsedMs = 0;
   let lossSum = 0;
@@ -126,6 +130,8 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
       const last = step === start.budgetSteps;
       const evaluation = step % start.evalEvery === 0 || last ? trainer.evaluate() : null;
       elapsedMs += performance.now() - began;
+      if (evaluation && evaluation.valLoss < (best?.valLoss ?? Infinity))
+        best = { valLoss: evaluation.valLoss, weights: trainer.exportWeights() };
       if (step % start.reportEvery === 0 || last) {
         post({
           type: 'progress',
@@ -142,8 +148,11 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
       }
       if (step % start.inspectEvery === 0 || last) inspect(step);
     }
+    // The page ends this worker on `finished`: the weights go first.
+    await submitBest();
     post({ type: 'finished', outcome: step >= start.budgetSteps ? 'completed' : 'stopped', step });
   } finally {
+    submitBest = null;
     trainer.dispose();
   }
 }

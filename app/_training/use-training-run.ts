@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchText } from '../_realtime/texts';
 import type { Challenge, RunConfig } from '@/lib/protocol/challenge';
-import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
+import { TRAINING_WORKER_PATH, weightsPath } from '@/lib/protocol/http-paths';
+import { credentials } from '../_realtime/credentials';
 import { MAX_POINTS_PER_RUN, type MetricPoint, type RunFinishRequest, type RunMineReply } from '@/lib/protocol/run';
 import { clearCachedTimings, type BackendChoice } from './backend-choice';
 import type { BackendName } from './backend-names';
@@ -58,7 +59,12 @@ interface Active {
  * when it finishes, fails or the page goes), and keeps the page's list of runs. What the worker reports
  * goes to the run's sink as it arrives.
  */
-export function useTrainingRun(code: string, challenge: Challenge, forcedBackend: BackendName | undefined) {
+export function useTrainingRun(
+  code: string,
+  challenge: Challenge,
+  forcedBackend: BackendName | undefined,
+  roundEnded: boolean,
+) {
   const [runs, setRuns] = useState<LocalRun[]>([]);
   const [backendChoice, setBackendChoiceState] = useState<BackendChoice>(forcedBackend ?? 'auto');
   const [decision, setDecision] = useState<BackendDecision | null>(null);
@@ -71,6 +77,12 @@ export function useTrainingRun(code: string, challenge: Challenge, forcedBackend
   }, []);
 
   useEffect(() => () => active.current?.worker.terminate(), []);
+
+  // When the round ends, a run still training submits its best weights so far.
+  useEffect(() => {
+    const current = active.current;
+    if (roundEnded && current && !current.done) current.worker.postMessage({ type: 'submit' } satisfies ToWorker);
+  }, [roundEnded]);
 
   const onWorkerMessage = useCallback(
     (runId: string, message: FromWorker) => {
@@ -155,6 +167,7 @@ export function useTrainingRun(code: string, challenge: Challenge, forcedBackend
         inspectEvery: reportEvery * EVALS_PER_REPORT * INSPECTS_PER_EVAL,
         temperature,
         backend: decided.backend,
+        submit: { url: weightsPath(code, runId), token: credentials.student(code)?.token ?? '' },
       };
       worker.postMessage(message);
     },

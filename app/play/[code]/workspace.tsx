@@ -33,7 +33,7 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   const board = useBoard(round.index, 'student', connected, ended);
   const [draft, setDraft] = useState<DraftConfig>(challenge.defaults);
   const [startError, setStartError] = useState<string | null>(null);
-  const training = useTrainingRun(session.code, challenge, backend);
+  const training = useTrainingRun(session.code, challenge, backend, ended);
   // Streams the run to the server and, after a reload, brings back this round's earlier runs.
   const stream = useRunStream(connected, round.index, training.restore);
   const current = training.runs.at(-1);

@@ -188,6 +188,7 @@ export function Workspace({ session, participantId, connected, backend }: Props)
               budgetSteps={board.budgetSteps}
               metric={board.rankingMetric}
               selfParticipantId={participantId}
+              final={ended}
             />
           </div>
         )}

@@ -8,6 +8,7 @@ import { createTaskCatalog } from './services/task-catalog';
 import { createSecurityHeaders } from './http/security-headers';
 import { createEvalPool } from './eval/eval-pool';
 import { createApiRoutes } from './http/api-routes';
+import { createProcessStats } from './jobs/process-stats';
 import { serveWasmAsset } from './http/wasm-assets';
 import { MemoryStore } from './store/memory-store';
 import { connectRedis, createRedisAdapter } from './store/redis-connection';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const nextApp = next({ dev: config.dev, dir: process.cwd() });
   const [deps] = await Promise.all([openStore(config), nextApp.prepare()]);
   const pool = createEvalPool(config.verifyWorkers);
+  const stats = process.env.STATS_ON_EXIT === '1' ? createProcessStats() : null;
   const handle = nextApp.getRequestHandler();
   const serveApi = createApiRoutes({ ...deps, now: Date.now }, config.limits.textsPerSession);
 
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
   // Next.js attaches its own upgrade listener (dev-mode hot reload) on the first request it handles.
-  const verify = { queue: deps.queue, pool, claimIdleMs: config.verifyClaimIdleMs };
+  const verify = { queue: deps.queue, pool, claimIdleMs: config.verifyClaimIdleMs, onEvaluated: stats?.evaluated };
   const app = createApp(httpServer, { ...deps, verify, publicUrls: config.publicUrls, limits: config.limits });
   // Added after createApp, in front: Socket.IO moved the listeners it found behind its own path check,
   // and this one must run for its responses too.
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
     await pool.close();
     await deps.release();
     await nextApp.close();
+    if (stats) console.error(stats.report());
     process.exit(0);
   };
   // Ctrl-C on `npm start` reaches the server twice, from the terminal and forwarded by npm: a second

@@ -3,7 +3,10 @@ import { shareText } from '@/lib/data/text';
 import { challengeForTask } from '@/lib/domain/challenge-presets';
 import { generateTaskData } from '@/lib/domain/task-data';
 import { ClientEvent, ServerEvent } from '@/lib/protocol/events';
-import { textsPath } from '@/lib/protocol/http-paths';
+import { textsPath, weightsPath } from '@/lib/protocol/http-paths';
+import { modelConfigOf } from '@/lib/domain/run-model';
+import { initialWeights } from '@/lib/model/init';
+import { encodeWeights } from '@/lib/model/weights-io';
 import type { TaskChoice } from '@/lib/protocol/challenge';
 import type { SessionCreateReply, SessionJoinReply } from '@/lib/protocol/schemas';
 import { serverOver, STORE_BACKENDS } from '../helpers/store-backends';
@@ -36,9 +39,9 @@ describe.each(STORE_BACKENDS)('the secret test split over the %s store', (_, ope
       received.push(`${event} ack ${JSON.stringify(data)}`);
       return data;
     };
-    const get = async (path: string) => {
-      const body = await (await fetch(`${server.url()}${path}`)).text();
-      received.push(`GET ${path} ${body}`);
+    const get = async (path: string, init?: RequestInit) => {
+      const body = await (await fetch(`${server.url()}${path}`, init)).text();
+      received.push(`${init?.method ?? 'GET'} ${path} ${body}`);
       return body;
     };
     const joined = await request<SessionJoinReply>(ClientEvent.SessionJoin, { code, nickname: 'Eve' });
@@ -63,6 +66,12 @@ describe.each(STORE_BACKENDS)('the secret test split over the %s store', (_, ope
       points: [{ seq: 0, step: 5, elapsedMs: 9, trainLoss: 2, valLoss: 1.5 }],
     });
     await student.request(ClientEvent.RunFinish, { runId, outcome: 'completed' });
+    const model = modelConfigOf({ ...defaults, seed: 1 }, student.joined.session.task.vocabSize);
+    await student.get(weightsPath(created.code, runId), {
+      method: 'POST',
+      body: new Blob([new Uint8Array(encodeWeights(model, initialWeights(model)))]),
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${student.joined.token}` },
+    });
     await student.request(ClientEvent.BoardGet, {});
     await student.request(ClientEvent.RunMine, {});
     const ended = nextEvent(student.socket, ServerEvent.SessionState, (s) => s.round.status === 'ended');
@@ -93,6 +102,7 @@ describe.each(STORE_BACKENDS)('the secret test split over the %s store', (_, ope
     const { received, testSeed } = await playRound({ id: 'text', params: {}, seed: 1 }, true);
     const { shared, heldOut } = shareText(TEXT);
     expect(received).toContain(shared.slice(0, 200));
+    expect(received).toContain('{"status":"pending"}');
     expect(heldOut.length).toBeGreaterThan(100);
     for (const window of windows(heldOut, 24, 8)) expect(received).not.toContain(window);
     expect(received).not.toContain(String(testSeed));

@@ -1,24 +1,8 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ClientEvent } from '@/lib/protocol/events';
 import { connectClient, expectOk } from '../helpers/test-client';
 import { BoardPage } from './pages/board-page';
-import { HomePage } from './pages/home-page';
-import { WorkspacePage } from './pages/workspace-page';
-
-/** Small settings, so two runs train side by side in a few seconds each. */
-async function student(browser: Browser, code: string, nickname: string) {
-  const page = await (await browser.newContext()).newPage();
-  const home = new HomePage(page);
-  await home.open(`/?code=${code}`);
-  await home.join(null, nickname);
-  await page.waitForURL(`**/play/${code}`);
-  await page.goto(`/play/${code}?backend=wasm`);
-  await page.getByRole('radio', { name: 'GRU' }).check({ force: true });
-  await page.getByLabel('Hidden units').fill('16');
-  await page.getByLabel('Sequence length').fill('20');
-  await page.getByLabel('Batch size').fill('8');
-  return { page, workspace: new WorkspacePage(page) };
-}
+import { hostRound, smallStudent } from './pages/small-class';
 
 /** The number in a podium score ("✓ 1.234 test bits/token"). */
 const scoreOf = (text: string | null) => Number(text?.match(/\d+\.\d+/)?.[0]);
@@ -27,18 +11,10 @@ test('a forged best loss tops the live board, but the podium goes by verified sc
   browser,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const host = await (await browser.newContext({ viewport: { width: 1600, height: 1200 } })).newPage();
-  const home = new HomePage(host);
-  await home.open();
-  const code = await home.hostClass();
-  await host.getByLabel('Training steps per run').fill('200');
-  await host.getByRole('button', { name: 'Save challenge' }).click();
-  await expect(host.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-  await host.getByRole('button', { name: 'Start round' }).click();
-  await expect(host.getByTestId('round-status')).toHaveText('Round 1: Running');
+  const { host, code } = await hostRound(browser, 200);
 
-  const ada = await student(browser, code, 'Ada');
-  const eve = await student(browser, code, 'Eve');
+  const ada = await smallStudent(browser, code, 'Ada', 'GRU');
+  const eve = await smallStudent(browser, code, 'Eve', 'GRU');
   for (const s of [ada, eve]) await s.workspace.train();
   for (const s of [ada, eve]) await s.workspace.waitForFinish();
 

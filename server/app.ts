@@ -16,6 +16,7 @@ import { createBoardPublisher } from './jobs/board-publisher';
 import { createPresencePublisher } from './jobs/presence-publisher';
 import { startRoundClock } from './jobs/round-clock';
 import { createSessionBroadcaster } from './jobs/session-broadcast';
+import { startVerifier, type VerifyDeps } from './jobs/verifier';
 import { BoardSnapshots } from './services/board-snapshots';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import type { TaskCatalog } from './services/deps';
@@ -38,6 +39,8 @@ export interface AppDeps {
   limits?: Partial<Limits>;
   /** Milliseconds since the Unix epoch; injected for tests. */
   now?: () => number;
+  /** The queue and evaluation threads that score submitted weights; without them this instance scores none. */
+  verify?: VerifyDeps;
 }
 
 /** Attaches the realtime server to `httpServer`. The seam every test uses: no Next.js, no environment. */
@@ -66,6 +69,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
   const stopRoundClock = startRoundClock(realtime, sessions);
   const board = createBoardPublisher(realtime);
   const presence = createPresencePublisher(io);
+  const verifier = deps.verify ? startVerifier(realtime, deps.verify, board) : null;
 
   io.use((socket, next) => {
     const version = (socket.handshake.auth as { protocolVersion?: unknown }).protocolVersion;
@@ -101,12 +105,13 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
 
   return {
     io,
-    close: () => {
+    close: async () => {
       stopRoundClock();
+      await verifier?.stop();
       sessions.stop();
       board.stop();
       presence.stop();
-      return new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { defaultPoolSize } from './eval/eval-pool';
 import { readLimits, type Limits } from './limits';
 import { DEFAULT_RETENTION_DAYS } from './store/keys';
 
@@ -16,9 +17,25 @@ export interface Config {
   /** Seconds a session is kept after its last change, in either store; from `RETENTION_DAYS`. */
   sessionTtlS: number;
   limits: Limits;
+  /** Threads that score submitted weights; from `VERIFY_WORKERS`, by default one per core but one. */
+  verifyWorkers: number;
+  /** A verification job its instance has not held for this long is taken over; from `VERIFY_CLAIM_IDLE_MS`. */
+  verifyClaimIdleMs: number;
 }
 
 const DAY_S = 24 * 60 * 60;
+/** An evaluation holds its job every third of this; a minute outlasts any pause of a live instance. */
+const DEFAULT_CLAIM_IDLE_MS = 60_000;
+
+/** A whole number from the environment within [min, max], or `fallback` when unset. */
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
 
 /** Reads the environment once, failing fast with a readable message on a bad value. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,5 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }),
     sessionTtlS: Math.round(retentionDays * DAY_S),
     limits: readLimits(env),
+    verifyWorkers: intFrom(env, 'VERIFY_WORKERS', defaultPoolSize(), 1, 64),
+    verifyClaimIdleMs: intFrom(env, 'VERIFY_CLAIM_IDLE_MS', DEFAULT_CLAIM_IDLE_MS, 300, 3_600_000),
   };
 }

@@ -36,6 +36,8 @@ export const runCheckpointSchema = z
     elapsedMs: z.number().finite().min(0),
     /** Every point the run made up to `trainer.step`, in order: a point's index is its outbox `seq`. */
     points: z.array(metricPointSchema.omit({ seq: true })),
+    /** The weights at the best validation step so far and that loss: what the run submits for scoring. */
+    best: z.object({ valLoss: z.number().finite(), weights: bytes }).strict().nullable(),
     trainer: z.object({
       step: z.number().int().min(1),
       weights: bytes,

@@ -1,9 +1,11 @@
 /// <reference lib="webworker" />
 import { generateTaskData } from '@/lib/domain/task-data';
-import { countParameters, type ModelConfig, type TrainConfig } from '@/lib/model/config';
+import { modelConfigOf } from '@/lib/domain/run-model';
+import { countParameters, type TrainConfig } from '@/lib/model/config';
 import { createTrainer, resumeTrainer } from '@/lib/model/trainer';
 import { chooseBackend, startBackend } from './backend';
 import { deleteCheckpoint, saveCheckpoint } from './run-checkpoints';
+import { submitWeights } from './submit-weights';
 import type { FromProbe, FromWorker, ProbeRequest, ProgressMessage, RunSetup, ToWorker } from './worker-messages';
 
 /**
@@ -19,6 +21,8 @@ const CHECKPOINT_EVERY_MS = 3000;
 let control: 'running' | 'paused' | 'stopping' = 'running';
 let wake: (() => void) | null = null;
 let temperature = 1;
+/** Submits the run's best weights so far; set while a run trains. */
+let submitBest: (() => Promise<void>) | null = null;
 
 // A MessageChannel round trip lets queued control messages run between steps without a timer's delay.
 const channel = new MessageChannel();
@@ -43,6 +47,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     wake?.();
   } else if (message.type === 'temperature') {
     temperature = message.value;
+  } else if (message.type === 'submit') {
+    void submitBest?.();
   }
 };
 
@@ -69,16 +75,7 @@ async function probe(request: ProbeRequest): Promise<void> {
 function runSetup(setup: RunSetup, steps: number) {
   const data = generateTaskData(setup.task, (id) => (id === setup.task.params.textId ? setup.text : undefined));
   const { config } = setup;
-  const modelConfig: ModelConfig = {
-    cell: config.cell,
-    hiddenSize: config.hiddenSize,
-    layers: config.layers,
-    vocabSize: data.vocab.length,
-    embeddingSize: config.embeddingSize,
-    init: config.init,
-    gateBias: config.gateBias,
-    seed: config.seed,
-  };
+  const modelConfig = modelConfigOf(config, data.vocab.length);
   const trainConfig: TrainConfig = {
     optimizer: config.optimizer,
     learningRate: config.learningRate,
@@ -143,6 +140,14 @@ async function trainRun(start: Start): Promise<FromWorker> {
     });
   };
 
+  // The weights at the run's best validation step: what the server scores on its secret test split. A
+  // resumed run brings them from its checkpoint, or it would submit a later, worse step's and be flagged.
+  let best: { valLoss: number; weights: Uint8Array } | null = resumed?.best ?? null;
+  submitBest = async () => {
+    const reason = await submitWeights(start.submit, best?.weights ?? trainer.exportWeights());
+    if (reason) console.warn(`The run's weights were not submitted: ${reason}`);
+  };
+
   const tokensPerStep = config.batchSize * config.seqLength;
   let elapsedMs = resumed?.elapsedMs ?? 0;
   let lossSum = 0;
@@ -168,6 +173,7 @@ async function trainRun(start: Start): Promise<FromWorker> {
         inspectEvery: schedule.inspectEvery,
         elapsedMs,
         points,
+        best,
         trainer: await trainer.checkpoint(),
       });
       post({ type: 'checkpointed', step });
@@ -190,6 +196,8 @@ async function trainRun(start: Start): Promise<FromWorker> {
       const last = step === schedule.budgetSteps;
       const evaluation = step % schedule.evalEvery === 0 || last ? trainer.evaluate() : null;
       elapsedMs += performance.now() - began;
+      if (evaluation && evaluation.valLoss < (best?.valLoss ?? Infinity))
+        best = { valLoss: evaluation.valLoss, weights: trainer.exportWeights() };
       if (step % schedule.reportEvery === 0 || last) {
         const point = {
           step,
@@ -207,6 +215,8 @@ async function trainRun(start: Start): Promise<FromWorker> {
       if (!last && step % schedule.reportEvery === 0 && performance.now() - savedAt >= CHECKPOINT_EVERY_MS)
         await checkpoint();
     }
+    // The page ends this worker on `finished`: the weights go first.
+    await submitBest();
     return {
       type: 'finished',
       outcome: step >= schedule.budgetSteps ? 'completed' : 'stopped',
@@ -214,6 +224,7 @@ async function trainRun(start: Start): Promise<FromWorker> {
       weightsSha256: await sha256Hex(trainer.exportWeights()),
     };
   } finally {
+    submitBest = null;
     trainer.dispose();
   }
 }

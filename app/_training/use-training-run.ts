@@ -5,7 +5,8 @@ import { RequestError } from '../_realtime/socket-client';
 import { fetchText } from '../_realtime/texts';
 import { ErrorCode } from '@/lib/protocol/errors';
 import type { Challenge, RunConfig } from '@/lib/protocol/challenge';
-import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
+import { TRAINING_WORKER_PATH, weightsPath } from '@/lib/protocol/http-paths';
+import { credentials } from '../_realtime/credentials';
 import { MAX_POINTS_PER_RUN, type RunMineReply } from '@/lib/protocol/run';
 import { clearCachedTimings, type BackendChoice } from './backend-choice';
 import type { BackendName } from './backend-names';
@@ -19,6 +20,12 @@ interface Resumable {
   checkpoint: RunCheckpoint;
   stored: ReadonlySet<number>;
 }
+
+/** Where a run's best weights go to be scored, with the student's own key. */
+const submitTarget = (code: string, runId: string) => ({
+  url: weightsPath(code, runId),
+  token: credentials.student(code)?.token ?? '',
+});
 
 /** Failures that say nothing about the run itself: the student can try to resume again. */
 const TRANSIENT: ReadonlySet<RequestError['code']> = new Set(['TIMEOUT', ErrorCode.RateLimited, ErrorCode.Internal]);
@@ -52,6 +59,7 @@ export function useTrainingRun(
   participantId: string,
   challenge: Challenge,
   forcedBackend: BackendName | undefined,
+  roundEnded: boolean,
 ) {
   const [runs, setRuns] = useState<LocalRun[]>([]);
   const [backendChoice, setBackendChoiceState] = useState<BackendChoice>(forcedBackend ?? 'auto');
@@ -68,6 +76,12 @@ export function useTrainingRun(
   }, []);
 
   useEffect(() => () => active.current?.worker.terminate(), []);
+
+  // When the round ends, a run still training submits its best weights so far.
+  useEffect(() => {
+    const current = active.current;
+    if (roundEnded && current && !current.done) current.worker.postMessage({ type: 'submit' } satisfies ToWorker);
+  }, [roundEnded]);
 
   const onWorkerMessage = useCallback(
     (runId: string, message: FromWorker) => {
@@ -169,6 +183,7 @@ export function useTrainingRun(
         temperature,
         backend: decided.backend,
         checkpoint: { code, participantId, runId },
+        submit: submitTarget(code, runId),
       });
     },
     [backendChoice, challenge, code, launch, participantId, taskText, temperature],
@@ -223,6 +238,7 @@ export function useTrainingRun(
         temperature,
         backend: checkpoint.backend,
         checkpoint: { code, participantId, runId },
+        submit: submitTarget(code, runId),
         resumeFrom: checkpoint,
       });
     },

@@ -2,6 +2,7 @@ import type { RunConfig, TaskChoice } from '@/lib/protocol/challenge';
 import type { MetricPoint, RunFinishRequest } from '@/lib/protocol/run';
 import type { BackendName } from './backend-names';
 import type { CheckpointKey, RunCheckpoint } from './run-checkpoints';
+import type { SubmitTarget } from './submit-weights';
 
 /** What a worker needs to build the run's model and data. */
 export interface RunSetup {
@@ -43,10 +44,14 @@ export type ToWorker =
       checkpoint: CheckpointKey;
       /** The checkpoint to continue from (a reloaded page resuming the run), or absent for a new run. */
       resumeFrom?: RunCheckpoint;
+      /** Where the run's best weights go when it finishes or the round ends. */
+      submit: SubmitTarget;
     })
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
+  /** The round ended: submit the best weights so far (training may go on). */
+  | { type: 'submit' }
   | { type: 'temperature'; value: number };
 
 /** A metric point as the worker makes it; the outbox numbers it (`seq`) when it queues it for the server. */

@@ -1,6 +1,6 @@
 import type { Rng } from '../model/rng';
 import { buildSplits, type Example } from './splits';
-import type { TaskData } from './types';
+import type { HeldOut, TaskData } from './types';
 
 /** Parameters of the delayed recall / adding task. */
 export interface AddingParams {
@@ -51,7 +51,7 @@ export const ADDING_DEFAULTS: AddingParams = { mode: 'recall', delay: 30, digits
  * Generates the delayed recall / adding task from a seed. Splits of about 160,000 / 16,000 / 16,000
  * tokens (buildSplits); deterministic in (seed, params); pure.
  */
-export function generateAdding(seed: number, params: Partial<AddingParams> = {}): TaskData {
+export function generateAdding(seed: number, params: Partial<AddingParams> = {}, heldOut?: HeldOut): TaskData {
   const p = { ...ADDING_DEFAULTS, ...params };
   if (!(p.delay >= 8 && p.delay <= 200) || (p.mode !== 'add' && p.mode !== 'recall') || !(p.digits >= 1 && p.digits <= 3)) {
     throw new Error("adding: delay must be 8-200, digits 1-3 and mode 'add' or 'recall'");
@@ -59,7 +59,7 @@ export function generateAdding(seed: number, params: Partial<AddingParams> = {})
   return {
     vocab: VOCAB,
     separator: ' ',
-    ...buildSplits(seed, (rng) => example(rng, p)),
+    ...buildSplits(seed, (rng) => example(rng, p), heldOut?.testSeed),
     accuracy: {
       description: p.mode === 'add' ? 'the answer is the sum of the two marked digits' : 'each answer digit repeats the marked digit',
       candidateSets: [p.mode === 'add' ? SUMS.map(id) : DIGITS.map(id)],

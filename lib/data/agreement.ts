@@ -1,6 +1,6 @@
 import type { Rng } from '../model/rng';
 import { buildSplits, type Example } from './splits';
-import type { TaskData } from './types';
+import type { HeldOut, TaskData } from './types';
 
 /** Parameters of the agreement language. */
 export interface AgreementParams {
@@ -52,7 +52,7 @@ export const AGREEMENT_DEFAULTS: AgreementParams = { maxDepth: 4, nouns: 8 };
  * Generates the agreement task from a seed. Splits of about 160,000 / 16,000 / 16,000
  * tokens (buildSplits); deterministic in (seed, params); pure.
  */
-export function generateAgreement(seed: number, params: Partial<AgreementParams> = {}): TaskData {
+export function generateAgreement(seed: number, params: Partial<AgreementParams> = {}, heldOut?: HeldOut): TaskData {
   const p = { ...AGREEMENT_DEFAULTS, ...params };
   if (!(p.maxDepth >= 1 && p.maxDepth <= 5) || !(p.nouns >= 2 && p.nouns <= LEXICON.length)) {
     throw new Error('agreement: maxDepth must be 1-5 and nouns 2-8');
@@ -63,7 +63,7 @@ export function generateAgreement(seed: number, params: Partial<AgreementParams>
   return {
     vocab: VOCAB,
     separator: ' ',
-    ...buildSplits(seed, (rng) => sentence(rng, p)),
+    ...buildSplits(seed, (rng) => sentence(rng, p), heldOut?.testSeed),
     accuracy: { description: "main verb is the first noun's own verb, in the right number (barks / bark)", candidateSets: [mainVerbs] },
   };
 }

@@ -1,6 +1,6 @@
 import type { Rng } from '../model/rng';
 import { buildSplits, type Example } from './splits';
-import type { TaskData } from './types';
+import type { HeldOut, TaskData } from './types';
 
 /** Parameters of the bracket language. */
 export interface BracketParams {
@@ -52,14 +52,14 @@ export const BRACKET_DEFAULTS: BracketParams = { kinds: 4, pairs: 24, maxDepth: 
  * Generates the bracket task from a seed. Splits of about 160,000 / 16,000 / 16,000
  * tokens (buildSplits); deterministic in (seed, params); pure.
  */
-export function generateBrackets(seed: number, params: Partial<BracketParams> = {}): TaskData {
+export function generateBrackets(seed: number, params: Partial<BracketParams> = {}, heldOut?: HeldOut): TaskData {
   const p = { ...BRACKET_DEFAULTS, ...params };
   const ok = p.kinds >= 2 && p.kinds <= 4 && p.pairs >= 8 && p.pairs <= 64 && p.maxDepth >= 2 && p.maxDepth <= 16 && p.minDistance >= 1 && p.minDistance <= 64;
   if (!ok) throw new Error('brackets: kinds 2-4, pairs 8-64, maxDepth 2-16, minDistance 1-64');
   return {
     vocab: VOCAB,
     separator: '',
-    ...buildSplits(seed, (rng) => sequence(rng, p)),
+    ...buildSplits(seed, (rng) => sequence(rng, p), heldOut?.testSeed),
     accuracy: {
       description: `right kind of closing bracket, for brackets opened at least ${p.minDistance} tokens earlier`,
       candidateSets: [Array.from({ length: p.kinds }, (_, k) => closeId(k))],

@@ -66,13 +66,19 @@ function buildSplit(rng: Rng, make: (rng: Rng) => Example, which: keyof SplitSiz
 
 /**
  * Concatenates examples from `make` into train / validation / test streams of about the given
- * sizes in tokens (whole examples), disjoint by construction (see splitOf). Deterministic for a
- * seed; pure.
+ * sizes in tokens (whole examples), disjoint by construction (see splitOf). The test stream is drawn
+ * from `testSeed`: the server's secret one, which students never learn; whatever the seed, its
+ * examples occur in no training data. Deterministic for the seeds; pure.
  */
-export function buildSplits(seed: number, make: (rng: Rng) => Example, sizes: SplitSizes = DEFAULT_SIZES) {
+export function buildSplits(
+  seed: number,
+  make: (rng: Rng) => Example,
+  testSeed: number = seed,
+  sizes: SplitSizes = DEFAULT_SIZES,
+) {
   return {
     train: buildSplit(createRng(seed, 11), make, 'train', sizes.train),
     validation: buildSplit(createRng(seed, 12), make, 'validation', sizes.validation),
-    test: buildSplit(createRng(seed, 13), make, 'test', sizes.test),
+    test: buildSplit(createRng(testSeed, 13), make, 'test', sizes.test),
   };
 }

@@ -2,7 +2,7 @@ import { ADDING_DEFAULTS, generateAdding, type AddingParams } from './adding';
 import { AGREEMENT_DEFAULTS, generateAgreement, type AgreementParams } from './agreement';
 import { BRACKET_DEFAULTS, generateBrackets, type BracketParams } from './brackets';
 import { generateText, TEXT_DEFAULTS, type TextParams } from './text';
-import type { TaskData } from './types';
+import type { HeldOut, TaskData } from './types';
 
 /**
  * The class budget of a task: a fixed number of training steps at a fixed size, so runs on
@@ -16,7 +16,10 @@ interface TaskBudget {
   hiddenSize: number;
 }
 
-/** A task the instructor can pick. `generate` is deterministic in (seed, params), in browser and Node. */
+/**
+ * A task the instructor can pick. `generate` is deterministic in (seed, params, heldOut), in browser and
+ * Node; only the server knows a round's HeldOut, which decides the test split alone.
+ */
 interface TaskDefinition<P> {
   id: string;
   title: string;
@@ -25,7 +28,7 @@ interface TaskDefinition<P> {
   longRange: boolean;
   budget: TaskBudget;
   defaultParams: P;
-  generate(seed: number, params?: Partial<P>): TaskData;
+  generate(seed: number, params?: Partial<P>, heldOut?: HeldOut): TaskData;
 }
 
 const BUDGET: TaskBudget = { steps: 1500, seqLength: 64, batchSize: 32, hiddenSize: 64 };

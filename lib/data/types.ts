@@ -10,6 +10,15 @@ export interface TokenSplit {
   checkSets: Int32Array;
 }
 
+/**
+ * What only the server knows of a round's data: the seed its test split is drawn from (generated
+ * tasks), and the slice of the instructor's text that students never receive (the text task).
+ */
+export interface HeldOut {
+  testSeed: number;
+  text?: string;
+}
+
 /** What every task generator returns. Token ids index `vocab`. */
 export interface TaskData {
   vocab: string[];
@@ -17,7 +26,10 @@ export interface TaskData {
   separator: string;
   train: TokenSplit;
   validation: TokenSplit;
-  /** Held back for the server's final evaluation; never sent to students. */
+  /**
+   * What the server scores submitted weights on: drawn from the round's secret HeldOut when the
+   * generator is given one. Without it (in the browser) a stand-in the student could make anyway.
+   */
   test: TokenSplit;
   accuracy: {
     /** What the accuracy measures, for the UI. */

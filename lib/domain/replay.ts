@@ -124,7 +124,7 @@ function boardRunAt(r: ReplayRun, at: number): { run: BoardRun; curve: CurvePoin
               at: r.times[bestAccuracy],
             }
           : null,
-      verified: false,
+      verified: null,
     },
   };
 }

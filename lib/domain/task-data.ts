@@ -1,5 +1,5 @@
 import { TASKS, type TaskId } from '../data/tasks';
-import type { TaskData } from '../data/types';
+import type { HeldOut, TaskData } from '../data/types';
 import type { TaskChoice } from '../protocol/challenge';
 
 /** The task named by a challenge does not exist, or cannot be built with its parameters. */
@@ -22,10 +22,12 @@ function generatorParams(choice: TaskChoice, texts: TextLookup): Record<string, 
 }
 
 /**
- * Generates a challenge's task exactly as every browser and the server will (same seed, same data),
- * after checking the id and that every parameter is one the task has, with the type of its default.
+ * Generates a challenge's task exactly as every browser and the server will (same seed, same training and
+ * validation data), after checking the id and that every parameter is one the task has, with the type of
+ * its default. For the text task, `texts` gives the students' share of the text. `heldOut`, the server's
+ * secret of the round, decides the test split (see TaskData.test).
  */
-export function generateTaskData(choice: TaskChoice, texts: TextLookup = () => undefined): TaskData {
+export function generateTaskData(choice: TaskChoice, texts: TextLookup = () => undefined, heldOut?: HeldOut): TaskData {
   const definition = (TASKS as Record<string, (typeof TASKS)[TaskId]>)[choice.id];
   if (!definition) throw new TaskChoiceError(`Unknown task "${choice.id}"`);
   const defaults: Record<string, unknown> = {
@@ -39,7 +41,7 @@ export function generateTaskData(choice: TaskChoice, texts: TextLookup = () => u
   }
   const params = generatorParams(choice, texts);
   try {
-    return definition.generate(choice.seed, params as never);
+    return definition.generate(choice.seed, params as never, heldOut);
   } catch (err) {
     throw new TaskChoiceError(
       `The task cannot be generated with these parameters: ${err instanceof Error ? err.message : String(err)}`,

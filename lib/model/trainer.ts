@@ -8,7 +8,7 @@ import { inspectModel, sampleTokens, type Inspection } from './inspect';
 import { backwardPass, clipByGlobalNorm, crossEntropy, forwardPass, type LayerState } from './model-pass';
 import { RnnModel } from './model';
 import { restoreOptimizer, saveOptimizer, type OptimizerState } from './optimizer-state';
-import { decodeWeights, encodeWeights } from './weights-io';
+import { decodeWeights, encodeWeights, shapeMismatch } from './weights-io';
 
 /** Result of one training step. */
 interface StepMetrics {
@@ -101,10 +101,8 @@ function buildTrainer(modelConfig: ModelConfig, trainConfig: TrainConfig, data: 
   let initial;
   if (weights) {
     const decoded = decodeWeights(weights);
-    for (const k of ['cell', 'layers', 'hiddenSize', 'vocabSize', 'embeddingSize'] as const) {
-      if (decoded.shape[k] !== modelConfig[k])
-        throw new Error(`weights have ${k} ${decoded.shape[k]}, config ${modelConfig[k]}`);
-    }
+    const mismatch = shapeMismatch(decoded.shape, modelConfig);
+    if (mismatch) throw new Error(`the weights do not fit the config: ${mismatch}`);
     initial = decoded.weights;
   }
   const model = new RnnModel(modelConfig, initial);

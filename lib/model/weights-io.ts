@@ -69,6 +69,16 @@ export function decodeWeights(bytes: Uint8Array): { shape: ModelShape; weights: 
   return { shape, weights: assembleWeights(shape, arrays) };
 }
 
+/**
+ * How a blob's shape differs from the one expected, in words (e.g. "hiddenSize 32, expected 64"); null
+ * when they match. Pure.
+ */
+export function shapeMismatch(shape: ModelShape, expected: ModelShape): string | null {
+  const keys = ['cell', 'layers', 'hiddenSize', 'vocabSize', 'embeddingSize'] as const;
+  const wrong = keys.filter((k) => shape[k] !== expected[k]);
+  return wrong.length === 0 ? null : wrong.map((k) => `${k} ${shape[k]}, expected ${expected[k]}`).join('; ');
+}
+
 /** A PyTorch state dict as JSON: key -> nested row-major arrays (see weightShapes for keys). */
 type StateDict = Record<string, number[] | number[][]>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Cell, Challenge, RankingMetric } from './challenge';
 import type { RunView } from './run';
+import type { Verification } from './verification';
 import { nicknameSchema } from './schemas';
 
 /** What students see of the board; the host always sees everything. */
@@ -16,8 +17,11 @@ export type BoardRun = Pick<
   /** null when the board is shown to students anonymously (their own runs keep their name). */
   nickname: string | null;
   cell: Cell;
-  /** Reserved for server-side verification of submitted weights; always false for now. */
-  verified: boolean;
+  /**
+   * The server's scores of the run's submitted weights on the round's secret test split; null until its
+   * student submitted them. `flagged` once scored: the reported best validation loss beats the server's.
+   */
+  verified: Verification | null;
 };
 
 /** A run's validation curve: [step, valLoss, accuracy | null] triples in step order. */

@@ -24,6 +24,10 @@ export const ErrorCode = {
   RunLimit: 'RUN_LIMIT',
   /** No run with that id belongs to this participant. */
   RunNotFound: 'RUN_NOT_FOUND',
+  /** The run's weights were verified already; they cannot be replaced. */
+  AlreadyVerified: 'ALREADY_VERIFIED',
+  /** The request body is larger than the route allows. */
+  TooLarge: 'TOO_LARGE',
   /** Too many requests from this connection; retry later. */
   RateLimited: 'RATE_LIMITED',
   /** An unexpected server fault; the session is unchanged. */

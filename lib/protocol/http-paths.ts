@@ -21,3 +21,9 @@ export const textsPath = (code: string) => `/api/sessions/${code}/texts`;
  * one row per run, `json` everything (`SessionExport` in review.ts). See PROTOCOL.md, "After class".
  */
 export const exportPath = (code: string, format: 'csv' | 'json') => `/api/sessions/${code}/export.${format}`;
+
+/**
+ * A run's best weights (lib/model/weights-io.ts's blob), uploaded by its student for the server to score on
+ * the round's secret test split: POST with `Authorization: Bearer <token>`, `application/octet-stream`.
+ */
+export const weightsPath = (code: string, runId: string) => `/api/sessions/${code}/runs/${runId}/weights`;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startRedis } from '../../tests/helpers/redis-server';
-import { startServerProcess } from '../../tests/helpers/server-process';
+import { startServerProcess, type ServerProcess } from '../../tests/helpers/server-process';
 import type { LoadTestOptions } from './args';
 import type { Cleanup } from './cleanup';
 import { cpuSeconds, peakRssMb, pidListeningOn } from './proc-stats';
@@ -17,7 +17,11 @@ export interface Cluster {
   /** One base URL per server instance, all on 127.0.0.1. */
   urls: string[];
   servers: Measured[];
+  /** The server processes themselves, in the order of `urls`. */
+  processes: ServerProcess[];
   redis: Measured | null;
+  /** The private Redis's URL, with the Redis store. */
+  redisUrl: string | null;
 }
 
 /** Caps the server reads from its environment, raised so the load test itself is not refused. */
@@ -32,19 +36,26 @@ function capsFor(students: number): Record<string, string> {
 /**
  * Starts a private `redis-server` when the store is Redis, then `instances` production servers one after
  * the other (each on a free port; with the embedded store, in a fresh temporary data folder). Every
- * process and folder is registered with `cleanup` as soon as it exists.
+ * process and folder is registered with `cleanup` as soon as it exists. `extraEnv` goes to every server.
  */
-export async function startCluster(opts: LoadTestOptions, cleanup: Cleanup): Promise<Cluster> {
-  let env: Record<string, string> = capsFor(opts.students);
+export async function startCluster(
+  opts: LoadTestOptions,
+  cleanup: Cleanup,
+  extraEnv: Record<string, string> = {},
+): Promise<Cluster> {
+  let env: Record<string, string> = { ...capsFor(opts.students), ...extraEnv };
   let redis: Measured | null = null;
+  let redisUrl: string | null = null;
   if (opts.store === 'redis') {
     const started = await startRedis();
     cleanup.add(started.stop);
     redis = { name: 'redis', pid: pidListeningOn(Number(new URL(started.url).port)) };
     env = { ...env, REDIS_URL: started.url };
+    redisUrl = started.url;
   }
   const urls: string[] = [];
   const servers: Measured[] = [];
+  const processes: ServerProcess[] = [];
   for (let i = 0; i < opts.instances; i++) {
     const instanceEnv = { ...env };
     if (opts.store === 'embedded') {
@@ -55,9 +66,10 @@ export async function startCluster(opts: LoadTestOptions, cleanup: Cleanup): Pro
     const server = await startServerProcess(instanceEnv);
     cleanup.add(server.stop);
     urls.push(server.url);
+    processes.push(server);
     servers.push({ name: `server ${i}`, pid: pidListeningOn(server.port) });
   }
-  return { urls, servers, redis };
+  return { urls, servers, processes, redis, redisUrl };
 }
 
 /** CPU seconds used so far by each process, in order; null for one that cannot be read. */

@@ -130,10 +130,16 @@ export class SimStudent {
 }
 
 /**
- * Every student with a run makes one point every 1/hz seconds for `seconds` (or until its run is full),
- * each on its own timer started at a random offset within the first period, as real laptops would.
+ * Every student with a run makes one point every 1/hz seconds for `seconds` (or until its run is full, or
+ * `stop()` says so), each on its own timer started at a random offset within the first period, as real
+ * laptops would.
  */
-export async function streamAll(students: readonly SimStudent[], hz: number, seconds: number): Promise<void> {
+export async function streamAll(
+  students: readonly SimStudent[],
+  hz: number,
+  seconds: number,
+  stop: () => boolean = () => false,
+): Promise<void> {
   const periodMs = 1000 / hz;
   const end = performance.now() + seconds * 1000;
   await Promise.all(
@@ -142,7 +148,7 @@ export async function streamAll(students: readonly SimStudent[], hz: number, sec
         new Promise<void>((resolve) => {
           let timer: NodeJS.Timeout | undefined;
           const step = () => {
-            if (performance.now() < end && student.tick(hz)) return;
+            if (performance.now() < end && !stop() && student.tick(hz)) return;
             clearInterval(timer);
             resolve();
           };

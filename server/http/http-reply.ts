@@ -25,3 +25,21 @@ export function failUnexpected(res: ServerResponse, err: unknown, route: string)
   console.error(`[${route}]`, err);
   fail(res, 500, ErrorCode.Internal, 'Something went wrong on the server. Try again.');
 }
+
+/**
+ * Reads the request body; null when it is over `limit` bytes. Past the limit the rest is read and
+ * dropped (so the client still gets the answer), and a body far past it is cut off.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > 4 * limit) req.destroy();
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : null));
+    req.on('error', reject);
+  });
+}

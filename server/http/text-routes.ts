@@ -1,37 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { generateText, MAX_TEXT_BYTES, TextTaskError } from '../../lib/data/text';
+import { generateText, MAX_TEXT_BYTES, shareText, TextTaskError } from '../../lib/data/text';
 import { ErrorCode } from '../../lib/protocol/errors';
 import { joinCodeSchema } from '../../lib/protocol/schemas';
 import { authenticateHost } from '../services/session-service';
 import type { Store } from '../store/store';
-import { bearerToken, fail, failUnexpected, reply } from './http-reply';
+import { bearerToken, fail, failUnexpected, readBody, reply } from './http-reply';
 
 const ROUTE = /^\/api\/sessions\/([^/]+)\/texts(?:\/([0-9a-f]{16}))?\/?$/;
 
 /**
- * Reads the request body; null when it is over `limit` bytes. Past the limit the rest is read and
- * dropped (so the client still gets the answer), and a body far past it is cut off.
- */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else if (size > 4 * limit) req.destroy();
-    });
-    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : null));
-    req.on('error', reject);
-  });
-}
-
-/**
  * `POST /api/sessions/:code/texts` (the host uploads a UTF-8 text for the text task) and
- * `GET /api/sessions/:code/texts/:textId` (browsers fetch it to train on). A text is named by the first
- * 16 hex digits of its SHA-256, so uploading the same text twice gives the same id. Returns a request
- * handler that answers false for any other path.
+ * `GET /api/sessions/:code/texts/:textId` (browsers fetch the students' share of it to train on: the
+ * test slice never leaves the server, see shareText). A text is named by the first 16 hex digits of its
+ * SHA-256, so uploading the same text twice gives the same id. Returns a request handler that answers
+ * false for any other path.
  */
 export function createTextRoutes(store: Store, maxTexts: number) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -52,7 +35,7 @@ export function createTextRoutes(store: Store, maxTexts: number) {
             'content-type': 'text/plain; charset=utf-8',
             'cache-control': 'private, max-age=86400, immutable',
           })
-          .end(text);
+          .end(shareText(text).shared);
         return;
       }
       if (req.method !== 'POST' || textId)
@@ -68,15 +51,15 @@ export function createTextRoutes(store: Store, maxTexts: number) {
           ErrorCode.BadRequest,
           `The file is over ${MAX_TEXT_BYTES.toLocaleString('en-US')} bytes.`,
         );
-      const data = generateText(1, { text: new Uint8Array(body) });
-      const text = new TextDecoder().decode(body).replace(/\r\n?/g, '\n');
+      const { text, shared } = shareText(new Uint8Array(body));
+      const data = generateText(1, { text: shared });
       const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
       const stored = await store.putText(code.data, id, text, maxTexts);
       if (stored === 'not-found') return fail(res, 404, ErrorCode.SessionNotFound, 'No such class.');
       if (stored === 'full') return fail(res, 409, ErrorCode.BadRequest, `This class keeps at most ${maxTexts} texts.`);
       reply(res, 201, {
         textId: id,
-        characters: data.train.tokens.length + data.validation.tokens.length + data.test.tokens.length,
+        characters: Array.from(text).length,
         vocabSize: data.vocab.length,
       });
     };

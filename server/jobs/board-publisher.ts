@@ -13,7 +13,7 @@ interface Pending {
 }
 
 export interface BoardPublisher {
-  /** Notes that a run changed (started, stored points, finished); pushed with the next batch. */
+  /** Notes that a run changed (started, stored points, finished, verified); pushed with the next batch. */
   touch(code: string, runId: string, stored?: readonly MetricPoint[]): void;
   stop(): void;
 }
@@ -45,9 +45,13 @@ export function createBoardPublisher(ctx: RealtimeContext): BoardPublisher {
     if (!record) return; // expired or deleted: nobody to tell
     const views = (await Promise.all([...runs].map((id) => ctx.store.getRun(code, id)))).filter((r) => r !== null);
     if (views.length === 0) return;
+    const verifications = await ctx.store.verifications(
+      code,
+      views.map((r) => r.id),
+    );
     ctx.io.to(rooms.hosts(code)).emit(ServerEvent.BoardDelta, {
       round: views[0].round,
-      runs: views.map((r) => toBoardRun(r, record)),
+      runs: views.map((r, i) => toBoardRun(r, record, verifications[i])),
       curves: Object.fromEntries(curves),
     });
   };

@@ -4,6 +4,8 @@ import { rankRuns } from '../../lib/domain/leaderboard';
 import type { SessionRecord } from '../../lib/domain/session';
 import type { BoardRun, BoardSnapshot, CurvePoint } from '../../lib/protocol/board';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
+import type { Verification } from '../../lib/protocol/verification';
+import { isFlagged } from '../../lib/domain/verified';
 import type { Store } from '../store/store';
 
 /** The validation curve of a run: only the points where validation was measured. */
@@ -13,8 +15,11 @@ export function curveOf(points: readonly MetricPoint[]): CurvePoint[] {
   );
 }
 
-/** A run as the board shows it, with its author's current nickname. */
-export function toBoardRun(run: RunView, record: SessionRecord): BoardRun {
+/**
+ * A run as the board shows it, with its author's current nickname and the server's scores of its weights
+ * (flagged when its reported best validation loss beats the server's own, see isFlagged).
+ */
+export function toBoardRun(run: RunView, record: SessionRecord, verification: Verification | null): BoardRun {
   const nickname = record.participants.find((p) => p.id === run.participantId)?.nickname ?? '?';
   return {
     runId: run.id,
@@ -28,7 +33,10 @@ export function toBoardRun(run: RunView, record: SessionRecord): BoardRun {
     curvePoints: run.curvePoints,
     best: run.best,
     bestAccuracy: run.bestAccuracy,
-    verified: false,
+    verified:
+      verification?.valLoss === undefined
+        ? verification
+        : { ...verification, flagged: isFlagged(run.best?.valLoss ?? null, verification.valLoss) },
   };
 }
 
@@ -66,12 +74,16 @@ export async function boardSnapshot(
       ? record.meta.challenge
       : ((await store.roundChallenges(record.meta.code)).find((r) => r.round === round)?.challenge ??
         record.meta.challenge);
+  const verifications = await store.verifications(
+    record.meta.code,
+    runs.map((r) => r.id),
+  );
   return {
     round,
     challenge,
     budgetSteps: challenge.budgetSteps,
     rankingMetric: challenge.rankingMetric,
-    runs: runs.map((r) => toBoardRun(r, record)),
+    runs: runs.map((r, i) => toBoardRun(r, record, verifications[i])),
     curves,
   };
 }

@@ -2,6 +2,7 @@ import { ErrorCode } from '../../lib/protocol/errors';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { RoundState } from '../../lib/protocol/schemas';
 import type { Store } from '../store/store';
+import { secureRandomInt } from './credentials';
 import { ServiceError } from './service-error';
 import type { ServiceDeps } from './deps';
 
@@ -20,11 +21,17 @@ export async function setChallenge(
   if (result === 'conflict') throw roundRunning();
 }
 
-/** Starts the next round with the current challenge; its deadline follows the challenge's time limit. */
+/** Test seeds are drawn from [0, 2^31): a seed's range everywhere in the engine. */
+const TEST_SEEDS = 2 ** 31;
+
+/**
+ * Starts the next round with the current challenge; its deadline follows the challenge's time limit. The
+ * round's test split is drawn from a secret seed the store keeps and no client is ever sent.
+ */
 export async function startRound({ store, now }: ServiceDeps, code: string, challenge: Challenge): Promise<RoundState> {
   const startedAt = now();
   const endsAt = challenge.timeLimitS > 0 ? startedAt + challenge.timeLimitS * 1000 : null;
-  const result = await store.startRound(code, startedAt, endsAt);
+  const result = await store.startRound(code, startedAt, endsAt, secureRandomInt(TEST_SEEDS));
   if (result === 'not-found') throw new ServiceError(ErrorCode.SessionNotFound, 'This class no longer exists.');
   if (result === 'conflict') throw roundRunning();
   return result;

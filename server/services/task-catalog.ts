@@ -1,3 +1,4 @@
+import { shareText } from '../../lib/data/text';
 import { generateTaskData, TaskChoiceError } from '../../lib/domain/task-data';
 import { ErrorCode } from '../../lib/protocol/errors';
 import type { TaskChoice } from '../../lib/protocol/challenge';
@@ -29,7 +30,9 @@ export function createTaskCatalog(store: Store): TaskCatalog {
       let size = vocabSizes.get(key);
       if (size === undefined) {
         const textId = choice.params.textId;
-        const text = typeof textId === 'string' ? await store.getText(code, textId) : null;
+        const stored = typeof textId === 'string' ? await store.getText(code, textId) : null;
+        // The vocabulary is the students' share's, the one their browsers build.
+        const text = stored === null ? null : shareText(stored).shared;
         try {
           size = generateTaskData(choice, (id) => (id === textId && text !== null ? text : undefined)).vocab.length;
         } catch (err) {

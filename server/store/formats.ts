@@ -84,6 +84,13 @@ export const roundChallengeSchema = z.object({
   challenge: challengeSchema,
 }) satisfies z.ZodType<RoundChallenge>;
 
+/** The secret seed of a round's test split (see HeldOut). */
+export const testSeedSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
+
 /** A stored metric point: the wire's point, already checked when it arrived. */
 export const storedPointSchema = metricPointSchema;
 

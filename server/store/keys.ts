@@ -31,10 +31,14 @@ export const sessionKeys = (code: string) => {
     text: (textId: string) => `${base}:text:${textId}`,
     /** The ids of the session's texts, to cap how many it keeps. */
     textIds: `${base}:texts`,
+    /** A run's submitted weights (base64 of the blob) while they wait to be scored. */
+    weights: (runId: string) => `${base}:weights:${runId}`,
     /** participant id -> runs started in that round. */
     runCount: (round: number) => `${base}:runcount:${round}`,
     /** Round index -> the challenge JSON the round started with. */
     roundChallenges: `${base}:round-challenges`,
+    /** Round index -> the secret seed of its test split; never sent to a client. */
+    testSeeds: `${base}:test-seeds`,
     /** SHA-256 of a review key -> its JSON (anonymous, createdAt). */
     reviewKeys: `${base}:review-keys`,
     /**
@@ -50,3 +54,10 @@ export const sessionKeys = (code: string) => {
  * A global key: the round scripts that touch it assume one Redis server, not a Cluster.
  */
 export const ROUND_DEADLINES_KEY = `${PREFIX}:round-deadlines`;
+
+/**
+ * The verification jobs of every session: a Redis Stream read by the consumer group VERIFY_GROUP, one
+ * consumer per server instance. A global key, like ROUND_DEADLINES_KEY.
+ */
+export const VERIFY_JOBS_KEY = `${PREFIX}:verify-jobs`;
+export const VERIFY_GROUP = 'verifiers';

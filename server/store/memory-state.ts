@@ -2,13 +2,17 @@ import { applyPoints } from '../../lib/domain/run-points';
 import type { SessionMeta, SessionRecord } from '../../lib/domain/session';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
+import type { Verification } from '../../lib/protocol/verification';
 import type { LoadedSession, SessionFile } from './session-files';
 import type { ReviewKey } from './store';
 
-/** A run in memory: its summary and its points by `seq`. */
+/** A run in memory: its summary, its points by `seq`, and the scoring of its submitted weights. */
 export interface RunState {
   run: RunView;
   points: Map<number, MetricPoint>;
+  verification: Verification | null;
+  /** Submitted weights while they wait to be scored. */
+  weights: Uint8Array | null;
 }
 
 /** Everything the embedded store holds about one session. */
@@ -21,6 +25,8 @@ export interface SessionState {
   reviewKeys: ReviewKey[];
   /** Round index -> the challenge it started with. */
   roundChallenges: Map<number, Challenge>;
+  /** Round index -> the secret seed of its test split. */
+  testSeeds: Map<number, number>;
   /** Milliseconds since the Unix epoch. */
   expiresAt: number;
 }
@@ -33,6 +39,7 @@ export function newSessionState(meta: SessionMeta): SessionState {
     texts: new Map(),
     reviewKeys: [],
     roundChallenges: new Map(),
+    testSeeds: new Map(),
     expiresAt: 0,
   };
 }
@@ -53,6 +60,10 @@ export function toSessionFile(state: SessionState): SessionFile {
     runs: [...state.runs.values()].map(({ run }) => run),
     reviewKeys: state.reviewKeys,
     roundChallenges: [...state.roundChallenges].map(([round, challenge]) => ({ round, challenge })),
+    verifications: [...state.runs.values()].flatMap(({ run, verification }) =>
+      verification ? [{ runId: run.id, verification }] : [],
+    ),
+    testSeeds: [...state.testSeeds].map(([round, testSeed]) => ({ round, testSeed })),
     expiresAt: state.expiresAt,
   };
 }
@@ -63,8 +74,20 @@ export function toSessionFile(state: SessionState): SessionFile {
  * logged points; replaying them again changes nothing. Points keep a session alive, so its lifetime
  * runs from the last logged batch when that is later. `ttlMs`: a session's lifetime after a change.
  */
-export function replaySession({ file, points, texts }: LoadedSession, ttlMs: number): SessionState {
-  const runs = new Map(file.runs.map((run) => [run.id, { run, points: new Map<number, MetricPoint>() }]));
+export function replaySession({ file, points, texts, weights }: LoadedSession, ttlMs: number): SessionState {
+  const verified = new Map(file.verifications.map(({ runId, verification }) => [runId, verification]));
+  const stored = new Map(weights);
+  const runs = new Map<string, RunState>(
+    file.runs.map((run) => [
+      run.id,
+      {
+        run,
+        points: new Map(),
+        verification: verified.get(run.id) ?? null,
+        weights: verified.get(run.id)?.status === 'pending' ? (stored.get(run.id) ?? null) : null,
+      },
+    ]),
+  );
   let expiresAt = file.expiresAt;
   for (const batch of points) {
     const run = runs.get(batch.runId);
@@ -79,6 +102,7 @@ export function replaySession({ file, points, texts }: LoadedSession, ttlMs: num
     texts: new Map(texts),
     reviewKeys: file.reviewKeys,
     roundChallenges: new Map(file.roundChallenges.map(({ round, challenge }) => [round, challenge])),
+    testSeeds: new Map(file.testSeeds.map(({ round, testSeed }) => [round, testSeed])),
     expiresAt,
   };
 }

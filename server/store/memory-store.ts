@@ -3,8 +3,10 @@ import type { SessionMeta, SessionRecord } from '../../lib/domain/session';
 import type { BoardVisibility } from '../../lib/protocol/board';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
+import type { Verification } from '../../lib/protocol/verification';
 import { SESSION_TTL_S } from './keys';
 import { newSessionState, storePoints, type SessionState } from './memory-state';
+import { MemoryVerifyQueue } from './memory-verify-queue';
 import { SessionFiles } from './session-files';
 import { SessionJournal } from './session-journal';
 import type {
@@ -18,6 +20,7 @@ import type {
   RoundChallenge,
   RoundChangeResult,
   Store,
+  SubmitWeightsResult,
 } from './store';
 
 export interface MemoryStoreOptions {
@@ -33,9 +36,11 @@ export interface MemoryStoreOptions {
  * The embedded store: one process, no Redis. It holds the sessions and applies the Store's rules in
  * memory; sessions expire `ttlS` after their last change. With a data folder, a SessionJournal
  * writes each change through to disk (session changes before the call resolves, metric points within
- * about a second) and replays the files on open.
+ * about a second) and replays the files on open. Its verification jobs go through `jobs`, in this
+ * process; on open, every run whose verification is pending is queued again.
  */
 export class MemoryStore implements Store {
+  readonly jobs = new MemoryVerifyQueue();
   private readonly sessions = new Map<string, SessionState>();
   private readonly now: () => number;
   private readonly ttlMs: number;
@@ -56,6 +61,10 @@ export class MemoryStore implements Store {
       const { code } = state.record.meta;
       if (state.expiresAt > store.now()) store.sessions.set(code, state);
       else await store.journal?.remove(code);
+    }
+    for (const [code, state] of store.sessions) {
+      for (const { run, verification } of state.runs.values())
+        if (verification?.status === 'pending') store.jobs.push({ code, runId: run.id });
     }
     return store;
   }
@@ -147,15 +156,25 @@ export class MemoryStore implements Store {
     return 'ok';
   }
 
-  async startRound(code: string, startedAt: number, endsAt: number | null): Promise<RoundChangeResult> {
+  async startRound(
+    code: string,
+    startedAt: number,
+    endsAt: number | null,
+    testSeed: number,
+  ): Promise<RoundChangeResult> {
     const entry = this.live(code);
     if (!entry) return 'not-found';
     const { meta } = entry.record;
     if (meta.round.status === 'running') return 'conflict';
     meta.round = { index: meta.round.index + 1, status: 'running', startedAt, endsAt, endedAt: null };
     entry.roundChallenges.set(meta.round.index, structuredClone(meta.challenge));
+    entry.testSeeds.set(meta.round.index, testSeed);
     await this.touch(code, true);
     return { ...meta.round };
+  }
+
+  async roundTestSeed(code: string, round: number): Promise<number | null> {
+    return this.live(code)?.testSeeds.get(round) ?? null;
   }
 
   async endRound(code: string, index: number, endedAt: number): Promise<RoundChangeResult> {
@@ -188,7 +207,7 @@ export class MemoryStore implements Store {
       (r) => r.run.participantId === run.participantId && r.run.round === run.round,
     );
     if (mine.length >= maxRuns) return 'limit';
-    entry.runs.set(run.id, { run: structuredClone(run), points: new Map() });
+    entry.runs.set(run.id, { run: structuredClone(run), points: new Map(), verification: null, weights: null });
     await this.touch(code, false);
     return 'ok';
   }
@@ -241,6 +260,38 @@ export class MemoryStore implements Store {
     return this.live(code)?.texts.get(textId) ?? null;
   }
 
+  async submitWeights(code: string, runId: string, weights: Uint8Array): Promise<SubmitWeightsResult> {
+    const found = this.live(code)?.runs.get(runId);
+    if (!found) return 'not-found';
+    const status = found.verification?.status;
+    if (status === 'done' || status === 'pending') return status;
+    found.weights = weights.slice();
+    found.verification = { status: 'pending' };
+    this.journal?.weightsChanged(code, runId);
+    await this.touch(code, false);
+    this.jobs.push({ code, runId });
+    return 'queued';
+  }
+
+  async getWeights(code: string, runId: string): Promise<Uint8Array | null> {
+    return this.live(code)?.runs.get(runId)?.weights?.slice() ?? null;
+  }
+
+  async completeVerification(code: string, runId: string, result: Verification): Promise<boolean> {
+    const found = this.live(code)?.runs.get(runId);
+    if (found?.verification?.status !== 'pending') return false;
+    found.verification = { ...result };
+    found.weights = null;
+    this.journal?.weightsChanged(code, runId);
+    await this.touch(code, false);
+    return true;
+  }
+
+  async verifications(code: string, runIds: readonly string[]): Promise<(Verification | null)[]> {
+    const runs = this.live(code)?.runs;
+    return runIds.map((id) => structuredClone(runs?.get(id)?.verification ?? null));
+  }
+
   async roundChallenges(code: string): Promise<RoundChallenge[]> {
     const rounds = [...(this.live(code)?.roundChallenges ?? [])].sort(([a], [b]) => a - b);
     return structuredClone(rounds.map(([round, challenge]) => ({ round, challenge })));
@@ -272,6 +323,7 @@ export class MemoryStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.jobs.close();
     await this.journal?.close();
   }
 

@@ -1,6 +1,7 @@
 import type { Participant, SessionMeta } from '../../lib/domain/session';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
 import type { RoundState } from '../../lib/protocol/schemas';
+import { verificationSchema, type Verification } from '../../lib/protocol/verification';
 import type { ReviewKey, RoundChallenge } from './store';
 import {
   parseStored,
@@ -14,6 +15,7 @@ import {
   sessionMetaSchema,
   STORE_FORMAT,
   storedPointSchema,
+  testSeedSchema,
 } from './formats';
 
 /**
@@ -135,4 +137,15 @@ export function reviewKeyFrom(json: string, code: string): ReviewKey {
 export function roundChallengeFrom(round: number, json: string, code: string): RoundChallenge {
   const what = `Round ${round}'s challenge of session ${code}`;
   return parseStored(roundChallengeSchema, { round, challenge: parseStoredJson(json, what) }, what);
+}
+
+/** A round's secret test seed from the test-seeds hash. */
+export function testSeedFrom(value: string, code: string): number {
+  return parseStored(testSeedSchema, Number(value), `A round's test seed of session ${code}`);
+}
+
+/** A run's verification from its state hash's `verified` field. */
+export function verificationFrom(json: string, code: string): Verification {
+  const what = `A run's verification of session ${code}`;
+  return parseStored(verificationSchema, parseStoredJson(json, what), what);
 }

@@ -84,8 +84,8 @@ changed()
 return 'ok'`);
 
 /**
- * KEYS: meta, round challenges, deadlines (not the session's). ARGV: startedAt, endsAt or '', code.
- * Records the challenge the new round starts with under its index.
+ * KEYS: meta, round challenges, test seeds, deadlines (not the session's). ARGV: startedAt, endsAt or '',
+ * code, test seed. Records the challenge and the secret test seed the new round starts with under its index.
  */
 export const START_ROUND = script(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
@@ -93,7 +93,8 @@ if redis.call('HGET', KEYS[1], 'roundStatus') == 'running' then return 'conflict
 local index = redis.call('HINCRBY', KEYS[1], 'roundIndex', 1)
 redis.call('HSET', KEYS[1], 'roundStatus', 'running', 'roundStartedAt', ARGV[3], 'roundEndsAt', ARGV[4], 'roundEndedAt', '')
 redis.call('HSET', KEYS[2], tostring(index), redis.call('HGET', KEYS[1], 'challenge'))
-if ARGV[4] ~= '' then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5]) end
+redis.call('HSET', KEYS[3], tostring(index), ARGV[6])
+if ARGV[4] ~= '' then redis.call('ZADD', KEYS[4], ARGV[4], ARGV[5]) end
 changed()
 return 'ok'`);
 
@@ -166,6 +167,33 @@ return stored`);
 export const FINISH_RUN = script(`
 if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
 redis.call('HSET', KEYS[2], 'status', ARGV[3])
+refresh()
+return 1`);
+
+/**
+ * KEYS: meta, run state, weights, verification jobs (not the session's). ARGV: weights (base64), code, run
+ * id, the pending verification JSON. Keeps the weights, marks the run pending and queues a job, unless the
+ * run is missing, pending or done already.
+ */
+export const SUBMIT_WEIGHTS = script(`
+if redis.call('EXISTS', KEYS[2]) == 0 then return 'not-found' end
+local current = redis.call('HGET', KEYS[2], 'verified')
+if current then
+  local status = cjson.decode(current).status
+  if status == 'done' or status == 'pending' then return status end
+end
+redis.call('SET', KEYS[3], ARGV[3])
+redis.call('HSET', KEYS[2], 'verified', ARGV[6])
+redis.call('XADD', KEYS[4], '*', 'code', ARGV[4], 'runId', ARGV[5])
+refresh()
+return 'queued'`);
+
+/** KEYS: meta, run state, weights. ARGV: the verification JSON. Only a pending run's; drops its weights. */
+export const COMPLETE_VERIFICATION = script(`
+local current = redis.call('HGET', KEYS[2], 'verified')
+if not current or cjson.decode(current).status ~= 'pending' then return 0 end
+redis.call('HSET', KEYS[2], 'verified', ARGV[3])
+redis.call('DEL', KEYS[3])
 refresh()
 return 1`);
 

@@ -3,7 +3,8 @@ import type { BoardVisibility } from '../../lib/protocol/board';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import type { RoundState } from '../../lib/protocol/schemas';
-import { ROUND_DEADLINES_KEY, SESSION_TTL_S, sessionKeys } from './keys';
+import type { Verification } from '../../lib/protocol/verification';
+import { ROUND_DEADLINES_KEY, SESSION_TTL_S, sessionKeys, VERIFY_JOBS_KEY } from './keys';
 import {
   metaFields,
   metaFrom,
@@ -15,6 +16,8 @@ import {
   roundFrom,
   runFixedFrom,
   runFrom,
+  testSeedFrom,
+  verificationFrom,
   type RunFixed,
 } from './redis-codec';
 import type { RedisClient } from './redis-connection';
@@ -30,6 +33,7 @@ import type {
   RoundChallenge,
   RoundChangeResult,
   Store,
+  SubmitWeightsResult,
 } from './store';
 
 /** The shared store for several server instances. The client must already be connected. */
@@ -148,10 +152,22 @@ export class RedisStore implements Store {
     return result as 'ok' | 'not-found' | 'conflict';
   }
 
-  async startRound(code: string, startedAt: number, endsAt: number | null): Promise<RoundChangeResult> {
-    const keys = [sessionKeys(code).meta, sessionKeys(code).roundChallenges, ROUND_DEADLINES_KEY];
-    const result = await this.run(code, lua.START_ROUND, keys, [String(startedAt), nullable(endsAt), code], 2);
+  async startRound(
+    code: string,
+    startedAt: number,
+    endsAt: number | null,
+    testSeed: number,
+  ): Promise<RoundChangeResult> {
+    const { meta, roundChallenges, testSeeds } = sessionKeys(code);
+    const keys = [meta, roundChallenges, testSeeds, ROUND_DEADLINES_KEY];
+    const args = [String(startedAt), nullable(endsAt), code, String(testSeed)];
+    const result = await this.run(code, lua.START_ROUND, keys, args, 3);
     return result === 'ok' ? this.readRound(code) : (result as 'not-found' | 'conflict');
+  }
+
+  async roundTestSeed(code: string, round: number): Promise<number | null> {
+    const stored = await this.client.hGet(sessionKeys(code).testSeeds, String(round));
+    return stored === null ? null : testSeedFrom(stored, code);
   }
 
   async endRound(code: string, index: number, endedAt: number): Promise<RoundChangeResult> {
@@ -250,6 +266,33 @@ export class RedisStore implements Store {
     return this.client.get(sessionKeys(code).text(textId));
   }
 
+  async submitWeights(code: string, runId: string, weights: Uint8Array): Promise<SubmitWeightsResult> {
+    const keys = sessionKeys(code);
+    // Base64: the client's replies are strings, and a blob is at most a few megabytes.
+    const args = [Buffer.from(weights).toString('base64'), code, runId, JSON.stringify({ status: 'pending' })];
+    const keyList = [keys.meta, keys.runState(runId), keys.weights(runId), VERIFY_JOBS_KEY];
+    return (await this.run(code, lua.SUBMIT_WEIGHTS, keyList, args, 3)) as SubmitWeightsResult;
+  }
+
+  async getWeights(code: string, runId: string): Promise<Uint8Array | null> {
+    const stored = await this.client.get(sessionKeys(code).weights(runId));
+    return stored === null ? null : new Uint8Array(Buffer.from(stored, 'base64'));
+  }
+
+  async completeVerification(code: string, runId: string, result: Verification): Promise<boolean> {
+    const keys = sessionKeys(code);
+    const keyList = [keys.meta, keys.runState(runId), keys.weights(runId)];
+    return (await this.run(code, lua.COMPLETE_VERIFICATION, keyList, [JSON.stringify(result)])) === 1;
+  }
+
+  async verifications(code: string, runIds: readonly string[]): Promise<(Verification | null)[]> {
+    if (runIds.length === 0) return [];
+    const multi = this.client.multi();
+    for (const id of runIds) multi.hGet(sessionKeys(code).runState(id), 'verified');
+    const stored = (await multi.exec()) as unknown as (string | null)[];
+    return stored.map((json) => (json === null ? null : verificationFrom(json, code)));
+  }
+
   async roundChallenges(code: string): Promise<RoundChallenge[]> {
     const stored = await this.client.hGetAll(sessionKeys(code).roundChallenges);
     return Object.entries(stored)
@@ -274,7 +317,10 @@ export class RedisStore implements Store {
 
   async deleteSession(code: string): Promise<boolean> {
     const k = sessionKeys(code);
-    const named = [k.meta, k.participants, k.nicknames, k.kicked, k.renames, k.runs, k.textIds, k.roundChallenges];
+    const named = [
+      ...[k.meta, k.participants, k.nicknames, k.kicked, k.renames, k.runs, k.textIds, k.roundChallenges],
+      k.testSeeds,
+    ];
     const keys = [...named, k.reviewKeys, ROUND_DEADLINES_KEY];
     return (await this.run(code, lua.DELETE_SESSION, keys, [code], keys.length - 1)) === 1;
   }

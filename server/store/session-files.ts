@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { SessionRecord } from '../../lib/domain/session';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
+import { verificationSchema, type Verification } from '../../lib/protocol/verification';
 import type { ReviewKey, RoundChallenge } from './store';
 import {
   participantSchema,
@@ -15,6 +16,7 @@ import {
   STORE_FORMAT,
   storedPointSchema,
   StoredDataError,
+  testSeedSchema,
 } from './formats';
 
 /**
@@ -27,6 +29,10 @@ export interface SessionFile {
   runs: RunView[];
   reviewKeys: ReviewKey[];
   roundChallenges: RoundChallenge[];
+  /** The secret seed of each round's test split. */
+  testSeeds: { round: number; testSeed: number }[];
+  /** The scoring of each run that submitted weights. */
+  verifications: { runId: string; verification: Verification }[];
   /** Milliseconds since the Unix epoch. */
   expiresAt: number;
 }
@@ -43,6 +49,8 @@ export interface LoadedSession {
   file: SessionFile;
   points: PointsBatch[];
   texts: [string, string][];
+  /** Submitted weights by run id (those still waiting to be scored). */
+  weights: [string, Uint8Array][];
 }
 
 const sessionFileSchema = z.object({
@@ -52,6 +60,9 @@ const sessionFileSchema = z.object({
   // Absent from files written before review links and per-round challenges existed: none then.
   reviewKeys: z.array(reviewKeySchema).default([]),
   roundChallenges: z.array(roundChallengeSchema).default([]),
+  // Absent from files written before verified scores: those rounds have no secret test split.
+  testSeeds: z.array(z.object({ round: z.number().int().min(1), testSeed: testSeedSchema })).default([]),
+  verifications: z.array(z.object({ runId: z.string().min(1), verification: verificationSchema })).default([]),
   expiresAt: z.number(),
 }) satisfies z.ZodType<SessionFile>;
 
@@ -69,6 +80,8 @@ const TEXTS = 'texts';
 /** Format 1 kept every text in one JSON list, rewritten whole on each upload. */
 const TEXTS_V1 = 'texts.json';
 const TEXT_FILE = /^([0-9a-f]{16})\.txt$/;
+const WEIGHTS = 'weights';
+const WEIGHTS_FILE = /^([A-Za-z0-9_-]{16,64})\.bin$/;
 
 /** Splits a stored object into its format number and the rest. */
 function unwrap(value: unknown): { format: unknown; rest: unknown } {
@@ -82,7 +95,9 @@ function unwrap(value: unknown): { format: unknown; rest: unknown } {
  * - `session.json`: participants, settings and run summaries, replaced whole (temporary file, then rename);
  * - `points.ndjson`: metric points, appended in batches, so a class of 200 runs × 1,000 points is never
  *   rewritten (a line cut short by a crash is skipped on load);
- * - `texts/<textId>.txt`: each uploaded text, written once, as it is.
+ * - `texts/<textId>.txt`: each uploaded text, written once, as it is;
+ * - `weights/<runId>.bin`: a run's submitted weights while they wait to be scored (the blob's own header
+ *   carries its format).
  * The session file and each line of the log carry STORE_FORMAT and are read back through their schemas.
  * Format 1's `texts.json` (every text in one list) is still read.
  */
@@ -107,6 +122,14 @@ export class SessionFiles {
   async writeText(code: string, textId: string, text: string): Promise<void> {
     await mkdir(path.join(this.folder(code), TEXTS), { recursive: true });
     await this.replace(code, path.join(TEXTS, `${textId}.txt`), text);
+  }
+
+  /** Writes a run's submitted weights to `weights/<runId>.bin`, or removes that file when `weights` is null. */
+  async writeWeights(code: string, runId: string, weights: Uint8Array | null): Promise<void> {
+    const file = path.join(this.folder(code), WEIGHTS, `${runId}.bin`);
+    if (weights === null) return rm(file, { force: true });
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, weights);
   }
 
   /**
@@ -163,7 +186,12 @@ export class SessionFiles {
       const textId = name.match(TEXT_FILE)?.[1];
       if (textId) texts.push([textId, await readFile(path.join(this.folder(code), TEXTS, name), 'utf8')]);
     }
-    return { file, points, texts };
+    const weights: [string, Uint8Array][] = [];
+    for (const name of await readdir(path.join(this.folder(code), WEIGHTS)).catch(() => [])) {
+      const runId = name.match(WEIGHTS_FILE)?.[1];
+      if (runId) weights.push([runId, new Uint8Array(await readFile(path.join(this.folder(code), WEIGHTS, name)))]);
+    }
+    return { file, points, texts, weights };
   }
 
   private folder(code: string): string {

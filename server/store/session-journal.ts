@@ -14,6 +14,8 @@ interface Dirty {
   session: boolean;
   /** Ids of texts added since the last write. */
   texts: Set<string>;
+  /** Ids of runs whose submitted weights were stored or dropped since the last write. */
+  weights: Set<string>;
 }
 
 /** A session's disk writes: the one running, and the one queued behind it that later changes join. */
@@ -62,6 +64,11 @@ export class SessionJournal {
     this.dirtyOf(code).texts.add(textId);
   }
 
+  /** Notes that a run's weights were stored or dropped; the file follows with the session's next write. */
+  weightsChanged(code: string, runId: string): void {
+    this.dirtyOf(code).weights.add(runId);
+  }
+
   /** Queues a batch of new points for the log; it is appended within POINTS_FLUSH_MS. */
   pointsStored(code: string, batch: PointsBatch): void {
     this.dirtyOf(code).points.push(batch);
@@ -97,7 +104,7 @@ export class SessionJournal {
 
   private dirtyOf(code: string): Dirty {
     let dirty = this.dirty.get(code);
-    if (!dirty) this.dirty.set(code, (dirty = { points: [], session: false, texts: new Set() }));
+    if (!dirty) this.dirty.set(code, (dirty = { points: [], session: false, texts: new Set(), weights: new Set() }));
     return dirty;
   }
 
@@ -138,7 +145,10 @@ export class SessionJournal {
     return write;
   }
 
-  /** Appends the points received since the last save, then writes new texts and the session file if stale. */
+  /**
+   * Appends the points received since the last save, then writes new texts and changed weights, and the
+   * session file if stale.
+   */
   private async save(code: string): Promise<void> {
     const state = this.state(code);
     const dirty = this.dirty.get(code);
@@ -155,6 +165,10 @@ export class SessionJournal {
       const text = state.texts.get(textId);
       if (text !== undefined) await this.files.writeText(code, textId, text);
       dirty.texts.delete(textId);
+    }
+    for (const runId of dirty.weights) {
+      await this.files.writeWeights(code, runId, state.runs.get(runId)?.weights ?? null);
+      dirty.weights.delete(runId);
     }
     if (dirty.session) {
       dirty.session = false;

@@ -3,6 +3,7 @@ import type { BoardVisibility } from '../../lib/protocol/board';
 import type { Challenge } from '../../lib/protocol/challenge';
 import type { MetricPoint, RunStatus, RunView } from '../../lib/protocol/run';
 import type { RoundState } from '../../lib/protocol/schemas';
+import type { Verification } from '../../lib/protocol/verification';
 
 /** A participant to add, with the uniqueness key of their nickname and the session's cap. */
 export interface Admission {
@@ -23,6 +24,19 @@ export type ParticipantStanding = 'active' | 'kicked';
 export type AddParticipantResult = 'ok' | 'not-found' | 'locked' | 'full' | 'nickname-taken';
 export type RoundChangeResult = RoundState | 'not-found' | 'conflict';
 export type CreateRunResult = 'ok' | 'exists' | 'limit' | 'round-not-running';
+
+/**
+ * What a weights upload did: 'queued' (stored, and a job queued to score them), 'pending' (the run's
+ * weights already wait to be scored: a retry, nothing changed), 'done' (the run is already verified:
+ * nothing changed), 'not-found' (no such run).
+ */
+export type SubmitWeightsResult = 'queued' | 'pending' | 'done' | 'not-found';
+
+/** A run whose submitted weights wait to be scored. */
+export interface VerifyJob {
+  code: string;
+  runId: string;
+}
 
 /** A read-only key of a session (the review link), kept only as the SHA-256 of the secret. */
 export interface ReviewKey {
@@ -76,10 +90,12 @@ export interface Store {
   /** Replaces the challenge; 'conflict' while a round is running. */
   setChallenge(code: string, challenge: Challenge): Promise<'ok' | 'not-found' | 'conflict'>;
   /**
-   * Opens round index+1 with the current challenge, and records that challenge as the round's;
-   * 'conflict' while one is running.
+   * Opens round index+1 with the current challenge, and records that challenge as the round's, with the
+   * secret seed of its test split; 'conflict' while one is running.
    */
-  startRound(code: string, startedAt: number, endsAt: number | null): Promise<RoundChangeResult>;
+  startRound(code: string, startedAt: number, endsAt: number | null, testSeed: number): Promise<RoundChangeResult>;
+  /** The secret test seed round `round` started with; null for an unknown session or round. Never sent to clients. */
+  roundTestSeed(code: string, round: number): Promise<number | null>;
   /** Ends round `index` if it is still running (so two instances' timers end it once); else 'conflict'. */
   endRound(code: string, index: number, endedAt: number): Promise<RoundChangeResult>;
   /** Running rounds whose deadline is at or before `now`, across all sessions. */
@@ -111,6 +127,21 @@ export interface Store {
   roundChallenges(code: string): Promise<RoundChallenge[]>;
   /** Adds a review key; does not count as a visible change. Resolves false when the session does not exist. */
   addReviewKey(code: string, key: ReviewKey): Promise<boolean>;
+  /**
+   * Keeps a run's submitted weights (lib/model/weights-io.ts's blob), marks its verification pending and
+   * queues a VerifyJob, all at once; unless the run's weights already wait or it is verified (see
+   * SubmitWeightsResult). A run whose verification failed can submit again.
+   */
+  submitWeights(code: string, runId: string, weights: Uint8Array): Promise<SubmitWeightsResult>;
+  /** A run's submitted weights while they wait to be scored; null otherwise. */
+  getWeights(code: string, runId: string): Promise<Uint8Array | null>;
+  /**
+   * Records the scoring of a run whose verification is pending, and drops its weights. Resolves false,
+   * changing nothing, when it is not pending (another instance finished it first, or the run is gone).
+   */
+  completeVerification(code: string, runId: string, result: Verification): Promise<boolean>;
+  /** The verification of each of `runIds`, in that order; null for a run without one. */
+  verifications(code: string, runIds: readonly string[]): Promise<(Verification | null)[]>;
   /** The session's review keys (none once revoked), oldest first. */
   listReviewKeys(code: string): Promise<ReviewKey[]>;
   /** Removes every review key of the session. Resolves false when the session does not exist. */

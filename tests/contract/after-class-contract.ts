@@ -23,11 +23,11 @@ export function afterClassContract(name: string, open: () => Promise<Store>) {
     it('records the challenge each round started with', async () => {
       const { store, code } = await fresh();
       expect(await store.roundChallenges(code)).toEqual([]);
-      await store.startRound(code, 1, null);
+      await store.startRound(code, 1, null, 7);
       await store.endRound(code, 1, 2);
       const second = { ...DEFAULT_CHALLENGE, title: 'Round two' };
       expect(await store.setChallenge(code, second)).toBe('ok');
-      await store.startRound(code, 3, null);
+      await store.startRound(code, 3, null, 7);
       expect(await store.roundChallenges(code)).toEqual([
         { round: 1, challenge: DEFAULT_CHALLENGE },
         { round: 2, challenge: second },
@@ -54,7 +54,7 @@ export function afterClassContract(name: string, open: () => Promise<Store>) {
         nicknameKey: 'ada',
         maxParticipants: 500,
       });
-      await store.startRound(code, 1, 10_000);
+      await store.startRound(code, 1, 10_000, 7);
       await store.createRun(code, run('run-aaaaaaaaaaaaaaa1', 'p1'), 5);
       await store.appendPoints(code, 'run-aaaaaaaaaaaaaaa1', [{ seq: 0, step: 1, elapsedMs: 1, trainLoss: 2 }], 5);
       await store.putText(code, 'aaaaaaaaaaaaaaaa', 'a text', 5);

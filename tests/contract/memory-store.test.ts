@@ -7,11 +7,16 @@ import { MemoryStore } from '@/server/store/memory-store';
 import { SessionFiles } from '@/server/store/session-files';
 import { afterClassContract } from './after-class-contract';
 import { run, runStoreContract } from './run-store-contract';
+import { verifyContract } from './verify-contract';
 import { meta, participant, storeContract } from './store-contract';
 
 storeContract('memory', () => MemoryStore.open());
 runStoreContract('memory', () => MemoryStore.open());
 afterClassContract('memory', () => MemoryStore.open());
+verifyContract('memory', async () => {
+  const store = await MemoryStore.open();
+  return { store, queue: store.jobs };
+});
 
 const RUN_ID = 'run-eeeeeeeeeeeeeee1';
 
@@ -19,7 +24,7 @@ const RUN_ID = 'run-eeeeeeeeeeeeeee1';
 async function writeOneRun(dataDir: string): Promise<void> {
   const store = await MemoryStore.open({ dataDir });
   await store.createSession(meta('ABCDEF'));
-  await store.startRound('ABCDEF', 1, null);
+  await store.startRound('ABCDEF', 1, null, 7);
   await store.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
   await store.appendPoints('ABCDEF', RUN_ID, [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5 }], 2);
   await store.close();
@@ -88,7 +93,7 @@ describe('MemoryStore with a data folder', () => {
   it('writes only the points log while a run streams, and rebuilds the run summary from it', async () => {
     const first = await MemoryStore.open({ dataDir });
     await first.createSession(meta('ABCDEF'));
-    await first.startRound('ABCDEF', 1, null);
+    await first.startRound('ABCDEF', 1, null, 7);
     await first.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
     const sessionWrites = vi.spyOn(SessionFiles.prototype, 'writeSession');
     await first.appendPoints(
@@ -119,7 +124,7 @@ describe('MemoryStore with a data folder', () => {
     let now = 1_000;
     const first = await MemoryStore.open({ dataDir, now: () => now });
     await first.createSession(meta('ABCDEF'));
-    await first.startRound('ABCDEF', 1, null);
+    await first.startRound('ABCDEF', 1, null, 7);
     await first.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
     now += SESSION_TTL_S * 1000 - 10;
     await first.appendPoints('ABCDEF', RUN_ID, [{ seq: 0, step: 10, elapsedMs: 5, trainLoss: 2, valLoss: 1.5 }], now);
@@ -177,16 +182,39 @@ describe('MemoryStore with a data folder', () => {
     expect(await readdir(path.join(dataDir, 'sessions'))).toEqual([]);
   });
 
-  it('keeps review keys and round challenges across a restart', async () => {
+  it('keeps review keys, round challenges and test seeds across a restart', async () => {
     const first = await MemoryStore.open({ dataDir });
     await first.createSession(meta('ABCDEF'));
-    await first.startRound('ABCDEF', 1, null);
+    await first.startRound('ABCDEF', 1, null, 7);
     await first.addReviewKey('ABCDEF', { hash: 'a'.repeat(64), anonymous: true, createdAt: 2 });
     await first.close();
 
     const second = await MemoryStore.open({ dataDir });
     expect(await second.listReviewKeys('ABCDEF')).toEqual([{ hash: 'a'.repeat(64), anonymous: true, createdAt: 2 }]);
     expect((await second.roundChallenges('ABCDEF')).map((r) => r.round)).toEqual([1]);
+    expect(await second.roundTestSeed('ABCDEF', 1)).toBe(7);
+  });
+
+  it('queues again, after a restart, every run whose weights still wait to be scored', async () => {
+    const first = await MemoryStore.open({ dataDir });
+    await first.createSession(meta('ABCDEF'));
+    await first.startRound('ABCDEF', 1, null, 7);
+    await first.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
+    await first.createRun('ABCDEF', run('run-bbbbbbbbbbbbbbbb', 'p1'), 5);
+    await first.submitWeights('ABCDEF', RUN_ID, new Uint8Array([1, 2, 3]));
+    await first.submitWeights('ABCDEF', 'run-bbbbbbbbbbbbbbbb', new Uint8Array([4]));
+    await first.completeVerification('ABCDEF', 'run-bbbbbbbbbbbbbbbb', { status: 'done', testLoss: 1 });
+    await first.close();
+
+    const second = await MemoryStore.open({ dataDir });
+    expect(await second.jobs.next(0)).toMatchObject({ code: 'ABCDEF', runId: RUN_ID });
+    expect(await second.jobs.next(0)).toBeNull();
+    expect(await second.getWeights('ABCDEF', RUN_ID)).toEqual(new Uint8Array([1, 2, 3]));
+    expect(await second.verifications('ABCDEF', [RUN_ID, 'run-bbbbbbbbbbbbbbbb'])).toEqual([
+      { status: 'pending' },
+      { status: 'done', testLoss: 1 },
+    ]);
+    await second.close();
   });
 
   it('deletes a session’s files, points still waiting to be written included', async () => {

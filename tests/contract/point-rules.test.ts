@@ -47,7 +47,7 @@ function expected(start: RunView, batches: MetricPoint[][]) {
 async function replay(store: Store, batches: MetricPoint[][]) {
   const code = uniqueCode();
   await store.createSession(meta(code));
-  await store.startRound(code, 1, null);
+  await store.startRound(code, 1, null, 7);
   await store.createRun(code, run(RUN_ID, 'p1'), 5);
   const counts: number[] = [];
   for (const [i, batch] of batches.entries()) {

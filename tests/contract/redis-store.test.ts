@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SESSION_TTL_S, sessionKeys } from '@/server/store/keys';
 import { connectRedis, type RedisClient } from '@/server/store/redis-connection';
 import { RedisStore } from '@/server/store/redis-store';
+import { RedisVerifyQueue } from '@/server/store/redis-verify-queue';
 import { afterClassContract } from './after-class-contract';
 import { run, runStoreContract } from './run-store-contract';
 import { meta, participant, storeContract, uniqueCode } from './store-contract';
+import { verifyContract } from './verify-contract';
 
 const clients: RedisClient[] = [];
 
@@ -22,6 +24,11 @@ afterAll(async () => {
 storeContract('redis', open);
 runStoreContract('redis', open);
 afterClassContract('redis', open);
+verifyContract('redis', async () => {
+  const client = await connectRedis(inject('redisUrl'));
+  clients.push(client);
+  return { store: new RedisStore(client), queue: await RedisVerifyQueue.open(client, 'contract', 60_000) };
+});
 
 describe('RedisStore specifics', () => {
   let a: RedisStore;
@@ -31,6 +38,26 @@ describe('RedisStore specifics', () => {
     [a, b] = await Promise.all([open(), open()]);
     probe = await connectRedis(inject('redisUrl'));
     clients.push(probe);
+  });
+
+  it('hands a job its consumer abandoned to another, and only once it has been idle long enough', async () => {
+    const code = uniqueCode();
+    await a.createSession(meta(code));
+    await a.startRound(code, 1, null, 7);
+    await a.createRun(code, run('run-abandoned-00000001', 'p1'), 5);
+    await a.submitWeights(code, 'run-abandoned-00000001', new Uint8Array([1]));
+    const queues = await Promise.all(
+      [60_000, 60_000, 0].map((idle, i) => RedisVerifyQueue.open(clients[0], `reclaim-${i}`, idle)),
+    );
+    const [dead, patient, eager] = queues;
+    const taken = await dead.next(1_000);
+    expect(taken).toMatchObject({ code, runId: 'run-abandoned-00000001' });
+    expect(await patient.next(50)).toBeNull();
+    const reclaimed = await eager.next(1_000);
+    expect(reclaimed).toEqual(taken);
+    await eager.ack(reclaimed!);
+    expect(await eager.next(50)).toBeNull();
+    await Promise.all(queues.map((q) => q.close()));
   });
 
   it('shows one instance the changes another made', async () => {
@@ -64,7 +91,7 @@ describe('RedisStore specifics', () => {
       nicknameKey: 'ada',
       maxParticipants: 500,
     });
-    await short.startRound(code, 1, null);
+    await short.startRound(code, 1, null, 7);
     await short.createRun(code, run('run-aaaaaaaaaaaaaaa1', 'p1'), 5);
     await short.appendPoints(code, 'run-aaaaaaaaaaaaaaa1', [{ seq: 0, step: 1, elapsedMs: 1, trainLoss: 2 }], 5);
     await short.addReviewKey(code, { hash: 'a'.repeat(64), anonymous: false, createdAt: 1 });

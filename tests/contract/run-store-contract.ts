@@ -52,9 +52,9 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
     });
 
     it('runs rounds one at a time, and ends each exactly once', async () => {
-      const first = await store.startRound(code, T0, T0 + 60_000);
+      const first = await store.startRound(code, T0, T0 + 60_000, 7);
       expect(first).toEqual({ index: 1, status: 'running', startedAt: T0, endsAt: T0 + 60_000, endedAt: null });
-      expect(await store.startRound(code, T0 + 1, null)).toBe('conflict');
+      expect(await store.startRound(code, T0 + 1, null, 7)).toBe('conflict');
       expect(await store.dueRounds(T0 + 59_999)).not.toContainEqual({ code, index: 1 });
       expect(await store.dueRounds(T0 + 60_000)).toContainEqual({ code, index: 1 });
 
@@ -67,12 +67,22 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
         endedAt: T0 + 60_000,
       });
 
-      expect(await store.startRound(code, T0 + 70_000, null)).toMatchObject({
+      expect(await store.startRound(code, T0 + 70_000, null, 7)).toMatchObject({
         index: 2,
         status: 'running',
         endsAt: null,
       });
-      expect(await store.startRound(uniqueCode(), T0, null)).toBe('not-found');
+      expect(await store.startRound(uniqueCode(), T0, null, 7)).toBe('not-found');
+    });
+
+    it('keeps each round’s secret test seed', async () => {
+      await store.startRound(code, T0, null, 123_456);
+      await store.endRound(code, 1, T0 + 1);
+      await store.startRound(code, T0 + 2, null, 2 ** 31 - 1);
+      expect(await store.roundTestSeed(code, 1)).toBe(123_456);
+      expect(await store.roundTestSeed(code, 2)).toBe(2 ** 31 - 1);
+      expect(await store.roundTestSeed(code, 3)).toBeNull();
+      expect(await store.roundTestSeed(uniqueCode(), 1)).toBeNull();
     });
 
     it('changes the challenge only between rounds', async () => {
@@ -80,14 +90,14 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
       const renamed = { ...challenge, title: 'Round two' };
       expect(await store.setChallenge(code, renamed)).toBe('ok');
       expect((await store.getSession(code))?.meta.challenge.title).toBe('Round two');
-      await store.startRound(code, T0, null);
+      await store.startRound(code, T0, null, 7);
       expect(await store.setChallenge(code, challenge)).toBe('conflict');
       expect(await store.setChallenge(uniqueCode(), challenge)).toBe('not-found');
     });
 
     it('creates runs only in the running round, once per id, up to the limit', async () => {
       expect(await store.createRun(code, run('run-aaaaaaaaaaaaaaa1', 'p1'), 2)).toBe('round-not-running');
-      await store.startRound(code, T0, null);
+      await store.startRound(code, T0, null, 7);
       expect(await store.createRun(code, run('run-aaaaaaaaaaaaaaa1', 'p1', 2), 2)).toBe('round-not-running');
       expect(await store.createRun(code, run('run-aaaaaaaaaaaaaaa1', 'p1'), 2)).toBe('ok');
       expect(await store.createRun(code, run('run-aaaaaaaaaaaaaaa1', 'p1'), 2)).toBe('exists');
@@ -104,7 +114,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
     });
 
     it('stores each point once and keeps the best validation loss, first reached', async () => {
-      await store.startRound(code, T0, null);
+      await store.startRound(code, T0, null, 7);
       const id = 'run-ccccccccccccccc1';
       await store.createRun(code, run(id, 'p1'), 5);
       const first = [point(0, 10), point(1, 20, 2.5), point(2, 30, 2.0)];
@@ -125,7 +135,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
     });
 
     it('keeps the best accuracy, first reached, apart from the best loss', async () => {
-      await store.startRound(code, T0, null);
+      await store.startRound(code, T0, null, 7);
       const id = 'run-ccccccccccccccc2';
       await store.createRun(code, run(id, 'p1'), 5);
       const scored = (seq: number, valLoss: number, accuracy: number): MetricPoint => ({
@@ -142,7 +152,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>) {
     });
 
     it('records how a run finished', async () => {
-      await store.startRound(code, T0, null);
+      await store.startRound(code, T0, null, 7);
       const id = 'run-ddddddddddddddd1';
       await store.createRun(code, run(id, 'p1'), 5);
       expect(await store.finishRun(code, id, 'completed')).toBe(true);

@@ -34,7 +34,7 @@ describe('the embedded store on disk', () => {
       nicknameKey: 'ada',
       maxParticipants: 500,
     });
-    await store.startRound('ABCDEF', 1, null);
+    await store.startRound('ABCDEF', 1, null, 7);
     await store.createRun('ABCDEF', run(RUN_ID, 'p1'), 5);
     return store;
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientEvent } from '@/lib/protocol/events';
-import { textsPath, WASM_ASSET_PREFIX } from '@/lib/protocol/http-paths';
+import { textsPath, WASM_ASSET_PREFIX, weightsPath } from '@/lib/protocol/http-paths';
 import type { SessionCreateReply } from '@/lib/protocol/schemas';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { connectClient, expectOk, type TestSocket } from '../helpers/test-client';
@@ -38,6 +38,7 @@ describe('every HTTP route, fuzzed', () => {
       `${textsPath(created.code)}/${pick(['0123456789abcdef', 'zz', '../../package.json', '%2e%2e%2fpackage.json'])}`,
       `${WASM_ASSET_PREFIX}${pick(['tfjs-backend-wasm.wasm', '../package.json', '%2e%2e/package.json', '', 'x?y'])}`,
       `/api/sessions/${pick(segments)}/${pick(['texts', 'export.csv', 'weights', ''])}`,
+      weightsPath(pick(segments), pick(['run-0000000000000001', '..', '%00', 'x'.repeat(80)])),
       '/healthz',
       `/${pick(['', 'host/ZZZZZZ', 'play/ZZZZZZ', 'nope', '_next/static/x.js'])}`,
     ];
@@ -60,7 +61,10 @@ describe('every HTTP route, fuzzed', () => {
       const response = await fetch(`${server.url}${path}`, {
         method,
         body: payload,
-        headers: authorization ? { authorization } : {},
+        headers: {
+          ...(authorization ? { authorization } : {}),
+          ...(next() < 0.5 ? { 'content-type': 'application/octet-stream' } : {}),
+        },
         redirect: 'manual',
       });
       const text = method === 'HEAD' ? '' : await response.text();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shareText } from '@/lib/data/text';
 import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { ClientEvent } from '@/lib/protocol/events';
@@ -56,7 +57,9 @@ describe('the instructor’s own text', () => {
     const { textId, vocabSize } = (await response.json()) as { textId: string; vocabSize: number };
     expect(textId).toMatch(/^[0-9a-f]{16}$/);
     expect(vocabSize).toBe(new Set(CORPUS).size);
-    expect(await (await fetch(`${server.url}${textsPath(created.code)}/${textId}`)).text()).toBe(CORPUS);
+    expect(await (await fetch(`${server.url}${textsPath(created.code)}/${textId}`)).text()).toBe(
+      shareText(CORPUS).shared,
+    );
     expect((await fetch(`${server.url}${textsPath(created.code)}/0123456789abcdef`)).status).toBe(404);
 
     const noText = await ask(host, ClientEvent.ChallengeSet, {

@@ -15,7 +15,7 @@ const run = (runId: string, lastStep: number, curvePoints: number): BoardRun => 
   curvePoints,
   best: null,
   bestAccuracy: null,
-  verified: false,
+  verified: null,
 });
 
 const snapshot: BoardSnapshot = {

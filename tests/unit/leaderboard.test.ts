@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { curveBand, quantile, rankRuns, stepsToThreshold, summariseCells } from '@/lib/domain/leaderboard';
+import { isFlagged, rankVerified } from '@/lib/domain/verified';
 import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import type { BoardRun, CurvePoint } from '@/lib/protocol/board';
 import type { Cell } from '@/lib/protocol/challenge';
@@ -23,7 +24,7 @@ const run = (
   curvePoints: 0,
   best: best === null ? null : { valLoss: best, accuracy: null, step: 50, at },
   bestAccuracy: accuracy === null ? null : { accuracy, step: 60, at },
-  verified: false,
+  verified: null,
 });
 
 describe('rankRuns', () => {
@@ -103,5 +104,30 @@ describe('statistics', () => {
       { step: 20, q1: 3.25, median: 3.5, q3: 3.75 },
       { step: 30, q1: 1.25, median: 1.5, q3: 1.75 },
     ]);
+  });
+});
+
+describe('rankVerified', () => {
+  const verified = (r: BoardRun, testLoss: number, testAccuracy = 0.5): BoardRun => ({
+    ...r,
+    verified: { status: 'done', testLoss, testAccuracy, valLoss: testLoss },
+  });
+
+  it('ranks scored runs by their test score first, then the rest as reported', () => {
+    const runs = [
+      run('forged', 'rnn', 0.01),
+      verified(run('honest', 'lstm', 1.0), 1.1, 0.8),
+      verified(run('better', 'gru', 1.2, 0, 1), 0.9, 0.7),
+      { ...run('pending', 'gru', 0.8), verified: { status: 'pending' as const } },
+    ];
+    expect(rankVerified(runs).map((r) => r.runId)).toEqual(['better', 'honest', 'forged', 'pending']);
+    expect(rankVerified(runs, 'accuracy').map((r) => r.runId)).toEqual(['honest', 'better', 'forged', 'pending']);
+  });
+
+  it('flags a reported loss more than 2% better than the server’s own', () => {
+    expect(isFlagged(0.01, 2)).toBe(true);
+    expect(isFlagged(1.97, 2)).toBe(false);
+    expect(isFlagged(1.95, 2)).toBe(true);
+    expect(isFlagged(null, 2)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import { rankRuns, rankScore } from '@/lib/domain/leaderboard';
+import { rankScore } from '@/lib/domain/leaderboard';
+import { rankVerified, verifiedScore } from '@/lib/domain/verified';
 import type { BoardRun } from '@/lib/protocol/board';
 import type { Cell, RankingMetric } from '@/lib/protocol/challenge';
 
@@ -42,15 +43,16 @@ export function progressFraction(lastStep: number, budgetSteps: number): number 
 }
 
 /**
- * The podium in display order — 2nd, 1st, 3rd — from rankRuns under `metric`, keeping only runs with
- * a score; fewer than three scored runs leave the missing places out (1st stays in the middle).
+ * The podium in display order — 2nd, 1st, 3rd — from the round's final ranking under `metric`
+ * (rankVerified: scores on the secret test split first), keeping only runs with a score; fewer than
+ * three scored runs leave the missing places out (1st stays in the middle).
  */
 export function podiumOrder(
   runs: readonly BoardRun[],
   metric: RankingMetric = 'valLoss',
 ): { place: 1 | 2 | 3; run: BoardRun }[] {
-  const top = rankRuns(runs, metric)
-    .filter((r) => rankScore(r, metric) !== null)
+  const top = rankVerified(runs, metric)
+    .filter((r) => verifiedScore(r, metric) !== null || rankScore(r, metric) !== null)
     .slice(0, 3);
   const places = [
     { place: 2 as const, run: top[1] },

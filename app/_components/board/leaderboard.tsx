@@ -2,12 +2,14 @@
 
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { rankRuns } from '@/lib/domain/leaderboard';
+import { rankVerified } from '@/lib/domain/verified';
 import type { BoardRun } from '@/lib/protocol/board';
 import type { RankingMetric } from '@/lib/protocol/challenge';
 import { displayName, formatAccuracy, formatBits, progressFraction, settingsSummary } from './board-format';
 import { CellChip } from './cell-chip';
 import { useRowWindow } from './row-window';
 import { useFlip } from './use-flip';
+import { VerifiedMark } from './verified-mark';
 
 interface Props {
   runs: BoardRun[];
@@ -22,10 +24,12 @@ interface Props {
   selfParticipantId?: string | null;
   /** Tailwind max-height of the scrolling table. */
   maxHeightClass?: string;
+  /** The round has ended: rank by the server's scores on the secret test split (rankVerified). */
+  final?: boolean;
 }
 
 /** Widths for table-layout: fixed (the name takes what is left; settings are cut, in full on hover). */
-const COLUMN_WIDTHS = ['w-[3.5em]', '', 'w-[5em]', 'w-[12em]', 'w-[7em]', 'w-[7em]', 'w-[6em]', 'w-[6em]', 'w-[2.5em]'];
+const COLUMN_WIDTHS = ['w-[3.5em]', '', 'w-[5em]', 'w-[12em]', 'w-[7em]', 'w-[7em]', 'w-[6em]', 'w-[6em]', 'w-[6.5em]'];
 /**
  * On a wall only what the room follows: rank, name, cell, progress and best score, wide enough for a
  * full name at 1280 px. Settings, accuracy, status and the check mark stay on the host's own screen.
@@ -131,8 +135,8 @@ const LeaderboardRow = memo(function LeaderboardRow({
           <td className={`${cell} ${run.status === 'running' ? 'text-sky-300' : 'text-slate-400'}`}>
             {STATUS_LABEL[run.status]}
           </td>
-          <td className={`${cell} text-center text-emerald-300`}>
-            {run.verified ? <span aria-label="verified">✓</span> : null}
+          <td className={`${cell} text-right tabular-nums text-emerald-300`}>
+            <VerifiedMark run={run} metric={metric} />
           </td>
         </>
       )}
@@ -155,8 +159,9 @@ export function Leaderboard({
   projector = false,
   selfParticipantId = null,
   maxHeightClass = 'max-h-[70vh]',
+  final = false,
 }: Props) {
-  const ranked = useMemo(() => rankRuns(runs, metric), [runs, metric]);
+  const ranked = useMemo(() => (final ? rankVerified : rankRuns)(runs, metric), [runs, metric, final]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const { window: shown, padding, reveal } = useRowWindow(scrollRef, bodyRef, ranked.length);
@@ -230,9 +235,12 @@ export function Leaderboard({
                 <th scope="col" className={head}>
                   Status
                 </th>
-                <th scope="col" className={`${head} text-center`}>
-                  <span className="sr-only">Verified</span>
-                  <span aria-hidden>✓</span>
+                <th
+                  scope="col"
+                  className={`${head} text-right ${final ? 'text-slate-100' : ''}`}
+                  title="The server's score of the run's best weights on test data no browser has seen"
+                >
+                  Verified
                 </th>
               </>
             )}

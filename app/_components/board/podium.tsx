@@ -2,6 +2,7 @@ import type { BoardRun } from '@/lib/protocol/board';
 import type { RankingMetric } from '@/lib/protocol/challenge';
 import { displayName, formatAccuracy, formatBits, podiumOrder } from './board-format';
 import { CellChip } from './cell-chip';
+import { flagReason } from './verified-mark';
 
 interface Props {
   runs: BoardRun[];
@@ -16,7 +17,10 @@ interface Props {
 const STEP_HEIGHT: Record<1 | 2 | 3, string> = { 1: 'h-32', 2: 'h-24', 3: 'h-16' };
 const MEDAL: Record<1 | 2 | 3, string> = { 1: 'bg-amber-300', 2: 'bg-slate-300', 3: 'bg-orange-400' };
 
-/** The top three runs by rankRuns on a podium (2nd, 1st, 3rd), with name, cell and best score. */
+/**
+ * The top three runs of the final ranking (rankVerified) on a podium (2nd, 1st, 3rd), with name, cell and
+ * score: on the secret test split where the server scored the run, else the reported one, marked.
+ */
 export function Podium({ runs, metric = 'valLoss', projector = false, selfParticipantId = null }: Props) {
   const display = podiumOrder(runs, metric);
   // Screen readers get rank order; CSS `order` puts them on the podium as 2nd, 1st, 3rd.
@@ -67,25 +71,41 @@ export function Podium({ runs, metric = 'valLoss', projector = false, selfPartic
   );
 }
 
-/** The score the challenge ranks by, large, with the other one under it. */
+/**
+ * The score the challenge ranks by, large: the server's on the secret test split (✓), or the reported
+ * best, marked unverified; the reported one under a verified score, flagged when it does not match.
+ */
 function PodiumScore({ run, metric, projector }: { run: BoardRun; metric: RankingMetric; projector: boolean }) {
-  const bits = { value: formatBits(run.best?.valLoss), unit: 'bits/token' };
-  const accuracy = run.bestAccuracy ? { value: formatAccuracy(run.bestAccuracy.accuracy), unit: 'accuracy' } : null;
-  const [main, other] = metric === 'accuracy' && accuracy ? [accuracy, bits] : [bits, accuracy];
+  const v = run.verified?.status === 'done' ? run.verified : null;
+  const reported =
+    metric === 'accuracy' && run.bestAccuracy
+      ? { value: formatAccuracy(run.bestAccuracy.accuracy), unit: 'accuracy' }
+      : { value: formatBits(run.best?.valLoss), unit: 'bits/token' };
+  const main = v
+    ? metric === 'accuracy'
+      ? { value: formatAccuracy(v.testAccuracy), unit: 'test accuracy' }
+      : { value: formatBits(v.testLoss), unit: 'test bits/token' }
+    : reported;
   return (
     <>
       {/* The unit wraps under the number where a place is narrow (a phone), instead of running into the next. */}
       <span
+        data-testid="podium-score"
+        data-verified={v ? 'true' : 'false'}
         className={`flex max-w-full flex-wrap items-baseline justify-center font-bold tabular-nums text-slate-50 ${projector ? 'text-4xl' : 'text-2xl'}`}
       >
+        {v && <span className="mr-1 text-emerald-300">✓</span>}
         {main.value}
         <span className={`ml-1 font-normal text-slate-400 ${projector ? 'text-lg' : 'text-sm'}`}>{main.unit}</span>
       </span>
-      {other && (
-        <span className={`text-slate-300 ${projector ? 'text-xl' : 'text-sm'}`}>
-          {other.value} {other.unit}
-        </span>
-      )}
+      <span className={`text-slate-300 ${projector ? 'text-xl' : 'text-sm'}`}>
+        {v ? `reported ${reported.value} ${reported.unit}` : 'unverified: not scored on test data'}
+        {v?.flagged && (
+          <span className="ml-1 text-rose-300" data-testid="podium-flag" aria-label="flagged" title={flagReason(run)}>
+            ⚑
+          </span>
+        )}
+      </span>
     </>
   );
 }

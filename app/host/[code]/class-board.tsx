@@ -83,6 +83,7 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
           onSelect={select}
           projector={projector}
           maxHeightClass={projector ? 'max-h-full' : 'max-h-[75vh]'}
+          final={ended}
         />
       </div>
       {!ended && (

@@ -41,7 +41,7 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   const { draft, setDraft, seed, nextSeed } = useConfigInUrl(challenge);
   const [startError, setStartError] = useState<string | null>(null);
   const primaryRef = useRef<HTMLButtonElement>(null);
-  const training = useTrainingRun(session.code, participantId, challenge, backend);
+  const training = useTrainingRun(session.code, participantId, challenge, backend, ended);
   // Streams the run to the server and, after a reload, brings back this round's earlier runs.
   const stream = useRunStream(connected, round.index, training.restore);
   const current = training.runs.at(-1);
@@ -220,6 +220,7 @@ export function Workspace({ session, participantId, connected, backend }: Props)
                 budgetSteps={board.budgetSteps}
                 metric={board.rankingMetric}
                 selfParticipantId={participantId}
+                final={ended}
               />
             </div>
           )}

@@ -39,7 +39,7 @@ function run(id: string, best: number | null, at = 0, startedAt = 0): BoardRun {
     curvePoints: 0,
     best: best === null ? null : { valLoss: best, accuracy: null, step: 10, at },
     bestAccuracy: null,
-    verified: false,
+    verified: null,
   };
 }
 
@@ -89,5 +89,18 @@ describe('podiumOrder', () => {
   it('keeps only scored runs, 1st still present with one', () => {
     expect(podiumOrder([run('x', null), run('y', 3)]).map((p) => p.place)).toEqual([1]);
     expect(podiumOrder([run('x', null)])).toEqual([]);
+  });
+
+  it('ranks by the server’s test scores, runs without one after them', () => {
+    const scored = (id: string, reported: number, testLoss: number): BoardRun => ({
+      ...run(id, reported),
+      verified: { status: 'done', testLoss, testAccuracy: 0.5, valLoss: testLoss },
+    });
+    const runs = [run('forged', 0.01), scored('second', 1.1, 1.3), scored('first', 1.2, 1.25)];
+    expect(podiumOrder(runs).map((p) => [p.place, p.run.runId])).toEqual([
+      [2, 'second'],
+      [1, 'first'],
+      [3, 'forged'],
+    ]);
   });
 });

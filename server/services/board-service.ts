@@ -88,12 +88,20 @@ export async function boardSnapshot(
   };
 }
 
+function withoutFlag(run: BoardRun): BoardRun {
+  if (run.verified?.flagged === undefined) return run;
+  const { flagged: _flagged, ...verified } = run.verified;
+  return { ...run, verified };
+}
+
 /**
  * What one student may see of the board, as the host chose: everything; everything without other
  * students' names; or the top N runs plus the student's own runs and their neighbours in the ranking.
  */
-export function studentBoard(board: BoardSnapshot, record: SessionRecord, participantId: string): BoardSnapshot {
+export function studentBoard(hostBoard: BoardSnapshot, record: SessionRecord, participantId: string): BoardSnapshot {
   const { boardVisibility, boardTopN } = record.meta;
+  // A flag (a report the weights do not bear out) is for the host to follow up, not for the class to see.
+  const board = { ...hostBoard, runs: hostBoard.runs.map(withoutFlag) };
   if (boardVisibility === 'full') return board;
   if (boardVisibility === 'anonymous') {
     // Other students' ids are replaced too: with the roster's ids they would give the names back.

@@ -97,6 +97,12 @@ describe.each(BACKENDS)('verified scores over the %s store', (_, openBackend) =>
     expect(Math.abs(honest.valLoss! - local.validation.valLoss) / local.validation.valLoss).toBeLessThan(1e-4);
     expect(honest.flagged).toBe(false);
     expect(await verifiedOf(host, runs[1])).toMatchObject({ status: 'done', flagged: true });
+    // Only the host sees the flag: the class is not shown whose report was not borne out.
+    for (const student of students) {
+      const seen = await board(student.socket);
+      expect(seen.runs.find((r) => r.runId === runs[1])?.verified).toMatchObject({ status: 'done' });
+      expect(seen.runs.map((r) => r.verified?.flagged)).toEqual([undefined, undefined]);
+    }
   });
 
   it('refuses garbage, other shapes, oversized bodies and another student’s token, storing nothing', async () => {

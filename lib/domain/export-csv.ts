@@ -44,6 +44,12 @@ const COLUMNS: [name: string, value: (run: ExportRun) => CsvValue][] = [
   // The validation loss of the last stored point that has one: where the run ended, not its best.
   ['final_val_loss', (r) => r.points.findLast((p) => p.valLoss !== undefined)?.valLoss],
   ['started_at', (r) => new Date(r.startedAt).toISOString()],
+  // The server's own scores of the run's submitted weights on the round's secret test split.
+  ['verified', (r) => r.verified?.status ?? 'none'],
+  ['test_loss', (r) => r.verified?.testLoss],
+  ['test_accuracy', (r) => r.verified?.testAccuracy],
+  ['verified_val_loss', (r) => r.verified?.valLoss],
+  ['flagged', (r) => (r.verified?.flagged === undefined ? undefined : String(r.verified.flagged))],
 ];
 
 /** `export.csv`: a header row, then one row per run of every round, in the export's order. */

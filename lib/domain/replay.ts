@@ -87,7 +87,8 @@ function reachedBy(times: readonly number[], at: number): number {
   return lo;
 }
 
-function boardRunAt(r: ReplayRun, at: number): { run: BoardRun; curve: CurvePoint[] } {
+/** `atEnd`: the board as the round ended, with the server's scores of the submitted weights. */
+function boardRunAt(r: ReplayRun, at: number, atEnd: boolean): { run: BoardRun; curve: CurvePoint[] } {
   const { run } = r;
   const k = reachedBy(r.times, at);
   const last = k - 1;
@@ -124,18 +125,21 @@ function boardRunAt(r: ReplayRun, at: number): { run: BoardRun; curve: CurvePoin
               at: r.times[bestAccuracy],
             }
           : null,
-      verified: null,
+      verified: atEnd ? run.verified : null,
     },
   };
 }
 
-/** The round's board as it stood at `at` (ms since the epoch): runs not started yet are absent. */
+/**
+ * The round's board as it stood at `at` (ms since the epoch): runs not started yet are absent; scores the
+ * server verified (after the runs ended) appear at the end.
+ */
 export function boardAt(replay: RoundReplay, at: number): BoardSnapshot {
   const runs: BoardRun[] = [];
   const curves: Record<string, CurvePoint[]> = {};
   for (const r of replay.runs) {
     if (r.run.startedAt > at) continue;
-    const { run, curve } = boardRunAt(r, at);
+    const { run, curve } = boardRunAt(r, at, at >= replay.end);
     runs.push(run);
     curves[run.runId] = curve;
   }

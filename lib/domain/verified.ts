@@ -1,6 +1,6 @@
 import type { BoardRun } from '../protocol/board';
 import type { RankingMetric } from '../protocol/challenge';
-import { VERIFY_TOLERANCE } from '../protocol/verification';
+import { VERIFY_TOLERANCE, type Verification } from '../protocol/verification';
 import { rankRuns } from './leaderboard';
 
 /**
@@ -9,6 +9,13 @@ import { rankRuns } from './leaderboard';
  */
 export function isFlagged(reportedValLoss: number | null, serverValLoss: number): boolean {
   return reportedValLoss !== null && reportedValLoss < serverValLoss * (1 - VERIFY_TOLERANCE);
+}
+
+/** The server's scores of a run's weights, flagged or not (isFlagged) once it has its own validation loss. */
+export function withFlag(verification: Verification | null, reportedValLoss: number | null): Verification | null {
+  return verification?.valLoss === undefined
+    ? verification
+    : { ...verification, flagged: isFlagged(reportedValLoss, verification.valLoss) };
 }
 
 /**

@@ -2,6 +2,7 @@ import './zod-setup';
 import { z } from 'zod';
 import type { Challenge } from './challenge';
 import type { MetricPoint, RunView } from './run';
+import type { Verification } from './verification';
 
 /**
  * After class: the host's review link (a read-only key), deleting a session, and the export's shape.
@@ -38,9 +39,13 @@ export interface ExportParticipant {
   removed: boolean;
 }
 
-/** A run with whose it is and every stored point, in `seq` order. Losses in bits per token. */
+/**
+ * A run with whose it is, the server's scores of its submitted weights (`flagged` only for the host key)
+ * and every stored point, in `seq` order. Losses in bits per token.
+ */
 export interface ExportRun extends RunView {
   nickname: string;
+  verified: Verification | null;
   points: MetricPoint[];
 }
 

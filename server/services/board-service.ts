@@ -5,7 +5,7 @@ import type { SessionRecord } from '../../lib/domain/session';
 import type { BoardRun, BoardSnapshot, CurvePoint } from '../../lib/protocol/board';
 import type { MetricPoint, RunView } from '../../lib/protocol/run';
 import type { Verification } from '../../lib/protocol/verification';
-import { isFlagged } from '../../lib/domain/verified';
+import { withFlag } from '../../lib/domain/verified';
 import type { Store } from '../store/store';
 
 /** The validation curve of a run: only the points where validation was measured. */
@@ -33,10 +33,7 @@ export function toBoardRun(run: RunView, record: SessionRecord, verification: Ve
     curvePoints: run.curvePoints,
     best: run.best,
     bestAccuracy: run.bestAccuracy,
-    verified:
-      verification?.valLoss === undefined
-        ? verification
-        : { ...verification, flagged: isFlagged(run.best?.valLoss ?? null, verification.valLoss) },
+    verified: withFlag(verification, run.best?.valLoss ?? null),
   };
 }
 

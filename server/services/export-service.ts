@@ -14,12 +14,17 @@ export async function readSessionExport(
   code: string,
   secret: string,
 ): Promise<SessionExport> {
-  const { record, anonymous } = await authenticateReader(store, code, secret);
+  const { record, anonymous, host } = await authenticateReader(store, code, secret);
   const runs = [];
   for (let round = 1; round <= record.meta.round.index; round++) {
-    for (const run of await store.listRuns(code, round))
-      runs.push({ run, points: await store.getPoints(code, run.id) });
+    const ofRound = await store.listRuns(code, round);
+    const verifications = await store.verifications(
+      code,
+      ofRound.map((r) => r.id),
+    );
+    for (const [i, run] of ofRound.entries())
+      runs.push({ run, points: await store.getPoints(code, run.id), verified: verifications[i] });
   }
   const rounds = await store.roundChallenges(code);
-  return buildSessionExport({ record, rounds, runs, anonymous, exportedAt: now() });
+  return buildSessionExport({ record, rounds, runs, anonymous, flags: host, exportedAt: now() });
 }

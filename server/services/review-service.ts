@@ -37,10 +37,10 @@ export async function authenticateReader(
   store: Store,
   code: string,
   secret: string,
-): Promise<{ record: SessionRecord; anonymous: boolean }> {
+): Promise<{ record: SessionRecord; anonymous: boolean; host: boolean }> {
   const record = await requireSession(store, code);
-  if (tokenMatches(secret, record.meta.hostTokenHash)) return { record, anonymous: false };
+  if (tokenMatches(secret, record.meta.hostTokenHash)) return { record, anonymous: false, host: true };
   const reviewKey = (await store.listReviewKeys(code)).find((key) => tokenMatches(secret, key.hash));
   if (!reviewKey) throw new ServiceError(ErrorCode.Forbidden, 'That key does not open this class: ask its host.');
-  return { record, anonymous: reviewKey.anonymous };
+  return { record, anonymous: reviewKey.anonymous, host: false };
 }

@@ -5,6 +5,8 @@ import { encodeWeights } from '@/lib/model/weights-io';
 import type { BoardRun, BoardSnapshot } from '@/lib/protocol/board';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { ClientEvent } from '@/lib/protocol/events';
+import { exportPath } from '@/lib/protocol/http-paths';
+import type { ReviewLinkReply, SessionExport } from '@/lib/protocol/review';
 import { createEvalPool, type EvalPool } from '@/server/eval/eval-pool';
 import { MemoryStore } from '@/server/store/memory-store';
 import { connectRedis, type RedisClient } from '@/server/store/redis-connection';
@@ -103,6 +105,23 @@ describe.each(BACKENDS)('verified scores over the %s store', (_, openBackend) =>
       expect(seen.runs.find((r) => r.runId === runs[1])?.verified).toMatchObject({ status: 'done' });
       expect(seen.runs.map((r) => r.verified?.flagged)).toEqual([undefined, undefined]);
     }
+
+    // The export carries the scores too; the flag only with the host key.
+    const exported = async (key: string) => {
+      const response = await fetch(`${server.url}${exportPath(created.code, 'json')}`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      return ((await response.json()) as SessionExport).runs.map((r) => r.verified);
+    };
+    const [honestExport, forgedExport] = await exported(created.hostToken);
+    expect(honestExport).toEqual(honest);
+    expect(forgedExport).toMatchObject({ status: 'done', flagged: true });
+    const { reviewKey } = await expectOk<ReviewLinkReply>(host, ClientEvent.ReviewLink, { anonymous: false });
+    const reviewed = await exported(reviewKey);
+    expect(reviewed.map((v) => [v?.status, v?.flagged])).toEqual([
+      ['done', undefined],
+      ['done', undefined],
+    ]);
   });
 
   it('refuses garbage, other shapes, oversized bodies and another student’s token, storing nothing', async () => {

@@ -4,6 +4,7 @@ import { csvField, exportCsv, toCsv } from '@/lib/domain/export-csv';
 import { buildSessionExport } from '@/lib/domain/session-export';
 import type { SessionRecord } from '@/lib/domain/session';
 import type { RunView } from '@/lib/protocol/run';
+import type { Verification } from '@/lib/protocol/verification';
 import { meta, participant } from '../contract/store-contract';
 
 describe('CSV quoting (RFC 4180)', () => {
@@ -54,7 +55,8 @@ const run = (id: string, participantId: string, best: RunView['best']): RunView 
   best,
   bestAccuracy: null,
 });
-const source = (anonymous: boolean) => ({
+const VERIFIED: Verification = { status: 'done', testLoss: 1.3, testAccuracy: 0.5, valLoss: 1.26 };
+const source = (anonymous: boolean, flags = true) => ({
   record,
   rounds: [{ round: 1, challenge: DEFAULT_CHALLENGE }],
   runs: [
@@ -65,10 +67,12 @@ const source = (anonymous: boolean) => ({
         { seq: 1, step: 300, elapsedMs: 2, trainLoss: 2, valLoss: 1.5 },
         { seq: 2, step: 300, elapsedMs: 3, trainLoss: 1.9 },
       ],
+      verified: VERIFIED,
     },
-    { run: run('run-2', 'p1', null), points: [] },
+    { run: run('run-2', 'p1', null), points: [], verified: null },
   ],
   anonymous,
+  flags,
   exportedAt: 9,
 });
 
@@ -87,6 +91,19 @@ describe('export.csv', () => {
     expect(at(first, 'steps')).toBe('300');
     expect(at(first, 'best_accuracy')).toBe('');
     expect(at(lines[2].split(','), 'best_val_loss')).toBe('');
+    expect(['verified', 'test_loss', 'test_accuracy', 'verified_val_loss', 'flagged'].map((c) => at(first, c))).toEqual(
+      ['done', '1.3', '0.5', '1.26', 'false'],
+    );
+    expect(at(lines[2].split(','), 'verified')).toBe('none');
+  });
+
+  it('flags a report the weights do not bear out, for the host key only', () => {
+    // Reported 1.25 against the server's 1.26: within the tolerance.
+    expect(buildSessionExport(source(false)).runs[0].verified).toEqual({ ...VERIFIED, flagged: false });
+    const forged = source(false);
+    forged.runs[0].verified = { ...VERIFIED, valLoss: 1.5 };
+    expect(buildSessionExport(forged).runs[0].verified?.flagged).toBe(true);
+    expect(buildSessionExport({ ...forged, flags: false }).runs[0].verified).toEqual({ ...VERIFIED, valLoss: 1.5 });
   });
 
   it('anonymised, names participants "Student N" by join order, ids aliased, the same in every export', () => {

@@ -31,6 +31,7 @@ function run(id: string, round: number, cell: Cell, startS: number, losses: numb
     curvePoints: points.length,
     best: bests.best && { ...bests.best, at: 0 },
     bestAccuracy: bests.bestAccuracy && { ...bests.bestAccuracy, at: 0 },
+    verified: null,
     points,
   };
   return exportRun;
@@ -46,7 +47,7 @@ const data: SessionExport = {
   ],
   participants: [],
   runs: [
-    run('a', 1, 'lstm', 0, [2, 1.5, 1.2, 1.3], 'completed'),
+    { ...run('a', 1, 'lstm', 0, [2, 1.5, 1.2, 1.3], 'completed'), verified: { status: 'done', testLoss: 1.25 } },
     run('b', 1, 'rnn', 2, [2.5, 2.4, 2.45], 'stopped'),
     run('c', 2, 'gru', 0, [1, 0.5], 'completed'),
     run('d', 2, 'gru', 0, [1, 0.9], 'completed'),
@@ -92,6 +93,12 @@ describe('replaying a round', () => {
       expect(r.curvePoints).toBe(stored.points.length);
     }
     expect(boardPointCount(end)).toBe(7);
+  });
+
+  it('shows the verified scores at the end only', () => {
+    const verifiedOf = (at: number) => boardAt(replay, at).runs.find((r) => r.runId === 'a')?.verified;
+    expect(verifiedOf(T0 + 4_500)).toBeNull();
+    expect(verifiedOf(replay.end)).toEqual({ status: 'done', testLoss: 1.25 });
   });
 
   it('hands out curves that extend the earlier ones, point for point, as time moves forward', () => {

@@ -65,6 +65,7 @@ export function RoundReview({ replay, code }: { replay: RoundReplay; code: strin
               metric={board.rankingMetric}
               highlightedRunId={selected}
               onSelect={select}
+              final={deferred >= duration}
               maxHeightClass="max-h-[75vh]"
             />
           </div>

@@ -26,6 +26,8 @@ interface Props {
   maxHeightClass?: string;
   /** The round has ended: rank by the server's scores on the secret test split (rankVerified). */
   final?: boolean;
+  /** Beside a student's form: every column still shows, the settings narrower (in full on hover). */
+  compact?: boolean;
 }
 
 /** Widths for table-layout: fixed (the name takes what is left; settings are cut, in full on hover). */
@@ -35,6 +37,8 @@ const COLUMN_WIDTHS = ['w-[3.5em]', '', 'w-[5em]', 'w-[12em]', 'w-[7em]', 'w-[7e
  * full name at 1280 px. Settings, accuracy, status and the check mark stay on the host's own screen.
  */
 const PROJECTOR_WIDTHS = ['w-[2.5em]', '', 'w-[4em]', 'w-[5.5em]', 'w-[4.5em]'];
+/** A student's column beside the form is about 50rem at 1280 px: the settings give up 6.5em. */
+const COMPACT_WIDTHS = ['w-[3em]', '', 'w-[5em]', 'w-[5.5em]', 'w-[6em]', 'w-[6em]', 'w-[6em]', 'w-[5em]', 'w-[6.5em]'];
 
 const STATUS_LABEL: Record<BoardRun['status'], string> = { running: 'training', completed: 'done', stopped: 'stopped' };
 
@@ -160,6 +164,7 @@ export function Leaderboard({
   selfParticipantId = null,
   maxHeightClass = 'max-h-[70vh]',
   final = false,
+  compact = false,
 }: Props) {
   const ranked = useMemo(() => (final ? rankVerified : rankRuns)(runs, metric), [runs, metric, final]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -190,10 +195,10 @@ export function Leaderboard({
         aria-rowcount={ranked.length + 1}
         data-testid="leaderboard"
         // Fixed layout: a 200-row table re-measured from every cell at 4 updates a second is what made it jank.
-        className={`w-full table-fixed border-collapse text-left ${projector ? 'text-xl' : 'min-w-[52rem] text-sm'} text-slate-200`}
+        className={`w-full table-fixed border-collapse text-left ${projector ? 'text-xl' : compact ? 'min-w-[44rem] text-sm' : 'min-w-[52rem] text-sm'} text-slate-200`}
       >
         <colgroup>
-          {(projector ? PROJECTOR_WIDTHS : COLUMN_WIDTHS).map((w, i) => (
+          {(projector ? PROJECTOR_WIDTHS : compact ? COMPACT_WIDTHS : COLUMN_WIDTHS).map((w, i) => (
             <col key={i} className={w} />
           ))}
         </colgroup>

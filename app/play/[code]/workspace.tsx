@@ -221,6 +221,7 @@ export function Workspace({ session, participantId, connected, backend }: Props)
                 metric={board.rankingMetric}
                 selfParticipantId={participantId}
                 final={ended}
+                compact
               />
             </div>
           )}

@@ -14,17 +14,15 @@ import type { BoardSnapshot } from '@/lib/protocol/board';
  * Kept in this browser's list of classes too (the start page shows it), since after class only the
  * host and review-link holders can read the class from the server.
  */
-export function OwnResults({
-  board,
-  participantId,
-  code,
-  title,
-}: {
+export interface ResultsProps {
   board: BoardSnapshot;
   participantId: string;
   code: string;
+  /** The round's challenge title, kept with the student's own results. */
   title: string;
-}) {
+}
+
+export function OwnResults({ board, participantId, code, title }: ResultsProps) {
   const metric = board.rankingMetric;
   const results = useMemo((): OwnRunResult[] => {
     const ranked = rankRuns(board.runs, metric);

@@ -4,22 +4,10 @@ import { useMemo } from 'react';
 import { CellComparison } from '../../_components/board/cell-comparison';
 import { Podium } from '../../_components/board/podium';
 import { useCellSummaries } from '../../_components/board/use-cell-summaries';
-import type { BoardSnapshot } from '@/lib/protocol/board';
-import { OwnResults } from './own-results';
+import { OwnResults, type ResultsProps } from './own-results';
 
 /** The round's outcome as the host's screen shows it, with the student's own runs marked. */
-export function RoundResults({
-  board,
-  participantId,
-  code,
-  title,
-}: {
-  board: BoardSnapshot;
-  participantId: string;
-  code: string;
-  /** The round's challenge title, kept with the student's own results. */
-  title: string;
-}) {
+export function RoundResults({ board, participantId, code, title }: ResultsProps) {
   const cells = useCellSummaries(board);
   const own = useMemo(
     () =>

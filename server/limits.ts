@@ -19,6 +19,8 @@ export interface Limits {
   boardLoadsPerSessionPerSecond: number;
   /** Exports (CSV or JSON, each a read of every stored point) per minute with one key; then 429. */
   exportsPerKeyPerMinute: number;
+  /** Weight uploads (each up to a model's size) per minute with one participant key; then 429. */
+  uploadsPerKeyPerMinute: number;
   /** Take the client's address from `X-Forwarded-For` (only behind a proxy that sets it). */
   trustProxy: boolean;
 }
@@ -32,6 +34,7 @@ export const DEFAULT_LIMITS: Limits = {
   requestsPerAddressPerSecond: 2_000,
   boardLoadsPerSessionPerSecond: 2,
   exportsPerKeyPerMinute: 60,
+  uploadsPerKeyPerMinute: 30,
   trustProxy: false,
 };
 
@@ -45,6 +48,7 @@ const LIMIT_VARIABLES: Record<Exclude<keyof Limits, 'trustProxy'>, string> = {
   requestsPerAddressPerSecond: 'REQUESTS_PER_ADDRESS_PER_SECOND',
   boardLoadsPerSessionPerSecond: 'BOARD_LOADS_PER_SESSION_PER_SECOND',
   exportsPerKeyPerMinute: 'EXPORTS_PER_KEY_PER_MINUTE',
+  uploadsPerKeyPerMinute: 'UPLOADS_PER_KEY_PER_MINUTE',
 };
 
 /** The limits the environment sets, each a positive whole number; `TRUST_PROXY=1` trusts X-Forwarded-For. */

@@ -11,12 +11,12 @@ import { createWeightsRoutes } from './weights-routes';
  */
 export function createApiRoutes(
   deps: ServiceDeps & { tasks: TaskCatalog },
-  limits: Pick<Limits, 'textsPerSession' | 'exportsPerKeyPerMinute'>,
+  limits: Pick<Limits, 'textsPerSession' | 'exportsPerKeyPerMinute' | 'uploadsPerKeyPerMinute'>,
 ) {
   const routes = [
     createTextRoutes(deps.store, limits.textsPerSession),
     createExportRoutes(deps, limits.exportsPerKeyPerMinute),
-    createWeightsRoutes(deps),
+    createWeightsRoutes(deps, limits.uploadsPerKeyPerMinute),
   ];
   return (req: IncomingMessage, res: ServerResponse): boolean => routes.some((route) => route(req, res));
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '../../lib/protocol/errors';
 import { runIdSchema } from '../../lib/protocol/run';
 import { joinCodeSchema } from '../../lib/protocol/schemas';
+import { TokenBuckets } from '../handlers/rate-limits';
 import type { ServiceDeps, TaskCatalog } from '../services/deps';
 import { ServiceError } from '../services/service-error';
 import { acceptWeights } from '../services/verify-service';
@@ -23,10 +24,12 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 /**
  * `POST /api/sessions/:code/runs/:runId/weights`: a student uploads a run's best weights, with
  * `Authorization: Bearer <participant token>`, body the blob as `application/octet-stream`. `202`
- * `{ "status": "pending" }`; refusals carry the protocol's error body (see verify-service.ts). Returns a
- * request handler that answers false for any other path.
+ * `{ "status": "pending" }`; refusals carry the protocol's error body (see verify-service.ts); past
+ * `perKeyPerMinute` uploads with one key, 429 before the body is read. Returns a request handler that
+ * answers false for any other path.
  */
-export function createWeightsRoutes(deps: ServiceDeps & { tasks: TaskCatalog }) {
+export function createWeightsRoutes(deps: ServiceDeps & { tasks: TaskCatalog }, perKeyPerMinute: number) {
+  const uploads = new TokenBuckets(deps.now, perKeyPerMinute, perKeyPerMinute / 60);
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const match = req.url?.split('?')[0].match(ROUTE);
     if (!match) return false;
@@ -43,6 +46,10 @@ export function createWeightsRoutes(deps: ServiceDeps & { tasks: TaskCatalog }) 
       return refuse(415, ErrorCode.BadRequest, 'Send the weights as application/octet-stream.');
     const token = bearerToken(req);
     if (!token) return refuse(401, ErrorCode.Forbidden, 'Uploading weights needs the participant key.');
+    if (!uploads.take(`${code.data} ${token}`)) {
+      res.setHeader('retry-after', '5');
+      return refuse(429, ErrorCode.RateLimited, 'Too many uploads with this key; try again in a moment.');
+    }
     const read = async (limit: number) => {
       const body = await readBody(req, limit);
       return body && new Uint8Array(body.buffer, body.byteOffset, body.byteLength);

@@ -8,6 +8,7 @@ import { ClientEvent } from '@/lib/protocol/events';
 import { exportPath } from '@/lib/protocol/http-paths';
 import type { ReviewLinkReply, SessionExport } from '@/lib/protocol/review';
 import { createEvalPool, type EvalPool } from '@/server/eval/eval-pool';
+import { DEFAULT_LIMITS } from '@/server/limits';
 import { MemoryStore } from '@/server/store/memory-store';
 import { connectRedis, type RedisClient } from '@/server/store/redis-connection';
 import { RedisStore } from '@/server/store/redis-store';
@@ -197,6 +198,25 @@ describe.each(BACKENDS)('verified scores over the %s store', (_, openBackend) =>
     }
     expect(await backend.store.verifications(created.code, [runId])).toEqual([null]);
     expect(await backend.store.getWeights(created.code, runId)).toBeNull();
+  });
+
+  it('answers a flood of uploads with one key 429, without touching another student’s', async () => {
+    const { created, students } = await classInRound(connect, VERIFY_CHALLENGE, ['Flood', 'Calm']);
+    const [flooder, calm] = students;
+    const runId = 'flooded-run-0000001';
+    await expectOk(flooder.socket, ClientEvent.RunStart, { runId, config: SMALL_RUN });
+    const garbage = new Uint8Array(64).fill(7);
+    const send = (token: string) => uploadWeights(server.url, created.code, runId, token, garbage);
+    // One burst, well past the limit: the bucket refills at limit/60 a second, a token at most meanwhile.
+    const limit = DEFAULT_LIMITS.uploadsPerKeyPerMinute;
+    const replies = await Promise.all(Array.from({ length: limit + 10 }, () => send(flooder.token)));
+    const refused = replies.filter((r) => r.status === 429);
+    expect(replies.filter((r) => r.status === 400).length).toBeLessThanOrEqual(limit + 1);
+    expect(refused.length).toBeGreaterThanOrEqual(9);
+    expect(refused[0].headers.get('retry-after')).toBe('5');
+    expect(((await refused[0].json()) as { error: { code: string } }).error.code).toBe(ErrorCode.RateLimited);
+    // Another key has its own budget: refused on its merits (not its run), not for the flood.
+    expect((await send(calm.token)).status).toBe(403);
   });
 
   it('answers a retried upload the same, and refuses new weights once verified', async () => {

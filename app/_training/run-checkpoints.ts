@@ -23,6 +23,8 @@ export const runCheckpointSchema = z
     code: z.string(),
     participantId: z.string(),
     runId: runIdSchema,
+    /** Milliseconds since the epoch: a checkpoint a day old belongs to a round long over (pruneCheckpoints). */
+    savedAt: z.number().finite(),
     config: runConfigSchema,
     task: taskChoiceSchema,
     /** The backend it trained on: another backend's arithmetic could differ in the last bits. */
@@ -85,8 +87,44 @@ async function transact<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore
 }
 
 /** Replaces the run's checkpoint (worker or page). Rejects when IndexedDB refuses (quota, private mode). */
-export function saveCheckpoint(checkpoint: Omit<RunCheckpoint, 'format'>): Promise<IDBValidKey> {
-  return transact('readwrite', (store) => store.put({ format: CHECKPOINT_FORMAT, ...checkpoint }, keyOf(checkpoint)));
+export function saveCheckpoint(checkpoint: Omit<RunCheckpoint, 'format' | 'savedAt'>): Promise<IDBValidKey> {
+  return transact('readwrite', (store) =>
+    store.put({ format: CHECKPOINT_FORMAT, savedAt: Date.now(), ...checkpoint }, keyOf(checkpoint)),
+  );
+}
+
+/** A run is resumable only while its round runs: a checkpoint older than this can never be used. */
+const CHECKPOINT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes every checkpoint saved more than a day before `now`, or unreadable: runs their student never
+ * came back to (another class, an earlier round), which would otherwise stay in this browser for good.
+ * Resolves with how many went.
+ */
+export async function pruneCheckpoints(now: number): Promise<number> {
+  const db = await open();
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      const tx = db.transaction(STORE, 'readwrite');
+      const request = tx.objectStore(STORE).openCursor();
+      let deleted = 0;
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (!cursor) return;
+        const savedAt = (cursor.value as { savedAt?: unknown } | null)?.savedAt;
+        if (typeof savedAt !== 'number' || now - savedAt > CHECKPOINT_MAX_AGE_MS) {
+          cursor.delete();
+          deleted += 1;
+        }
+        cursor.continue();
+      };
+      tx.oncomplete = () => resolve(deleted);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
 }
 
 /** Forgets the run's checkpoint; resolves also when there was none. */

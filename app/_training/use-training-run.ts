@@ -12,7 +12,7 @@ import { clearCachedTimings, type BackendChoice } from './backend-choice';
 import type { BackendName } from './backend-names';
 import { decideBackend, type BackendDecision } from './backend-probe';
 import { blankRun, restoredRun, type LocalRun, type RunSink } from './local-run';
-import { deleteCheckpoint, loadCheckpoint, type RunCheckpoint } from './run-checkpoints';
+import { deleteCheckpoint, loadCheckpoint, pruneCheckpoints, type RunCheckpoint } from './run-checkpoints';
 import type { FromWorker, ToWorker } from './worker-messages';
 
 /** A run of an earlier page that can be resumed: its checkpoint and the seqs the server already holds. */
@@ -270,6 +270,7 @@ export function useTrainingRun(
    */
   const restore = useCallback(
     async ({ runs: stored, points }: RunMineReply, abandon: (runId: string) => void) => {
+      await pruneCheckpoints(Date.now()).catch(() => 0);
       const checkpoints = await Promise.all(
         stored.map((run) =>
           run.status === 'running'

@@ -190,3 +190,50 @@ test('a run whose round ended while its page was away shows as interrupted, with
   await expect(new WorkspacePage(reopened).progress()).toHaveAttribute('data-state', 'interrupted');
   await reopened.context().close();
 });
+
+/** This browser's run checkpoints, as their IndexedDB keys ([code, participant, run id]). */
+const checkpointKeys = (page: Page) =>
+  page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('rnn-arena', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('run-checkpoints');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+      const request = db.transaction('run-checkpoints').objectStore('run-checkpoints').getAllKeys();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return keys;
+  });
+
+test('checkpoints a day old or unreadable leave the browser; a recent one stays', async ({ browser }) => {
+  const { page, host } = await joinedStudent(browser, server!.url);
+  await expect(page.getByTestId('welcome')).toContainText('Grace');
+  await checkpointKeys(page);
+  // Left behind by runs of another class: one two days old, one unreadable, one from a minute ago.
+  await page.evaluate(async (now) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('rnn-arena', 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('run-checkpoints', 'readwrite');
+      const store = tx.objectStore('run-checkpoints');
+      store.put({ format: 1, savedAt: now - 2 * 86_400_000 }, ['OLDCLS', 'p', 'stale-run']);
+      store.put({ format: 1 }, ['OLDCLS', 'p', 'unreadable-run']);
+      store.put({ format: 1, savedAt: now - 60_000 }, ['OLDCLS', 'p', 'recent-run']);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, Date.now());
+  expect(await checkpointKeys(page)).toHaveLength(3);
+
+  await page.reload();
+  await expect.poll(() => checkpointKeys(page), { timeout: 15_000 }).toEqual([['OLDCLS', 'p', 'recent-run']]);
+  host.disconnect();
+});

@@ -87,7 +87,7 @@ export function ReviewScreen({ code }: { code: string }) {
           {data && (
             <p className="text-sm text-slate-300" aria-live="polite">
               {data.participants.length} students · {data.runs.length} runs
-              {live ? ' · a round is still running: this page follows it every few seconds' : ''}
+              {live ? ' · a round is still running: this page reads it again every half minute' : ''}
             </p>
           )}
         </div>
@@ -114,6 +114,12 @@ export function ReviewScreen({ code }: { code: string }) {
         </div>
       </header>
       {downloadError && <StatusBanner tone="error">{downloadError}</StatusBanner>}
+      {state.kind === 'ready' && state.refreshError && (
+        <StatusBanner tone="warn">
+          Could not read the class again ({state.refreshError}); showing it as of{' '}
+          {new Date(state.loadedAt).toLocaleTimeString()}.
+        </StatusBanner>
+      )}
 
       {!data ? (
         <p className="text-slate-300" role="status">

@@ -6,11 +6,15 @@ import type { SessionExport } from '@/lib/protocol/review';
 
 export type ExportState =
   | { kind: 'loading' }
-  | { kind: 'ready'; data: SessionExport; loadedAt: number }
+  /** `refreshError`: the last reading again failed for a passing reason; `data` is as of `loadedAt`. */
+  | { kind: 'ready'; data: SessionExport; loadedAt: number; refreshError: string | null }
   | { kind: 'error'; message: string; status: number | null };
 
-/** While a round still has a run training, the review page reads the class again this often. */
-const LIVE_REFRESH_MS = 15_000;
+/**
+ * While a round still has a run training, the review page reads the class again this often: a class of
+ * 30 sharing one review link then stays within the export limit per key (60 a minute by default).
+ */
+const LIVE_REFRESH_MS = 30_000;
 
 async function readError(res: Response): Promise<string> {
   try {
@@ -36,7 +40,7 @@ export async function downloadExport(code: string, secret: string, format: 'csv'
 
 /**
  * The whole class from `export.json`, read with `secret` (a review key or the host key); read again
- * every few seconds while any run is still training, and on `reload`.
+ * every half minute while any run is still training, and on `reload`.
  */
 export function useSessionExport(code: string, secret: string | null) {
   const [state, setState] = useState<ExportState>({ kind: 'loading' });
@@ -46,14 +50,27 @@ export function useSessionExport(code: string, secret: string | null) {
   useEffect(() => {
     if (!secret) return;
     const controller = new AbortController();
+    // A reading again that fails for a passing reason (offline, busy, rate-limited) keeps what is shown;
+    // a revoked key or a deleted class replaces it with the reason.
+    const fail = (message: string, status: number | null) =>
+      setState((shown) =>
+        shown.kind === 'ready' && (status === null || status === 429 || status >= 500)
+          ? { ...shown, refreshError: message }
+          : { kind: 'error', message, status },
+      );
     fetch(exportPath(code, 'json'), { headers: { authorization: `Bearer ${secret}` }, signal: controller.signal })
       .then(async (res) => {
-        if (!res.ok) return setState({ kind: 'error', message: await readError(res), status: res.status });
-        setState({ kind: 'ready', data: (await res.json()) as SessionExport, loadedAt: Date.now() });
+        if (!res.ok) return fail(await readError(res), res.status);
+        setState({
+          kind: 'ready',
+          data: (await res.json()) as SessionExport,
+          loadedAt: Date.now(),
+          refreshError: null,
+        });
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ kind: 'error', message: err instanceof Error ? err.message : String(err), status: null });
+        fail(err instanceof Error ? err.message : String(err), null);
       });
     return () => controller.abort();
   }, [code, secret, generation]);

@@ -5,14 +5,13 @@ import { RequestError } from '../_realtime/socket-client';
 import { fetchText } from '../_realtime/texts';
 import { ErrorCode } from '@/lib/protocol/errors';
 import type { Challenge, RunConfig } from '@/lib/protocol/challenge';
-import { TRAINING_WORKER_PATH, weightsPath } from '@/lib/protocol/http-paths';
-import { credentials } from '../_realtime/credentials';
-import { MAX_POINTS_PER_RUN, type RunMineReply } from '@/lib/protocol/run';
-import { clearCachedTimings, type BackendChoice } from './backend-choice';
+import { TRAINING_WORKER_PATH } from '@/lib/protocol/http-paths';
+import type { RunMineReply } from '@/lib/protocol/run';
 import type { BackendName } from './backend-names';
-import { decideBackend, type BackendDecision } from './backend-probe';
 import { blankRun, restoredRun, type LocalRun, type RunSink } from './local-run';
 import { deleteCheckpoint, loadCheckpoint, pruneCheckpoints, type RunCheckpoint } from './run-checkpoints';
+import { runSchedule, submitTarget } from './run-schedule';
+import { useBackendChoice } from './use-backend-choice';
 import type { FromWorker, ToWorker } from './worker-messages';
 
 /** A run of an earlier page that can be resumed: its checkpoint and the seqs the server already holds. */
@@ -21,23 +20,8 @@ interface Resumable {
   stored: ReadonlySet<number>;
 }
 
-/** Where a run's best weights go to be scored, with the student's own key. */
-const submitTarget = (code: string, runId: string) => ({
-  url: weightsPath(code, runId),
-  token: credentials.student(code)?.token ?? '',
-});
-
 /** Failures that say nothing about the run itself: the student can try to resume again. */
 const TRANSIENT: ReadonlySet<RequestError['code']> = new Set(['TIMEOUT', ErrorCode.RateLimited, ErrorCode.Internal]);
-
-/** A point at most every this many steps, and never more than the server keeps per run. */
-function reportInterval(budgetSteps: number): number {
-  return Math.max(5, Math.ceil(budgetSteps / (MAX_POINTS_PER_RUN / 2)));
-}
-/** A validation pass costs a few training steps; every fifth report keeps its share small. */
-const EVALS_PER_REPORT = 5;
-/** Gates, gradients and a sample: every fourth validation pass. */
-const INSPECTS_PER_EVAL = 4;
 
 interface Active {
   runId: string;
@@ -62,9 +46,8 @@ export function useTrainingRun(
   roundEnded: boolean,
 ) {
   const [runs, setRuns] = useState<LocalRun[]>([]);
-  const [backendChoice, setBackendChoiceState] = useState<BackendChoice>(forcedBackend ?? 'auto');
-  const [decision, setDecision] = useState<BackendDecision | null>(null);
-  const [measuring, setMeasuring] = useState(false);
+  const backend = useBackendChoice(forcedBackend);
+  const { decide } = backend;
   const [temperature, setTemperatureState] = useState(1);
   const active = useRef<Active | null>(null);
   const resumables = useRef(new Map<string, Resumable>());
@@ -165,28 +148,21 @@ export function useTrainingRun(
   const start = useCallback(
     async (config: RunConfig, sink: RunSink) => {
       const setup = { task: challenge.task, config, text: await taskText() };
-      const decided = await decideBackend(backendChoice, setup, () => setMeasuring(true)).finally(() =>
-        setMeasuring(false),
-      );
-      setDecision(decided);
+      const decided = await decide(setup);
       const runId = await sink.begin(config);
       shown.current = true;
       setRuns((all) => [...all, blankRun(runId, config)]);
-      const reportEvery = reportInterval(challenge.budgetSteps);
       launch(runId, sink, {
         type: 'start',
         ...setup,
-        budgetSteps: challenge.budgetSteps,
-        reportEvery,
-        evalEvery: reportEvery * EVALS_PER_REPORT,
-        inspectEvery: reportEvery * EVALS_PER_REPORT * INSPECTS_PER_EVAL,
+        ...runSchedule(challenge.budgetSteps),
         temperature,
         backend: decided.backend,
         checkpoint: { code, participantId, runId },
         submit: submitTarget(code, runId),
       });
     },
-    [backendChoice, challenge, code, launch, participantId, taskText, temperature],
+    [decide, challenge, code, launch, participantId, taskText, temperature],
   );
 
   /** Marks a run of an earlier page as unable to go on, forgets its checkpoint and tells the server. */
@@ -302,18 +278,9 @@ export function useTrainingRun(
     active.current?.worker.postMessage({ type: 'temperature', value } satisfies ToWorker);
   }, []);
 
-  /** Choosing 'auto' (again) forgets this device's stored probes: the next run measures again. */
-  const setBackendChoice = useCallback((choice: BackendChoice) => {
-    if (choice === 'auto') {
-      clearCachedTimings(localStorage);
-      setDecision(null);
-    }
-    setBackendChoiceState(choice);
-  }, []);
-
   return {
     runs,
-    backend: { choice: backendChoice, setChoice: setBackendChoice, decision, measuring },
+    backend,
     temperature,
     start,
     pause: () => control('pause'),

@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@/lib/protocol/errors';
+import { readError } from '../_realtime/http-error';
 
 /** Tries of one upload: a dropped connection or a busy server gets two more, a refusal none. */
 const UPLOAD_TRIES = 3;
@@ -27,7 +27,7 @@ export async function submitWeights(target: SubmitTarget, weights: Uint8Array): 
         headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${target.token}` },
       });
       if (response.ok) return null;
-      reason = ((await response.json()) as { error: ErrorBody }).error.message;
+      reason = await readError(response);
       if (response.status < 500 && response.status !== 429) return reason;
     } catch (err) {
       reason = err instanceof Error ? err.message : String(err);

@@ -61,7 +61,8 @@ async function probe(request: ProbeRequest): Promise<void> {
     post({ type: 'probe-unavailable' });
     return;
   }
-  const { trainer } = buildTrainer(request, request.timedSteps + 1);
+  const { data, modelConfig, trainConfig } = runSetup(request, request.timedSteps + 1);
+  const trainer = createTrainer(modelConfig, trainConfig, data);
   post({ type: 'probe-started' });
   trainer.step();
   post({ type: 'probe-warm' });
@@ -85,12 +86,6 @@ function runSetup(setup: RunSetup, steps: number) {
     steps,
   };
   return { data, modelConfig, trainConfig };
-}
-
-/** The run's data and a fresh trainer for `steps` steps on the current backend. */
-function buildTrainer(setup: RunSetup, steps: number) {
-  const { data, modelConfig, trainConfig } = runSetup(setup, steps);
-  return { data, modelConfig, trainer: createTrainer(modelConfig, trainConfig, data) };
 }
 
 type Start = Extract<ToWorker, { type: 'start' }>;
@@ -143,9 +138,14 @@ async function trainRun(start: Start): Promise<FromWorker> {
   // The weights at the run's best validation step: what the server scores on its secret test split. A
   // resumed run brings them from its checkpoint, or it would submit a later, worse step's and be flagged.
   let best: { valLoss: number; weights: Uint8Array } | null = resumed?.best ?? null;
+  // Once accepted, not again: the round's end submits while training may go on, and the server keeps the
+  // first upload of a run (a second, once scored, is refused).
+  let submitted = false;
   submitBest = async () => {
+    if (submitted) return;
     const reason = await submitWeights(start.submit, best?.weights ?? trainer.exportWeights());
     if (reason) console.warn(`The run's weights were not submitted: ${reason}`);
+    else submitted = true;
   };
 
   const tokensPerStep = config.batchSize * config.seqLength;

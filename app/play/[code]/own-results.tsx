@@ -5,8 +5,8 @@ import { CELL_LABELS, formatAccuracy, formatBits } from '../../_components/board
 import { LossChart } from '../../_components/charts/loss-chart';
 import { CELL_COLORS } from '../../_components/charts/palette';
 import { rememberResults, type OwnRunResult } from '../../_realtime/class-history';
-import { rankRuns } from '@/lib/domain/leaderboard';
 import { bestScore } from '@/lib/domain/replay';
+import { rankVerified } from '@/lib/domain/verified';
 import type { BoardSnapshot } from '@/lib/protocol/board';
 
 /**
@@ -25,7 +25,8 @@ export interface ResultsProps {
 export function OwnResults({ board, participantId, code, title }: ResultsProps) {
   const metric = board.rankingMetric;
   const results = useMemo((): OwnRunResult[] => {
-    const ranked = rankRuns(board.runs, metric);
+    // The round's final ranking, as the podium beside it: verified test scores first.
+    const ranked = rankVerified(board.runs, metric);
     return ranked.flatMap((run, i) =>
       run.participantId === participantId
         ? [{ runId: run.runId, cell: run.cell, score: bestScore(run, metric), rank: i + 1, of: ranked.length }]

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { exportPath } from '@/lib/protocol/http-paths';
 import type { SessionExport } from '@/lib/protocol/review';
+import { readError } from '../../_realtime/http-error';
 
 export type ExportState =
   | { kind: 'loading' }
@@ -15,16 +16,6 @@ export type ExportState =
  * 30 sharing one review link then stays within the export limit per key (60 a minute by default).
  */
 const LIVE_REFRESH_MS = 30_000;
-
-async function readError(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    if (body.error?.message) return body.error.message;
-  } catch {
-    // Not the protocol's error body: the status says enough.
-  }
-  return `The server answered ${res.status}.`;
-}
 
 /** A download of the export in `format`, read with `secret`, saved under the server's file name. */
 export async function downloadExport(code: string, secret: string, format: 'csv' | 'json'): Promise<void> {

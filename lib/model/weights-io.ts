@@ -9,6 +9,9 @@ const MAGIC = 0x414e4e52; // "RNNA" read as a little-endian uint32
 const VERSION = 1;
 const HEADER_BYTES = 24;
 
+/** Bytes of the blob of `count` weights (encodeWeights): the header, then float32 values. */
+export const blobBytes = (count: number) => HEADER_BYTES + 4 * count;
+
 /**
  * Encodes weights as a compact binary blob (little-endian):
  * bytes 0-3 "RNNA", 4-5 version (1), 6 cell (0 rnn, 1 lstm, 2 gru), 7 layers, 8-11 hiddenSize,
@@ -18,7 +21,7 @@ const HEADER_BYTES = 24;
 export function encodeWeights(shape: ModelShape, w: WeightArrays): Uint8Array {
   const arrays = weightShapes(shape).map((s) => s.get(w));
   const count = arrays.reduce((n, a) => n + a.length, 0);
-  const bytes = new Uint8Array(HEADER_BYTES + 4 * count);
+  const bytes = new Uint8Array(blobBytes(count));
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint16(4, VERSION, true);
@@ -54,7 +57,7 @@ export function decodeWeights(bytes: Uint8Array): { shape: ModelShape; weights: 
   };
   const specs = weightShapes(shape);
   const count = specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0);
-  if (view.getUint32(20, true) !== count || bytes.length !== HEADER_BYTES + 4 * count) {
+  if (view.getUint32(20, true) !== count || bytes.length !== blobBytes(count)) {
     throw new Error('weight blob size does not match its header');
   }
   let offset = HEADER_BYTES;

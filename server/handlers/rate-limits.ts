@@ -41,6 +41,8 @@ export class TokenBuckets {
 /** Requests one connection may make: a burst, refilled at a steady rate. */
 const CONNECTION_BURST = 20;
 const CONNECTION_PER_SECOND = 5;
+/** Board loads with curves may come this many seconds' worth at once (a room of projectors reconnecting). */
+const BOARD_BURST_SECONDS = 5;
 /** A per-key limit allows this many seconds' worth of requests at once. */
 const BURST_SECONDS = 4;
 
@@ -60,7 +62,11 @@ export function createGuards(limits: Limits, now: () => number): RequestGuards {
     addresses: perSecond(limits.requestsPerAddressPerSecond),
     joins: new TokenBuckets(now, limits.joinsPerAddressPerMinute, limits.joinsPerAddressPerMinute / 60),
     sessions: new TokenBuckets(now, limits.sessionsPerAddressPerHour, limits.sessionsPerAddressPerHour / 3600),
-    boardCurves: new TokenBuckets(now, limits.boardLoadsPerSessionPerSecond * 5, limits.boardLoadsPerSessionPerSecond),
+    boardCurves: new TokenBuckets(
+      now,
+      limits.boardLoadsPerSessionPerSecond * BOARD_BURST_SECONDS,
+      limits.boardLoadsPerSessionPerSecond,
+    ),
   };
 }
 

@@ -1,15 +1,12 @@
-import { decodeWeights, shapeMismatch } from '../../lib/model/weights-io';
+import { blobBytes, decodeWeights, shapeMismatch } from '../../lib/model/weights-io';
 import { ErrorCode } from '../../lib/protocol/errors';
 import type { WeightsUploadReply } from '../../lib/protocol/verification';
 import type { ServiceDeps, TaskCatalog } from './deps';
 import { authenticateParticipant } from './session-service';
 import { ServiceError } from './service-error';
 
-/** A weight blob's header (lib/model/weights-io.ts), before its float32 values. */
-const BLOB_HEADER_BYTES = 24;
-
 /** The largest blob a challenge's parameter cap allows, in bytes. */
-export const maxWeightBytes = (maxParameters: number) => BLOB_HEADER_BYTES + 4 * maxParameters;
+export const maxWeightBytes = (maxParameters: number) => blobBytes(maxParameters);
 
 /**
  * Accepts a run's best weights from its student for the server to score: checks the participant's

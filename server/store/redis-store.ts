@@ -317,11 +317,10 @@ export class RedisStore implements Store {
 
   async deleteSession(code: string): Promise<boolean> {
     const k = sessionKeys(code);
-    const named = [
+    const keys = [
       ...[k.meta, k.participants, k.nicknames, k.kicked, k.renames, k.runs, k.textIds, k.roundChallenges],
-      k.testSeeds,
+      ...[k.testSeeds, k.reviewKeys, ROUND_DEADLINES_KEY],
     ];
-    const keys = [...named, k.reviewKeys, ROUND_DEADLINES_KEY];
     return (await this.run(code, lua.DELETE_SESSION, keys, [code], keys.length - 1)) === 1;
   }
 

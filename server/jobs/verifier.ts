@@ -23,36 +23,46 @@ export interface VerifyDeps {
 
 type Outcome = Omit<Verification, 'flagged'>;
 
-/** What scoring a job's weights needs (`roundKey` names its round's data), or why they cannot be; null: no run. */
+/** What every job of one round scores against: fixed once the round has started. */
+type RoundInputs = Omit<ScoreRequest, 'weights' | 'config'>;
+/** Rounds whose inputs a verifier keeps: a burst at a round's end is one class's, one round's. */
+const ROUNDS_KEPT = 4;
+
+/** A round's task, shared text and secret held-out data, read from the store; null before secret test data. */
+async function readRoundInputs({ store }: RealtimeContext, code: string, round: number): Promise<RoundInputs | null> {
+  const [challenges, testSeed] = await Promise.all([store.roundChallenges(code), store.roundTestSeed(code, round)]);
+  const challenge = challenges.find((r) => r.round === round)?.challenge;
+  if (!challenge || testSeed === null) return null;
+  const { textId } = challenge.task.params;
+  const text = typeof textId === 'string' ? await store.getText(code, textId) : null;
+  const shared = text === null ? null : shareText(text);
+  return { task: challenge.task, sharedText: shared?.shared ?? null, heldOut: { testSeed, text: shared?.heldOut } };
+}
+
+/**
+ * What scoring a job's weights needs (`roundKey` names its round's data), or why they cannot be; null: no
+ * run. A round's inputs are read once and kept in `rounds` (a class's burst would otherwise read and split
+ * the instructor's text once per upload).
+ */
 async function scoreRequest(
-  { store }: RealtimeContext,
+  ctx: RealtimeContext,
+  rounds: Map<string, RoundInputs>,
   job: QueuedJob,
 ): Promise<{ roundKey: string; request: ScoreRequest } | Outcome | null> {
-  const run = await store.getRun(job.code, job.runId);
-  const weights = run && (await store.getWeights(job.code, job.runId));
+  const run = await ctx.store.getRun(job.code, job.runId);
+  const weights = run && (await ctx.store.getWeights(job.code, job.runId));
   if (!run) return null;
   if (!weights)
     return { status: 'failed', message: 'The weights were lost before they were scored: upload them again.' };
-  const [challenges, testSeed] = await Promise.all([
-    store.roundChallenges(job.code),
-    store.roundTestSeed(job.code, run.round),
-  ]);
-  const challenge = challenges.find((r) => r.round === run.round)?.challenge;
-  if (!challenge || testSeed === null)
-    return { status: 'failed', message: 'This round started before the server kept secret test data.' };
-  const { textId } = challenge.task.params;
-  const text = typeof textId === 'string' ? await store.getText(job.code, textId) : null;
-  const shared = text === null ? null : shareText(text);
-  return {
-    roundKey: `${job.code}:${run.round}`,
-    request: {
-      weights,
-      config: run.config,
-      task: challenge.task,
-      sharedText: shared?.shared ?? null,
-      heldOut: { testSeed, text: shared?.heldOut },
-    },
-  };
+  const roundKey = `${job.code}:${run.round}`;
+  let inputs = rounds.get(roundKey) ?? null;
+  if (!inputs) {
+    inputs = await readRoundInputs(ctx, job.code, run.round);
+    if (!inputs) return { status: 'failed', message: 'This round started before the server kept secret test data.' };
+    rounds.set(roundKey, inputs);
+    if (rounds.size > ROUNDS_KEPT) rounds.delete(rounds.keys().next().value as string);
+  }
+  return { roundKey, request: { ...inputs, weights, config: run.config } };
 }
 
 /**
@@ -60,8 +70,14 @@ async function scoreRequest(
  * another instance finished it first, nothing changes). An EvalError is the submission's fault and is
  * recorded as failed; any other error leaves the job unacknowledged, to be taken again.
  */
-async function verifyJob(ctx: RealtimeContext, deps: VerifyDeps, board: BoardPublisher, job: QueuedJob) {
-  const scoring = await scoreRequest(ctx, job);
+async function verifyJob(
+  ctx: RealtimeContext,
+  deps: VerifyDeps,
+  board: BoardPublisher,
+  rounds: Map<string, RoundInputs>,
+  job: QueuedJob,
+) {
+  const scoring = await scoreRequest(ctx, rounds, job);
   let outcome: Outcome | null = scoring && 'status' in scoring ? scoring : null;
   if (scoring && !('status' in scoring)) {
     const heartbeat = setInterval(
@@ -90,11 +106,12 @@ async function verifyJob(ctx: RealtimeContext, deps: VerifyDeps, board: BoardPub
  */
 export function startVerifier(ctx: RealtimeContext, deps: VerifyDeps, board: BoardPublisher) {
   let stopped = false;
+  const rounds = new Map<string, RoundInputs>();
   const loop = async () => {
     while (!stopped) {
       try {
         const job = await deps.queue.next(QUEUE_WAIT_MS);
-        if (job && !stopped) await verifyJob(ctx, deps, board, job);
+        if (job && !stopped) await verifyJob(ctx, deps, board, rounds, job);
       } catch (err) {
         console.error('[verify] a job failed; it will be taken again', err);
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS).unref());

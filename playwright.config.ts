@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromiumLaunch } from './tests/helpers/chromium-launch';
+import { chromiumLaunch, classroomUrl } from './tests/helpers/chromium-launch';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** A fresh data folder per run, so no session from an earlier run is visible. */
@@ -25,7 +25,14 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: `http://localhost:${PORT}/healthz`,
-    env: { NODE_ENV: 'production', PORT: String(PORT), DATA_DIR: dataDir, REDIS_URL: '' },
+    // The projector shows the classroom address (plain http, not localhost), which students then open.
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      REDIS_URL: '',
+      PUBLIC_URL: classroomUrl(`http://localhost:${PORT}`),
+    },
     reuseExistingServer: false,
     timeout: 60_000,
   },

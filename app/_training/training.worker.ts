@@ -1,4 +1,8 @@
 /// <reference lib="webworker" />
+// SHA-256 in JavaScript: crypto.subtle exists only in secure contexts, and a classroom's plain-http
+// address is not one.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { generateTaskData } from '@/lib/domain/task-data';
 import { modelConfigOf } from '@/lib/domain/run-model';
 import { countParameters, type TrainConfig } from '@/lib/model/config';
@@ -103,11 +107,6 @@ async function train(start: Start): Promise<void> {
   }
   await deleteCheckpoint(start.checkpoint).catch(() => undefined);
   post(last);
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Trains until the budget is spent or the page stops the run; resolves with the `finished` message to send. */
@@ -221,7 +220,7 @@ async function trainRun(start: Start): Promise<FromWorker> {
       type: 'finished',
       outcome: step >= schedule.budgetSteps ? 'completed' : 'stopped',
       step,
-      weightsSha256: await sha256Hex(trainer.exportWeights()),
+      weightsSha256: bytesToHex(sha256(trainer.exportWeights())),
     };
   } finally {
     submitBest = null;

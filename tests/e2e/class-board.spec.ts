@@ -2,15 +2,18 @@ import { expect, test } from '@playwright/test';
 import { BoardPage } from './pages/board-page';
 import { hostRound, smallStudent } from './pages/small-class';
 
-test('the class board ranks three live runs, overlays their curves and ends with a podium', async ({ browser }) => {
+test('the class board ranks three live runs, overlays their curves and ends with a podium', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   // The instructor sets a short challenge with the builder and starts the round.
   const { host, code } = await hostRound(browser, 200);
 
   const students = [
-    await smallStudent(browser, code, 'Ada', 'Vanilla RNN'),
-    await smallStudent(browser, code, 'Bo', 'LSTM'),
-    await smallStudent(browser, code, 'Cy', 'GRU'),
+    await smallStudent(browser, baseURL!, code, 'Ada', 'Vanilla RNN'),
+    await smallStudent(browser, baseURL!, code, 'Bo', 'LSTM'),
+    await smallStudent(browser, baseURL!, code, 'Cy', 'GRU'),
   ];
   // Others joining after Ada set her form sends her fresh session views: her settings must survive them.
   await expect(students[0].page.getByLabel('Hidden units')).toHaveValue('16');

@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
+import { expectClassroom } from './pages/classroom';
 import { HomePage } from './pages/home-page';
 import { HostPage } from './pages/host-page';
 import { StudentPage } from './pages/student-page';
@@ -23,10 +24,13 @@ test('a class gathers: host, two students, reloads, a removal and a lock', async
   const joinUrl = await instructor.host.joinUrl();
   expect(joinUrl).toMatch(new RegExp(`/\\?code=${code}$`));
   await expect(instructor.page.getByRole('img', { name: `QR code for ${joinUrl}` })).toBeVisible();
+  // The classroom address is plain http: the projector says what that costs and how to get it back.
+  await expect(instructor.page.getByTestId('plain-http-note')).toContainText('single-threaded wasm');
   await instructor.host.expectParticipants([]);
 
-  // Ada follows the join URL (as the QR code would take her): the code is filled in.
+  // Ada follows the join URL (as the QR code would take her), the classroom address: the code is filled in.
   await ada.page.goto(joinUrl);
+  await expectClassroom(ada.page);
   await expect(ada.home.codeField()).toHaveValue(code);
   await ada.home.join(null, '  Ada ');
   await ada.student.expectJoinedAs('Ada');
@@ -67,7 +71,7 @@ test('a class gathers: host, two students, reloads, a removal and a lock', async
 
   // A student's browser holds no host key.
   await instructor.host.expectConnected('Ada', true);
-  await ada.page.goto(`/host/${code}`);
+  await ada.page.goto(`${new URL(joinUrl).origin}/host/${code}`);
   await expect(ada.page.getByRole('main').getByRole('alert')).toContainText('does not hold the host key');
   // Having left the student page, Ada shows as not connected.
   await instructor.host.expectConnected('Ada', false);

@@ -11,6 +11,7 @@ import type { SessionCreateReply } from '@/lib/protocol/schemas';
 import { MemoryStore } from '@/server/store/memory-store';
 import { startServerProcess } from '../helpers/server-process';
 import { connectClient, expectOk, type TestSocket } from '../helpers/test-client';
+import { classroomPage, expectClassroom } from './pages/classroom';
 import { HomePage } from './pages/home-page';
 import { WorkspacePage } from './pages/workspace-page';
 
@@ -54,12 +55,12 @@ async function joinedStudent(browser: Browser, url: string): Promise<{ code: str
   const { code } = await expectOk<SessionCreateReply>(host, ClientEvent.SessionCreate, {});
   await expectOk(host, ClientEvent.ChallengeSet, { challenge: CHALLENGE });
   await expectOk(host, ClientEvent.RoundStart, {});
-  const context = await browser.newContext({ baseURL: url });
-  const page = await context.newPage();
+  const page = await classroomPage(browser, url);
   const home = new HomePage(page);
   await home.open(`/?code=${code}`);
   await home.join(null, 'Grace');
   await page.waitForURL((url) => url.pathname === `/play/${code}`);
+  await expectClassroom(page);
   return { code, page, host };
 }
 

@@ -9,12 +9,13 @@ const scoreOf = (text: string | null) => Number(text?.match(/\d+\.\d+/)?.[0]);
 
 test('a forged best loss tops the live board, but the podium goes by verified scores and the host sees the flag', async ({
   browser,
+  baseURL,
 }, testInfo) => {
   test.setTimeout(240_000);
   const { host, code } = await hostRound(browser, 200);
 
-  const ada = await smallStudent(browser, code, 'Ada', 'GRU');
-  const eve = await smallStudent(browser, code, 'Eve', 'GRU');
+  const ada = await smallStudent(browser, baseURL!, code, 'Ada', 'GRU');
+  const eve = await smallStudent(browser, baseURL!, code, 'Eve', 'GRU');
   for (const s of [ada, eve]) await s.workspace.train();
   for (const s of [ada, eve]) await s.workspace.waitForFinish();
 

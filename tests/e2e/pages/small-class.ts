@@ -1,4 +1,5 @@
 import { expect, type Browser } from '@playwright/test';
+import { classroomPage, expectClassroom } from './classroom';
 import { HomePage } from './home-page';
 import { WorkspacePage } from './workspace-page';
 
@@ -17,16 +18,18 @@ export async function hostRound(browser: Browser, steps: number) {
 }
 
 /**
- * A student, in a context of their own, who joins `code` as `nickname` and sets a small `cell` (16 hidden
- * units, sequence 20, batch 8) on wasm, so several runs train side by side in a few seconds each.
+ * A student, in a context of their own on the classroom address of `origin` (the server's; see
+ * classroom.ts), who joins `code` as `nickname` and sets a small `cell` (16 hidden units, sequence 20,
+ * batch 8) on wasm, so several runs train side by side in a few seconds each.
  */
-export async function smallStudent(browser: Browser, code: string, nickname: string, cell: string) {
-  const page = await (await browser.newContext()).newPage();
+export async function smallStudent(browser: Browser, origin: string, code: string, nickname: string, cell: string) {
+  const page = await classroomPage(browser, origin);
   const home = new HomePage(page);
   await home.open(`/?code=${code}`);
   await home.join(null, nickname);
   await page.waitForURL((url) => url.pathname === `/play/${code}`);
   await page.goto(`/play/${code}?backend=wasm`);
+  await expectClassroom(page);
   await page.getByRole('radio', { name: cell }).check({ force: true });
   await page.getByLabel('Hidden units').fill('16');
   await page.getByLabel('Sequence length').fill('20');

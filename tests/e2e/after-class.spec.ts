@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { classroomUrl } from '../helpers/chromium-launch';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { classroomPage, expectClassroom } from './pages/classroom';
 import { HomePage } from './pages/home-page';
 import { WorkspacePage } from './pages/workspace-page';
 
@@ -14,12 +16,14 @@ const boardBests = (page: Page) =>
       rows.map((row) => ({ runId: row.getAttribute('data-run-id') as string, best: row.getAttribute('data-best') })),
     );
 
+/** A student on the classroom address of the server at `base`, who joins and sets a small `cell`. */
 async function joinAsStudent(browser: Browser, base: string, code: string, nickname: string, cell: string) {
-  const page = await (await browser.newContext()).newPage();
-  await new HomePage(page).open(`${base}/?code=${code}`);
+  const page = await classroomPage(browser, base);
+  await new HomePage(page).open(`/?code=${code}`);
   await new HomePage(page).join(null, nickname);
   await page.waitForURL((url) => url.pathname === `/play/${code}`);
-  await page.goto(`${base}/play/${code}?backend=wasm`);
+  await page.goto(`/play/${code}?backend=wasm`);
+  await expectClassroom(page);
   await page.getByRole('radio', { name: cell }).check({ force: true });
   await page.getByLabel('Hidden units').fill('16');
   await page.getByLabel('Sequence length').fill('20');
@@ -84,13 +88,21 @@ test('after class: two rounds kept, a restart, then the review link, the replay,
     expect(reviewLink).toMatch(new RegExp(`/review/${code}#key=[\\w-]{43}$`));
     expect(hostLink).toMatch(new RegExp(`/host/${code}#key=[\\w-]{43}$`));
 
-    // A second device with only the host link ends the round.
+    // A second device with only the host link, on the classroom address, ends the round.
     const secondHost = await (await browser.newContext()).newPage();
-    await secondHost.goto(hostLink);
+    await secondHost.goto(classroomUrl(hostLink));
+    await expectClassroom(secondHost);
     await expect(secondHost.getByTestId('round-status')).toHaveText('Round 2: Running');
     expect(secondHost.url()).not.toContain('#key=');
     await secondHost.getByRole('button', { name: 'End round' }).click();
     await expect(host.getByTestId('round-status')).toHaveText('Round 2: Ended');
+    // There is no Clipboard API on plain http; Copy still copies the link.
+    await secondHost.getByText('Share, review and delete').click();
+    await secondHost.getByRole('button', { name: 'Show the host link' }).click();
+    await secondHost.getByRole('button', { name: 'Copy' }).click();
+    await expect(secondHost.getByRole('button', { name: 'Copied' })).toBeVisible();
+    // Round 2's runs were scored before the restart below.
+    await expect(host.getByTestId('verified-score')).toHaveCount(2, { timeout: 60_000 });
 
     await server.stop();
     server = await startServerProcess({ DATA_DIR: dataDir, REDIS_URL: '', PORT: String(server.port) });
@@ -128,7 +140,7 @@ test('after class: two rounds kept, a restart, then the review link, the replay,
 
     // Bo follows it: his workspace opens with Ada's settings.
     const bo = students[1].page;
-    await bo.goto(`${server.url}${await reviewer.getByTestId('try-settings').getAttribute('href')}`);
+    await bo.goto((await reviewer.getByTestId('try-settings').getAttribute('href')) as string);
     await expect(bo.getByRole('radio', { name: 'LSTM' })).toBeChecked();
     await expect(bo.getByLabel('Hidden units')).toHaveValue('16');
     await expect(bo.getByLabel('Sequence length')).toHaveValue('20');
@@ -141,6 +153,10 @@ test('after class: two rounds kept, a restart, then the review link, the replay,
     const column = (row: string, name: string) => row.split(',')[header.split(',').indexOf(name)];
     expect(rows).toHaveLength(4);
     for (const row of rows) expect(column(row, 'best_val_loss')).toBe(bests.get(column(row, 'run_id')));
+    // Every run, trained on the classroom address, completed and was scored by the server.
+    expect(rows.map((row) => [column(row, 'status'), column(row, 'verified')])).toEqual(
+      rows.map(() => ['completed', 'done']),
+    );
 
     // The start page remembers the class for this browser.
     await reviewer.goto(`${new URL(reviewLink).origin}/`);

@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { copyText } from '../../_components/copy-text';
 import { forgetClass } from '../../_realtime/class-history';
 import { credentials } from '../../_realtime/credentials';
 import { send } from '../../_realtime/socket-client';
@@ -11,7 +12,8 @@ import { ClientEvent } from '@/lib/protocol/events';
 /** A link to copy, in a field that selects itself, with a Copy button. */
 function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
   const id = useId();
-  const [copied, setCopied] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<boolean | null>(null);
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm text-slate-300">
@@ -20,6 +22,7 @@ function CopyField({ label, value, testId }: { label: string; value: string; tes
       <div className="flex gap-2">
         <input
           id={id}
+          ref={field}
           readOnly
           value={value}
           onFocus={(e) => e.target.select()}
@@ -28,17 +31,17 @@ function CopyField({ label, value, testId }: { label: string; value: string; tes
         />
         <button
           type="button"
-          onClick={() =>
-            void navigator.clipboard?.writeText(value).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
+          onClick={() => void (field.current && copyText(field.current).then(setCopied))}
           className="rounded-lg bg-slate-700 px-3 py-1 hover:bg-slate-600"
         >
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
+      {copied === false && (
+        <p role="status" className="text-sm text-amber-200">
+          This browser did not let the page copy: the link is selected, press Ctrl+C (⌘C on a Mac).
+        </p>
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultPoolSize } from './eval/eval-pool';
 import { readLimits, type Limits } from './limits';
@@ -21,6 +22,12 @@ export interface Config {
   verifyWorkers: number;
   /** A verification job its instance has not held for this long is taken over; from `VERIFY_CLAIM_IDLE_MS`. */
   verifyClaimIdleMs: number;
+  /**
+   * The certificate chain and private key (PEM) to serve HTTPS with, from the files `HTTPS_CERT` and
+   * `HTTPS_KEY` name; null serves plain http. Students' pages are secure contexts only over HTTPS (or on
+   * localhost): that is what gives them multi-threaded wasm and WebGPU.
+   */
+  tls: { cert: Buffer; key: Buffer } | null;
 }
 
 const DAY_S = 24 * 60 * 60;
@@ -37,6 +44,22 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+/** The PEM files HTTPS_CERT and HTTPS_KEY name, both or neither. */
+function tlsFrom(env: NodeJS.ProcessEnv): Config['tls'] {
+  const { HTTPS_CERT: certPath, HTTPS_KEY: keyPath } = env;
+  if (!certPath && !keyPath) return null;
+  if (!certPath || !keyPath)
+    throw new Error('HTTPS needs both HTTPS_CERT and HTTPS_KEY (paths to PEM files); only one is set');
+  const read = (name: string, file: string) => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new Error(`${name}: cannot read "${file}" (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+  };
+  return { cert: read('HTTPS_CERT', certPath), key: read('HTTPS_KEY', keyPath) };
+}
+
 /** Reads the environment once, failing fast with a readable message on a bad value. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -45,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const retentionDays = Number(env.RETENTION_DAYS || DEFAULT_RETENTION_DAYS);
   if (!(retentionDays > 0 && retentionDays <= 3650))
     throw new Error(`RETENTION_DAYS must be a number of days from 1 to 3650, got "${env.RETENTION_DAYS}"`);
+  const tls = tlsFrom(env);
   return {
     port,
     redisUrl: env.REDIS_URL || null,
@@ -58,11 +82,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         const parsed = URL.canParse(url) ? new URL(url) : null;
         if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:')
           throw new Error(`PUBLIC_URL must list http(s) URLs separated by commas, got "${url}"`);
+        if (tls && parsed.protocol !== 'https:')
+          throw new Error(`PUBLIC_URL must use https when HTTPS_CERT and HTTPS_KEY are set, got "${url}"`);
         return parsed.origin;
       }),
     sessionTtlS: Math.round(retentionDays * DAY_S),
     limits: readLimits(env),
     verifyWorkers: intFrom(env, 'VERIFY_WORKERS', defaultPoolSize(), 1, 64),
     verifyClaimIdleMs: intFrom(env, 'VERIFY_CLAIM_IDLE_MS', DEFAULT_CLAIM_IDLE_MS, 300, 3_600_000),
+    tls,
   };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { hostname } from 'node:os';
 import next from 'next';
 import { createApp, type AppDeps } from './app';
@@ -48,14 +49,17 @@ async function main(): Promise<void> {
   const handle = nextApp.getRequestHandler();
   const serveApi = createApiRoutes({ ...deps, now: Date.now }, config.limits);
 
-  const httpServer = createServer((req, res) => {
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
     if (serveWasmAsset(req, res) || serveApi(req, res)) return;
     void handle(req, res);
-  });
+  };
+  // One port, one scheme: HTTPS when a certificate is configured (Next.js then tells pages they are on
+  // https through x-forwarded-proto, so the projector shows an https join address), plain http otherwise.
+  const httpServer = config.tls ? createHttpsServer(config.tls, serve) : createHttpServer(serve);
   // Next.js attaches its own upgrade listener (dev-mode hot reload) on the first request it handles.
   const verify = { queue: deps.queue, pool, claimIdleMs: config.verifyClaimIdleMs, onEvaluated: stats?.evaluated };
   const app = createApp(httpServer, { ...deps, verify, publicUrls: config.publicUrls, limits: config.limits });
@@ -67,7 +71,7 @@ async function main(): Promise<void> {
     const store = config.redisUrl
       ? `Redis at ${new URL(config.redisUrl).host}`
       : `embedded store, data in ${config.dataDir}`;
-    console.log(`RNN Arena ready on http://localhost:${config.port} (${store})`);
+    console.log(`RNN Arena ready on ${config.tls ? 'https' : 'http'}://localhost:${config.port} (${store})`);
   });
 
   const close = async () => {

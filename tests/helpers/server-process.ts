@@ -24,6 +24,7 @@ export interface ServerProcess {
  * Starts the real production server the way production does, `npm start` (the bundle `npm run build`
  * writes to dist/), as a child process on `env.PORT` or a free port. `detached` gives it a process group
  * of its own, so that a test can kill whatever a broken shutdown leaves behind (`process.kill(-pid)`).
+ * With `env.HTTPS_CERT` the server speaks TLS, and `url` says https.
  */
 export async function startServerProcess(
   env: Record<string, string>,
@@ -50,7 +51,7 @@ export async function startServerProcess(
     throw err;
   }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${env.HTTPS_CERT ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     pid: child.pid!,
     stderr: () => stderr,

@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Ack } from '@/lib/protocol/errors';
 import type { ServerToClientEvents } from '@/lib/protocol/event-maps';
 import type { ClientEvent } from '@/lib/protocol/events';
@@ -12,12 +12,19 @@ export type TestSocket = Socket<
 
 const ACK_TIMEOUT_MS = 5_000;
 
-/** Connects to `url` and resolves once the handshake succeeded. */
+/** Connects to `url` and resolves once the handshake succeeded; `options` add to the client's (e.g. a TLS `ca`). */
 export async function connectClient(
   url: string,
   auth: object = { protocolVersion: PROTOCOL_VERSION },
+  options: Partial<ManagerOptions & SocketOptions> = {},
 ): Promise<TestSocket> {
-  const socket: TestSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: TestSocket = io(url, {
+    auth,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...options,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);

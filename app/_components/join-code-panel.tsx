@@ -7,10 +7,12 @@ import type { JoinAddress } from '@/lib/domain/join-address';
 /**
  * The code, the join URL and its QR code, sized to be read from the back of a lecture hall. The URL is
  * `join.base` (worked out on the server: PUBLIC_URL, or a LAN address instead of localhost), and the
- * note says why it differs from the host's address bar.
+ * note says why it differs from the host's address bar; over plain http, one line says what that costs.
  */
 export function JoinCodePanel({ code, join }: { code: string; join: JoinAddress }) {
   const joinUrl = `${join.base}/?code=${code}`;
+  // Students' pages on a plain-http address that is not their own machine are no secure context.
+  const plainHttp = join.base.startsWith('http:');
   const [qr, setQr] = useState<string | null>(null);
 
   useEffect(() => {
@@ -42,6 +44,12 @@ export function JoinCodePanel({ code, join }: { code: string; join: JoinAddress 
         {join.note && (
           <p className="mt-4 max-w-xl text-base text-sky-200" data-testid="join-note">
             {join.note}
+          </p>
+        )}
+        {plainHttp && (
+          <p className="mt-2 max-w-xl text-base text-slate-300" data-testid="plain-http-note">
+            Plain http: students train on single-threaded wasm, without WebGPU. HTTPS (HTTPS_CERT and HTTPS_KEY, see the
+            README) brings both back.
           </p>
         )}
       </div>

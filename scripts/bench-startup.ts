@@ -7,8 +7,10 @@
  * in a fresh browser context (empty cache and storage, as on a first visit), and trains one run of each
  * cell in turn on the challenge's defaults, stopping it at its first point. The backend is chosen as a
  * student's page chooses it (Automatic: the first run of each model size times the backends first),
- * unless `--backend NAME` forces one as `?backend=` does.
- * Usage: npm run --silent bench:startup [-- --json] [--backend wasm|webgl|webgpu|cpu]
+ * unless `--backend NAME` forces one as `?backend=` does. `--insecure` opens the student's page the way a
+ * classroom does, on a plain-http address that is not localhost (`http://arena.test:<port>`, which the
+ * browser resolves to this machine), so it is not a secure context: no threads for wasm, no WebGPU.
+ * Usage: npm run --silent bench:startup [-- --json] [--backend wasm|webgl|webgpu|cpu] [--insecure]
  */
 import { chromium, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -17,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BACKEND_NAMES } from '../app/_training/backend-names';
 import { CELLS, type Cell } from '../lib/protocol/challenge';
-import { chromiumLaunch } from '../tests/helpers/chromium-launch';
+import { chromiumLaunch, classroomUrl } from '../tests/helpers/chromium-launch';
 import { startServerProcess } from '../tests/helpers/server-process';
 import { oneOf } from './bench-lib/args';
 
@@ -41,6 +43,7 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const backendArg = args.indexOf('--backend');
 const forced = backendArg >= 0 ? oneOf(BACKEND_NAMES, args[backendArg + 1] ?? '', 'backend') : null;
+const insecure = args.includes('--insecure');
 
 const root = path.resolve(import.meta.dirname, '..');
 const missing = BUILD_OUTPUTS.filter((file) => !existsSync(path.join(root, file)));
@@ -158,6 +161,8 @@ function javascriptBytes(page: Page): Promise<number> {
 interface Report {
   results: CellResult[];
   bytes: Bytes;
+  /** The student page's `isSecureContext`: false with --insecure, true on localhost. */
+  secureContext: boolean;
   /** Per cell, in the order of `results`; printed in the table, left out of --json. */
   phases: Phases[];
 }
@@ -175,7 +180,7 @@ async function main(): Promise<Report> {
     await host.getByRole('button', { name: 'Start round' }).click();
     await host.getByTestId('round-status').filter({ hasText: 'Running' }).waitFor();
 
-    const context = await browser.newContext({ baseURL: server.url });
+    const context = await browser.newContext({ baseURL: insecure ? classroomUrl(server.url) : server.url });
     await context.addInitScript(traceWorkers);
     // Socket.IO's polling requests would fill the default buffer of 250 entries.
     await context.addInitScript(() => performance.setResourceTimingBufferSize(100_000));
@@ -189,6 +194,7 @@ async function main(): Promise<Report> {
     const wasmBytes = countWasmBytes(student);
     await student.goto(`/play/${code}${forced ? `?backend=${forced}` : ''}`);
     await student.getByRole('heading', { name: /./, level: 2 }).first().waitFor();
+    const secureContext = await student.evaluate(() => window.isSecureContext);
     const finished = student.locator('[data-testid="training-progress"][data-state="finished"]');
 
     const results: CellResult[] = [];
@@ -202,7 +208,7 @@ async function main(): Promise<Report> {
       await student.getByRole('button', { name: 'Stop' }).click();
       await finished.waitFor();
     }
-    return { results, phases, bytes: { js: await javascriptBytes(student), wasm: await wasmBytes() } };
+    return { results, phases, secureContext, bytes: { js: await javascriptBytes(student), wasm: await wasmBytes() } };
   } finally {
     await browser.close();
     await server.stop();
@@ -210,12 +216,15 @@ async function main(): Promise<Report> {
   }
 }
 
-const { results, phases, bytes } = await main();
+const { results, phases, bytes, secureContext } = await main();
 if (json) {
-  process.stdout.write(`${JSON.stringify({ results, bytes })}\n`);
+  process.stdout.write(`${JSON.stringify({ results, bytes, secureContext })}\n`);
 } else {
   const s = (x: number) => x.toFixed(2).padStart(5);
   console.log(`backend: ${forced ?? 'Automatic (the first run of each model size measures the backends)'}`);
+  console.log(
+    `student page: ${secureContext ? 'a secure context' : 'not a secure context (plain http, not localhost)'}`,
+  );
   console.log('cell  backend  seconds to first point  = probe + worker boot + first steps');
   results.forEach((r, i) => {
     const p = phases[i];

@@ -24,8 +24,12 @@ const timingSchema = z.discriminatedUnion('outcome', [
   z.object({ backend: z.enum(BACKEND_NAMES), outcome: z.literal('measured'), msPerStep: z.number().positive() }),
   z.object({ backend: z.enum(BACKEND_NAMES), outcome: z.literal('unavailable') }),
   z.object({ backend: z.enum(BACKEND_NAMES), outcome: z.literal('too-slow'), afterMs: z.number().nonnegative() }),
+  z.object({ backend: z.enum(BACKEND_NAMES), outcome: z.literal('sole') }),
 ]);
-/** One backend's result in the probe: ms per training step, or why it has none. */
+/**
+ * One backend's result in the probe: ms per training step, or why it has none; `sole`: the only backend
+ * that can run here, taken without timing it (nothing to choose between).
+ */
 export type BackendTiming = z.infer<typeof timingSchema>;
 
 /** The probe's limit (ms) for a phase of the next backend, given the timings so far. */
@@ -43,9 +47,9 @@ function fastestTiming(timings: readonly BackendTiming[]) {
   return best;
 }
 
-/** The backend to train on: the one with the fewest ms per step, or cpu when none was measured. */
+/** The backend to train on: the one with the fewest ms per step, else the sole one, else cpu. */
 export function pickBackend(timings: readonly BackendTiming[]): BackendName {
-  return fastestTiming(timings)?.backend ?? 'cpu';
+  return fastestTiming(timings)?.backend ?? timings.find((t) => t.outcome === 'sole')?.backend ?? 'cpu';
 }
 
 const CACHE_PREFIX = 'rnn-arena:backend-probe:';

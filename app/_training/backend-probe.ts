@@ -26,8 +26,10 @@ export interface BackendDecision {
 
 /**
  * Resolves the student's choice for the run `setup`: a named backend as it is; 'auto' from the
- * probe stored in localStorage for this model size, or by probing now (seconds; `onMeasuring` is
- * called first; a GPU backend the page can rule out at once is not probed) and storing the result.
+ * probe stored in localStorage for this model size, or by probing now and storing the result. A GPU
+ * backend the page can rule out at once is not probed, and when a single backend is left (wasm, on a
+ * machine without a usable GPU or on plain http, which has no WebGPU) it is taken without timing it;
+ * otherwise each is timed in a worker (seconds; `onMeasuring` is called first).
  */
 export async function decideBackend(
   choice: BackendChoice,
@@ -38,13 +40,17 @@ export async function decideBackend(
   const key = probeCacheKey(setup.config, setup.task, tfjsVersion);
   const stored = readCachedTimings(localStorage, key);
   if (stored) return { backend: pickBackend(stored), timings: stored, cached: true };
-  onMeasuring();
+  const ruledOut = await Promise.all(PROBE_ORDER.map(ruledOutInPage));
+  const left = PROBE_ORDER.filter((_, i) => !ruledOut[i]);
   const timings: BackendTiming[] = [];
+  if (left.length > 1) onMeasuring();
   for (const backend of PROBE_ORDER)
     timings.push(
-      (await ruledOutInPage(backend))
+      !left.includes(backend)
         ? { backend, outcome: 'unavailable' }
-        : await probeOne({ type: 'probe', backend, timedSteps: PROBE_TIMED_STEPS, ...setup }, timings),
+        : left.length === 1
+          ? { backend, outcome: 'sole' }
+          : await probeOne({ type: 'probe', backend, timedSteps: PROBE_TIMED_STEPS, ...setup }, timings),
     );
   writeCachedTimings(localStorage, key, timings);
   return { backend: pickBackend(timings), timings, cached: false };

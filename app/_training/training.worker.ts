@@ -182,7 +182,6 @@ async function trainRun(start: Start): Promise<FromWorker> {
   };
 
   try {
-    inspect(step);
     while (step < schedule.budgetSteps) {
       await yieldToMessages();
       if (control === 'paused') await new Promise<void>((resolve) => (wake = resolve));
@@ -197,7 +196,8 @@ async function trainRun(start: Start): Promise<FromWorker> {
       elapsedMs += performance.now() - began;
       if (evaluation && evaluation.valLoss < (best?.valLoss ?? Infinity))
         best = { valLoss: evaluation.valLoss, weights: trainer.exportWeights() };
-      if (step % schedule.reportEvery === 0 || last) {
+      // The first point comes after one step, so the chart moves as soon as training does.
+      if (step === 1 || step % schedule.reportEvery === 0 || last) {
         const point = {
           step,
           trainLoss: lossSum / lossCount,
@@ -210,7 +210,8 @@ async function trainRun(start: Start): Promise<FromWorker> {
         lossSum = 0;
         lossCount = 0;
       }
-      if (step % schedule.inspectEvery === 0 || last) inspect(step);
+      // Gates, gradients and a sample cost a few steps: the first inspection waits for the first point.
+      if (step === firstStep + 1 || step % schedule.inspectEvery === 0 || last) inspect(step);
       if (!last && step % schedule.reportEvery === 0 && performance.now() - savedAt >= CHECKPOINT_EVERY_MS)
         await checkpoint();
     }

@@ -42,6 +42,16 @@ describe('pickBackend', () => {
     expect(pickBackend([timings[0], { backend: 'webgl', outcome: 'measured', msPerStep: 410 }])).toBe('wasm');
   });
 
+  it('takes the sole backend left when none was timed', () => {
+    expect(
+      pickBackend([
+        { backend: 'wasm', outcome: 'sole' },
+        { backend: 'webgpu', outcome: 'unavailable' },
+        { backend: 'webgl', outcome: 'unavailable' },
+      ]),
+    ).toBe('wasm');
+  });
+
   it('ignores a backend stopped for slowness and falls back to cpu when nothing was measured', () => {
     expect(
       pickBackend([

@@ -24,9 +24,14 @@ interface Props {
 function timingText(timing: BackendTiming, chosen: BackendName): string {
   if (timing.outcome === 'unavailable') return `${timing.backend} unavailable`;
   if (timing.outcome === 'too-slow') return `${timing.backend} stopped after ${(timing.afterMs / 1000).toFixed(1)} s`;
+  if (timing.outcome === 'sole') return `${timing.backend} (the only one that can run here, so not timed)`;
   const ms = timing.msPerStep >= 10 ? Math.round(timing.msPerStep) : timing.msPerStep.toFixed(1);
   return `${timing.backend} ${ms} ms/step${timing.backend === chosen ? ' (fastest)' : ''}`;
 }
+
+/** How a stored probe is labelled: it measured backends, or only found that one could run. */
+const cachedNote = (timings: readonly BackendTiming[]) =>
+  timings.some((t) => t.outcome === 'measured') ? ' (measured earlier)' : ' (checked earlier)';
 
 /** Which TensorFlow.js backend trains the next run, and what the probe measured on this device. */
 export function BackendControl({ choice, onChoiceChange, decision, measuring, disabled }: Props) {
@@ -52,7 +57,7 @@ export function BackendControl({ choice, onChoiceChange, decision, measuring, di
         {measuring
           ? 'measuring each backend on this model…'
           : timings && decision
-            ? `${timings.map((t) => timingText(t, decision.backend)).join(' · ')}${decision.cached ? ' (measured earlier)' : ''}`
+            ? `${timings.map((t) => timingText(t, decision.backend)).join(' · ')}${decision.cached ? cachedNote(timings) : ''}`
             : choice === 'auto'
               ? 'the next run measures each backend on its model and trains on the fastest'
               : 'Automatic measures each backend on this model and picks the fastest'}

@@ -224,7 +224,8 @@ export class MemoryStore implements Store {
     const fresh = storePoints(found, points, receivedAt);
     // Metrics keep a session alive, as the Redis store's append does.
     entry.expiresAt = this.now() + this.ttlMs;
-    if (fresh.length > 0) this.journal?.pointsStored(code, { runId, receivedAt, points: fresh });
+    // Durable before acknowledged: the caller acks once this resolves.
+    await this.journal?.pointsStored(code, fresh.length > 0 ? { runId, receivedAt, points: fresh } : undefined);
     return fresh.map((p) => ({ ...p }));
   }
 

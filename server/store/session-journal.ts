@@ -1,8 +1,6 @@
 import { replaySession, toSessionFile, type SessionState } from './memory-state';
 import type { PointsBatch, SessionFiles } from './session-files';
 
-/** Metric points arrive many times a second; their file writes are batched this long. */
-const POINTS_FLUSH_MS = 1_000;
 /** After a failed write (a full or failing disk), the next try comes this much later. */
 const RETRY_MS = 5_000;
 
@@ -28,8 +26,10 @@ interface WriteChain {
  * The embedded store's persistence: it writes each session's in-memory state through to its files and
  * replays the files on start. Writes are coalesced per session: while one runs, any number of changes
  * share the next, which reads the state when it starts, so 200 students joining at once cost a few
- * writes, not 200. Points only append to the log, within POINTS_FLUSH_MS. A write that fails keeps what
- * it was to write and is tried again, so a disk fault delays data on disk but never drops it.
+ * writes, not 200. Points only append to the log, and a batch's promise resolves once its append has
+ * reached the file (a group commit: the batches that arrive while one append runs share the next), so an
+ * acknowledgement sent after it survives the process being killed. A write that fails keeps what it was
+ * to write and is tried again, so a disk fault delays data on disk but never drops it.
  */
 export class SessionJournal {
   private readonly dirty = new Map<string, Dirty>();
@@ -69,10 +69,20 @@ export class SessionJournal {
     this.dirtyOf(code).weights.add(runId);
   }
 
-  /** Queues a batch of new points for the log; it is appended within POINTS_FLUSH_MS. */
-  pointsStored(code: string, batch: PointsBatch): void {
-    this.dirtyOf(code).points.push(batch);
-    this.schedule(code, POINTS_FLUSH_MS);
+  /**
+   * Appends a batch of new points to the log; resolves once it is in the file, rejects when the write
+   * failed (the batch stays queued and is tried again). Without a batch, resolves once every point queued
+   * so far is written: a resent batch the state already holds must not be acknowledged before its first
+   * copy is on disk.
+   */
+  pointsStored(code: string, batch?: PointsBatch): Promise<void> {
+    const dirty = this.dirtyOf(code);
+    if (batch) dirty.points.push(batch);
+    else if (dirty.points.length === 0 && !this.writes.get(code)?.running) return Promise.resolve();
+    return this.writeThrough(code).catch((err: unknown) => {
+      this.schedule(code, RETRY_MS);
+      throw err;
+    });
   }
 
   /**

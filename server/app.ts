@@ -1,4 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server as TlsServer } from 'node:tls';
 import { Server, type ServerOptions } from 'socket.io';
 import { HandshakeError } from '../lib/protocol/errors';
 import { PROTOCOL_VERSION } from '../lib/protocol/version';
@@ -33,7 +35,7 @@ export interface AppDeps {
   tasks: TaskCatalog;
   /** A Socket.IO adapter shared by several instances (Redis); the default keeps fan-out in this process. */
   adapter?: ServerOptions['adapter'];
-  /** Origins besides the request's own Host that browser pages may connect from (`Config.publicUrls`). */
+  /** Origins besides this machine's own addresses that browser pages may connect from (`Config.publicUrls`). */
   publicUrls?: string[];
   /** Caps and rate limits; unset ones take DEFAULT_LIMITS. */
   limits?: Partial<Limits>;
@@ -53,7 +55,10 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS },
     // Next.js owns the other upgrade requests (its dev-mode hot reload), so they must not be destroyed.
     destroyUpgrade: false,
-    allowRequest: createOriginCheck(deps.publicUrls ?? []),
+    allowRequest: createOriginCheck(deps.publicUrls ?? [], () => ({
+      port: (httpServer.address() as AddressInfo).port,
+      scheme: httpServer instanceof TlsServer ? 'https' : 'http',
+    })),
     parser: textOnlyParser,
   });
   const realtime: RealtimeContext = { io, store: deps.store, tasks: deps.tasks, now };

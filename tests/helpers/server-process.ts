@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { classroomUrl } from './chromium-launch';
 import { freePort } from './free-port';
 import { stopProcess, waitForLine } from './wait-for-line';
 
@@ -24,7 +25,8 @@ export interface ServerProcess {
  * Starts the real production server the way production does, `npm start` (the bundle `npm run build`
  * writes to dist/), as a child process on `env.PORT` or a free port. `detached` gives it a process group
  * of its own, so that a test can kill whatever a broken shutdown leaves behind (`process.kill(-pid)`).
- * With `env.HTTPS_CERT` the server speaks TLS, and `url` says https.
+ * With `env.HTTPS_CERT` the server speaks TLS, and `url` says https; over plain http, PUBLIC_URL is the
+ * classroom address unless `env` names one.
  */
 export async function startServerProcess(
   env: Record<string, string>,
@@ -35,9 +37,12 @@ export async function startServerProcess(
       throw new Error(`No production build (${built} is missing): run \`npm run build\` before these tests.`);
   }
   const port = env.PORT ? Number(env.PORT) : await freePort();
+  const url = `${env.HTTPS_CERT ? 'https' : 'http'}://127.0.0.1:${port}`;
+  // As a school would set it: the classroom address students open (see chromium-launch.ts).
+  const publicUrl = env.HTTPS_CERT ? {} : { PUBLIC_URL: classroomUrl(url) };
   const child = spawn('npm', ['start'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), ...env },
+    env: { ...process.env, PORT: String(port), ...publicUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached,
   });
@@ -51,7 +56,7 @@ export async function startServerProcess(
     throw err;
   }
   return {
-    url: `${env.HTTPS_CERT ? 'https' : 'http'}://127.0.0.1:${port}`,
+    url,
     port,
     pid: child.pid!,
     stderr: () => stderr,

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io } from 'socket.io-client';
@@ -28,6 +29,19 @@ function handshake(url: string, origin?: string): Promise<string> {
     socket.once('connect', () => resolve('connected'));
     socket.once('connect_error', (err) => resolve(`refused: ${err.message}`));
   }).finally(() => socket.disconnect()) as Promise<string>;
+}
+
+/** A polling handshake sent with exactly these headers (fetch would not let a test set Host). */
+function rawHandshake(port: number, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: HANDSHAKE_PATH, headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 describe('web hardening', () => {
@@ -87,6 +101,16 @@ describe('web hardening', () => {
     const polling = await fetch(`${server.url}${HANDSHAKE_PATH}`, { headers: { origin: 'http://evil.example' } });
     expect(polling.status).toBe(403);
     expect(((await polling.json()) as { message: string }).message).toContain('http://evil.example');
+  });
+
+  it('refuses a DNS-rebinding page: a foreign origin whose name the Host header repeats', async () => {
+    const rebound = `rebind.example:${server.port}`;
+    const reply = await rawHandshake(server.port, { origin: `http://${rebound}`, host: rebound });
+    expect(reply.status).toBe(403);
+    expect(reply.body).toContain('PUBLIC_URL');
+    // The same request from this machine's own address on its port is let in.
+    const own = `127.0.0.1:${server.port}`;
+    expect((await rawHandshake(server.port, { origin: `http://${own}`, host: own })).status).toBe(200);
   });
 
   it('accepts a handshake from its own origin, a configured public one, or a client without an origin', async () => {

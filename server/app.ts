@@ -13,6 +13,7 @@ import { registerReviewHandlers } from './handlers/review-handlers';
 import { registerRoundHandlers } from './handlers/round-handlers';
 import { registerRunHandlers } from './handlers/run-handlers';
 import { registerSessionHandlers } from './handlers/session-handlers';
+import { createConnectionCap } from './http/connection-cap';
 import { createOriginCheck } from './http/origin-check';
 import { createBoardPublisher } from './jobs/board-publisher';
 import { createPresencePublisher } from './jobs/presence-publisher';
@@ -48,6 +49,12 @@ export interface AppDeps {
 /** Attaches the realtime server to `httpServer`. The seam every test uses: no Next.js, no environment. */
 export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaServer; close: () => Promise<void> } {
   const now = deps.now ?? Date.now;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const originCheck = createOriginCheck(deps.publicUrls ?? [], () => ({
+    port: (httpServer.address() as AddressInfo).port,
+    scheme: httpServer instanceof TlsServer ? 'https' : 'http',
+  }));
+  const connections = createConnectionCap(limits.connectionsPerAddress, limits.trustProxy);
   const io: ArenaServer = new Server(httpServer, {
     adapter: deps.adapter,
     serveClient: false,
@@ -55,15 +62,16 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): { io: ArenaSer
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS },
     // Next.js owns the other upgrade requests (its dev-mode hot reload), so they must not be destroyed.
     destroyUpgrade: false,
-    allowRequest: createOriginCheck(deps.publicUrls ?? [], () => ({
-      port: (httpServer.address() as AddressInfo).port,
-      scheme: httpServer instanceof TlsServer ? 'https' : 'http',
-    })),
+    allowRequest: (req, callback) =>
+      originCheck(req, (reason, allowed) => {
+        const refusal = allowed ? connections.refusal(req) : reason;
+        callback(refusal, refusal === null);
+      }),
     parser: textOnlyParser,
   });
   const realtime: RealtimeContext = { io, store: deps.store, tasks: deps.tasks, now };
+  connections.track(io.engine);
   const sessions = createSessionBroadcaster(realtime);
-  const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const ctx: AppContext = {
     ...realtime,
     sessions,

@@ -21,6 +21,8 @@ export interface Limits {
   exportsPerKeyPerMinute: number;
   /** Weight uploads (each up to a model's size) per minute with one participant key; then 429. */
   uploadsPerKeyPerMinute: number;
+  /** Open Socket.IO connections from one network address on one instance; further handshakes get 403. */
+  connectionsPerAddress: number;
   /** Take the client's address from `X-Forwarded-For` (only behind a proxy that sets it). */
   trustProxy: boolean;
 }
@@ -35,6 +37,8 @@ export const DEFAULT_LIMITS: Limits = {
   boardLoadsPerSessionPerSecond: 2,
   exportsPerKeyPerMinute: 60,
   uploadsPerKeyPerMinute: 30,
+  // A school's NAT: several classes of a few hundred, a tab or two each.
+  connectionsPerAddress: 2_000,
   trustProxy: false,
 };
 
@@ -49,6 +53,7 @@ const LIMIT_VARIABLES: Record<Exclude<keyof Limits, 'trustProxy'>, string> = {
   boardLoadsPerSessionPerSecond: 'BOARD_LOADS_PER_SESSION_PER_SECOND',
   exportsPerKeyPerMinute: 'EXPORTS_PER_KEY_PER_MINUTE',
   uploadsPerKeyPerMinute: 'UPLOADS_PER_KEY_PER_MINUTE',
+  connectionsPerAddress: 'MAX_CONNECTIONS_PER_ADDRESS',
 };
 
 /** The limits the environment sets, each a positive whole number; `TRUST_PROXY=1` trusts X-Forwarded-For. */

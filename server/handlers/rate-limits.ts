@@ -1,4 +1,5 @@
 import type { ArenaSocket } from '../context';
+import { requestAddress } from '../http/connection-cap';
 import type { Limits } from '../limits';
 
 /**
@@ -72,9 +73,7 @@ export function createGuards(limits: Limits, now: () => number): RequestGuards {
 
 /** The client's network address: the socket's peer, or behind a trusted proxy the first X-Forwarded-For entry. */
 export function clientAddress(socket: ArenaSocket, trustProxy: boolean): string {
-  const forwarded = socket.handshake.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return trustProxy && first ? first : socket.handshake.address;
+  return requestAddress(socket.request, trustProxy);
 }
 
 /**

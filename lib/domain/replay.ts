@@ -2,6 +2,7 @@ import type { BoardRun, BoardSnapshot, CurvePoint } from '../protocol/board';
 import { CELLS, type Cell, type Challenge, type RankingMetric } from '../protocol/challenge';
 import type { ExportRun, SessionExport } from '../protocol/review';
 import { quantile } from './leaderboard';
+import { beatsAccuracy, beatsLoss } from './run-points';
 
 /**
  * After class: a round of an exported session (export.json) as the board showed it at any moment. Each
@@ -45,12 +46,10 @@ function prepareRun(run: ExportRun): ReplayRun {
   run.points.forEach((p, i) => {
     time = Math.max(time, run.startedAt + p.elapsedMs);
     times.push(time);
-    if (p.valLoss !== undefined) {
-      curve.push([p.step, p.valLoss, p.accuracy ?? null]);
-      // The first point to reach a value keeps it, as the server stores bests (run-bests.ts).
-      if (best === -1 || p.valLoss < (run.points[best].valLoss as number)) best = i;
-    }
-    if (p.accuracy !== undefined && (bestAccuracy === -1 || p.accuracy > (run.points[bestAccuracy].accuracy as number)))
+    if (p.valLoss !== undefined) curve.push([p.step, p.valLoss, p.accuracy ?? null]);
+    // As the server stores bests.
+    if (beatsLoss(p.valLoss, best === -1 ? null : (run.points[best].valLoss as number))) best = i;
+    if (beatsAccuracy(p.accuracy, bestAccuracy === -1 ? null : (run.points[bestAccuracy].accuracy as number)))
       bestAccuracy = i;
     curveLength.push(curve.length);
     bestIndex.push(best);

@@ -1,4 +1,5 @@
 import type { MetricPoint, RunView } from '../protocol/run';
+import { beatsAccuracy, beatsLoss } from './run-points';
 
 /** A point as the browser holds it before the outbox numbers it. */
 type Point = Pick<MetricPoint, 'step' | 'valLoss' | 'accuracy'>;
@@ -12,20 +13,18 @@ export interface RunBests {
 }
 
 /**
- * The bests of a run's points, in order, by the rule the server stores them by (applyPoints, held to it
- * by a unit test): the first point to reach a value keeps it, a later tie does not replace it. So a
- * student's own table shows the same numbers as the class board. Pure.
+ * The bests of a run's points, in order, by the rule the server stores them by (beatsLoss, beatsAccuracy):
+ * the first point to reach a value keeps it. So a student's own table shows the same numbers as the class
+ * board. Pure.
  */
 export function runBests(points: readonly Point[]): RunBests {
   let best: RunBests['best'] = null;
   let bestAccuracy: RunBests['bestAccuracy'] = null;
   for (const p of points) {
-    if (p.valLoss !== undefined && (best === null || p.valLoss < best.valLoss)) {
+    if (beatsLoss(p.valLoss, best?.valLoss ?? null))
       best = { valLoss: p.valLoss, accuracy: p.accuracy ?? null, step: p.step };
-    }
-    if (p.accuracy !== undefined && (bestAccuracy === null || p.accuracy > bestAccuracy.accuracy)) {
+    if (beatsAccuracy(p.accuracy, bestAccuracy?.accuracy ?? null))
       bestAccuracy = { accuracy: p.accuracy, step: p.step };
-    }
   }
   return { best, bestAccuracy };
 }

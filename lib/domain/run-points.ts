@@ -1,5 +1,15 @@
 import type { MetricPoint, RunView } from '../protocol/run';
 
+/**
+ * The best-point rule, once for every place that keeps a best (both stores through applyPoints, a
+ * student's own table, the replay): `value` is a new best over `best` (null: none yet) only when strictly
+ * lower for a loss, strictly higher for an accuracy, so the first point to reach a value keeps it.
+ */
+export const beatsLoss = (value: number | undefined, best: number | null): value is number =>
+  value !== undefined && (best === null || value < best);
+export const beatsAccuracy = (value: number | undefined, best: number | null): value is number =>
+  value !== undefined && (best === null || value > best);
+
 /** A run's summary and the sequence numbers of the points already stored for it. */
 export interface StoredRun {
   run: RunView;
@@ -32,12 +42,10 @@ export function applyPoints(
     fresh.push(p);
     lastStep = Math.max(lastStep, p.step);
     if (p.valLoss !== undefined) curvePoints += 1;
-    if (p.valLoss !== undefined && (best === null || p.valLoss < best.valLoss)) {
+    if (beatsLoss(p.valLoss, best?.valLoss ?? null))
       best = { valLoss: p.valLoss, accuracy: p.accuracy ?? null, step: p.step, at: receivedAt };
-    }
-    if (p.accuracy !== undefined && (bestAccuracy === null || p.accuracy > bestAccuracy.accuracy)) {
+    if (beatsAccuracy(p.accuracy, bestAccuracy?.accuracy ?? null))
       bestAccuracy = { accuracy: p.accuracy, step: p.step, at: receivedAt };
-    }
   }
   return { run: { ...run, lastStep, curvePoints, best, bestAccuracy }, fresh };
 }

@@ -16,6 +16,18 @@ const noFrameworkInLib = {
   ],
 };
 
+/**
+ * APIs that exist only in secure contexts (https or localhost). Students open the projector's plain-http
+ * LAN address, where they are undefined, so the pages and workers must not need them (shared notes,
+ * classroom-network.md); copy-text.ts uses the Clipboard API where it exists and falls back.
+ */
+const secureContextOnly = [
+  ['crypto', 'subtle', 'Undefined on plain http: hash in JavaScript (@noble/hashes).'],
+  ['crypto', 'randomUUID', 'Undefined on plain http: use crypto.getRandomValues.'],
+  ['navigator', 'clipboard', 'Undefined on plain http: use copyText (app/_components/copy-text.ts).'],
+  ['navigator', 'serviceWorker', 'Undefined on plain http.'],
+].map(([object, property, message]) => ({ object, property, message }));
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.next/', 'dist/', 'next-env.d.ts', 'test-results/', 'playwright-report/', 'public/'] },
   js.configs.recommended,
@@ -29,6 +41,11 @@ export default tseslint.config(
     },
   },
   { files: ['lib/**/*.ts'], rules: { 'no-restricted-imports': ['error', noFrameworkInLib] } },
+  {
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'lib/**/*.ts'],
+    ignores: ['app/_components/copy-text.ts'],
+    rules: { 'no-restricted-properties': ['error', ...secureContextOnly] },
+  },
   {
     files: ['app/**/*.ts', 'app/**/*.tsx'],
     rules: {

@@ -8,6 +8,7 @@ import { modelConfigOf } from '@/lib/domain/run-model';
 import { countParameters, type TrainConfig } from '@/lib/model/config';
 import { createTrainer, resumeTrainer } from '@/lib/model/trainer';
 import { chooseBackend, startBackend } from './backend';
+import { reportsAt } from './report-steps';
 import { deleteCheckpoint, saveCheckpoint } from './run-checkpoints';
 import { submitWeights } from './submit-weights';
 import type { FromProbe, FromWorker, ProbeRequest, ProgressMessage, RunSetup, ToWorker } from './worker-messages';
@@ -196,8 +197,7 @@ async function trainRun(start: Start): Promise<FromWorker> {
       elapsedMs += performance.now() - began;
       if (evaluation && evaluation.valLoss < (best?.valLoss ?? Infinity))
         best = { valLoss: evaluation.valLoss, weights: trainer.exportWeights() };
-      // The first point comes after one step, so the chart moves as soon as training does.
-      if (step === 1 || step % schedule.reportEvery === 0 || last) {
+      if (reportsAt(step, schedule.reportEvery, schedule.budgetSteps)) {
         const point = {
           step,
           trainLoss: lossSum / lossCount,

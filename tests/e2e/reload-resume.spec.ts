@@ -2,6 +2,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { reportSteps } from '@/app/_training/report-steps';
+import { runSchedule } from '@/app/_training/run-schedule';
 import { DEFAULT_CHALLENGE } from '@/lib/domain/challenge-presets';
 import { runConfigSearch } from '@/lib/domain/run-config-url';
 import type { RunConfig } from '@/lib/protocol/challenge';
@@ -159,9 +161,8 @@ test('a reloaded student page resumes its run: same run, no gap, no duplicate, t
   await store.close();
 
   // Every report step once, in order, up to the budget: no gap where the page went away, no step twice.
-  const interval = resumed[0].step;
-  const steps = resumed.map((p) => p.step);
-  expect(steps).toEqual(Array.from({ length: CHALLENGE.budgetSteps / interval }, (_, i) => (i + 1) * interval));
+  const steps = reportSteps(CHALLENGE.budgetSteps, runSchedule(CHALLENGE.budgetSteps).reportEvery);
+  expect(resumed.map((p) => p.step)).toEqual(steps);
   expect(resumed.map((p) => p.seq)).toEqual(steps.map((_, i) => i));
   // And what was measured at each step is what the uninterrupted run measured there.
   const measured = (points: MetricPoint[]) =>

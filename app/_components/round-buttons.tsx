@@ -17,7 +17,15 @@ export interface RoundButtonsProps {
 }
 
 /** One toggle button per round (aria-pressed on the round shown), as the host's tabs and a student's picker use. */
-export function RoundButtons({ rounds, current, shown, onShow, currentSuffix, testId, large = false }: RoundButtonsProps) {
+export function RoundButtons({
+  rounds,
+  current,
+  shown,
+  onShow,
+  currentSuffix,
+  testId,
+  large = false,
+}: RoundButtonsProps) {
   return rounds.map((round) => (
     <button
       key={round}

@@ -3,6 +3,7 @@ import { ClientEvent } from '@/lib/protocol/events';
 import type { SessionCreateReply } from '@/lib/protocol/schemas';
 import { quickChallenge } from '../helpers/quick-challenge';
 import { connectClient, expectOk, type TestSocket } from '../helpers/test-client';
+import { classroomPage, expectClassroom } from './pages/classroom';
 import { HomePage } from './pages/home-page';
 import { WorkspacePage } from './pages/workspace-page';
 
@@ -49,11 +50,13 @@ test('the run-through, mended: rounds kept apart, a stopped run says so, one ver
   await expectOk(control, ClientEvent.ChallengeSet, { challenge: ROUND_ONE });
   const host = await hostPage(browser, code, hostToken);
 
-  const student = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  // The student on the classroom address (plain http, not a secure context), as the room opens it.
+  const student = await classroomPage(browser, baseURL as string, { viewport: { width: 1366, height: 768 } });
   const home = new HomePage(student);
   await home.open(`/?code=${code}`);
   await home.join(null, 'Ada');
   await student.waitForURL((url) => url.pathname === `/play/${code}`);
+  await expectClassroom(student);
 
   // The lobby at 1280×720: who has joined is on screen, under the open challenge settings' summary.
   await expect(host.getByTestId('participant-count')).toHaveText('1');

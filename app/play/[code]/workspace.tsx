@@ -52,6 +52,12 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   const roundRuns = runsOfRound(training.runs, round.index).length;
   // The charts and "Your runs" show one round: the current one, or an earlier one the student picks.
   const [pickedRound, setPickedRound] = useState<number | null>(null);
+  // A new round starts on its own runs, whatever earlier round was picked.
+  const [pickedIn, setPickedIn] = useState(round.index);
+  if (pickedIn !== round.index) {
+    setPickedIn(round.index);
+    setPickedRound(null);
+  }
   const rounds = roundsWithRuns(training.runs, round.index);
   const shownRound = pickedRound !== null && pickedRound < round.index ? pickedRound : round.index;
   const shownRuns = runsOfRound(training.runs, shownRound);

@@ -14,6 +14,8 @@ export type Outcome = RunFinishRequest['outcome'];
 /** One of the student's runs, as this page knows it. */
 export interface LocalRun {
   id: string;
+  /** The round it was trained in (1-based). */
+  round: number;
   config: RunConfig;
   state: RunState;
   outcome: Outcome | null;
@@ -49,9 +51,10 @@ export interface RunSink {
   abandon(runId: string): void;
 }
 
-/** A run this page is about to start. */
-export const blankRun = (id: string, config: RunConfig): LocalRun => ({
+/** A run this page is about to start in `round`. */
+export const blankRun = (id: string, config: RunConfig, round: number): LocalRun => ({
   id,
+  round,
   config,
   state: 'starting',
   outcome: null,
@@ -83,7 +86,7 @@ export function restoredRun(
   held: RunCheckpoint | 'none' | 'damaged' | null,
 ): LocalRun {
   const kept: LocalRun = {
-    ...blankRun(run.id, run.config),
+    ...blankRun(run.id, run.config, run.round),
     state: 'finished',
     outcome: run.status === 'completed' ? 'completed' : 'stopped',
     step: run.lastStep,

@@ -36,13 +36,15 @@ interface Active {
 /**
  * Trains the student's runs, one at a time, each in its own Web Worker (created on start, terminated
  * when it finishes, fails or the page goes), and keeps the page's list of runs. What the worker reports
- * goes to the run's sink as it arrives.
+ * goes to the run's sink as it arrives. A run started now belongs to `round`; the list keeps earlier
+ * rounds' runs too (the page filters by LocalRun.round).
  */
 export function useTrainingRun(
   code: string,
   participantId: string,
   challenge: Challenge,
   forcedBackend: BackendName | undefined,
+  round: number,
   roundEnded: boolean,
 ) {
   const [runs, setRuns] = useState<LocalRun[]>([]);
@@ -151,7 +153,7 @@ export function useTrainingRun(
       const decided = await decide(setup);
       const runId = await sink.begin(config);
       shown.current = true;
-      setRuns((all) => [...all, blankRun(runId, config)]);
+      setRuns((all) => [...all, blankRun(runId, config, round)]);
       launch(runId, sink, {
         type: 'start',
         ...setup,
@@ -162,7 +164,7 @@ export function useTrainingRun(
         submit: submitTarget(code, runId),
       });
     },
-    [decide, challenge, code, launch, participantId, taskText, temperature],
+    [decide, challenge, code, launch, participantId, round, taskText, temperature],
   );
 
   /** Marks a run of an earlier page as unable to go on, forgets its checkpoint and tells the server. */

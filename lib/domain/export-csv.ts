@@ -34,7 +34,8 @@ const COLUMNS: [name: string, value: (run: ExportRun) => CsvValue][] = [
   ['seq_length', (r) => r.config.seqLength],
   ['clip_norm', (r) => r.config.clipNorm],
   ['init', (r) => r.config.init],
-  ['gate_bias', (r) => r.config.gateBias],
+  // The LSTM's forget-gate or the GRU's update-gate bias (lib/model/init.ts); a vanilla RNN has no gate.
+  ['gate_bias', (r) => (r.config.cell === 'rnn' ? null : r.config.gateBias)],
   ['seed', (r) => r.config.seed],
   ['status', (r) => r.status],
   ['steps', (r) => r.lastStep],

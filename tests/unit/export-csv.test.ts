@@ -97,6 +97,19 @@ describe('export.csv', () => {
     expect(at(lines[2].split(','), 'verified')).toBe('none');
   });
 
+  it('writes a gate bias for the gated cells only: the LSTM forget gate, the GRU update gate, none for an RNN', () => {
+    const data = buildSessionExport(source(false));
+    const [lstm] = data.runs;
+    const runs = (['lstm', 'gru', 'rnn'] as const).map((cell) => ({
+      ...lstm,
+      config: { ...config, cell, gateBias: 3 },
+    }));
+    const lines = exportCsv({ ...data, runs }).split('\r\n');
+    const column = lines[0].split(',').indexOf('gate_bias');
+    const bias = (line: string) => line.replace('"Grace ""G"", H"', 'Grace').split(',')[column];
+    expect(lines.slice(1, 4).map(bias)).toEqual(['3', '3', '']);
+  });
+
   it('flags a report the weights do not bear out, for the host key only', () => {
     // Reported 1.25 against the server's 1.26: within the tolerance.
     expect(buildSessionExport(source(false)).runs[0].verified).toEqual({ ...VERIFIED, flagged: false });

@@ -22,6 +22,11 @@ export function formatAccuracy(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v * 100)}%`;
 }
 
+/** A score under `metric`: bits per token to three decimals, or accuracy as a whole percentage. */
+export function formatScore(v: number | null | undefined, metric: RankingMetric): string {
+  return metric === 'accuracy' ? formatAccuracy(v) : formatBits(v);
+}
+
 /** A learning rate as students type it: 0.001 → "1e-3", 0.003 → "3e-3", 0.05 → "0.05". */
 export function formatLearningRate(lr: number): string {
   if (lr >= 0.01) return String(Number(lr.toPrecision(2)));
@@ -35,6 +40,30 @@ export function settingsSummary(config: BoardRun['config']): string {
   if (config.cell !== 'rnn') parts.push(`bias ${config.gateBias > 0 ? '+' : ''}${config.gateBias}`);
   parts.push(config.optimizer);
   return parts.join(' · ');
+}
+
+/** One score of a run, as text, with its unit and whether the server measured it on test data. */
+export interface ShownScore {
+  text: string;
+  unit: string;
+  verified: boolean;
+}
+
+/**
+ * The one score a run shows where there is room for one (the projector, the podium): with `final`, the
+ * server's on the secret test split where it has one under `metric` (as rankVerified ranks), else the
+ * reported best; bits per token or accuracy as `metric` says. Pure.
+ */
+export function shownScore(run: BoardRun, metric: RankingMetric, final: boolean): ShownScore {
+  const v = final && verifiedScore(run, metric) !== null ? run.verified : null;
+  if (metric === 'accuracy') {
+    return v
+      ? { text: formatAccuracy(v.testAccuracy), unit: 'test accuracy', verified: true }
+      : { text: formatAccuracy(run.bestAccuracy?.accuracy), unit: 'accuracy', verified: false };
+  }
+  return v
+    ? { text: formatBits(v.testLoss), unit: 'test bits/token', verified: true }
+    : { text: formatBits(run.best?.valLoss), unit: 'bits/token', verified: false };
 }
 
 /** Share of the step budget done, clamped to 0..1. */

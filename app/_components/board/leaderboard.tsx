@@ -9,7 +9,7 @@ import { displayName, formatAccuracy, formatBits, progressFraction, settingsSumm
 import { CellChip } from './cell-chip';
 import { useRowWindow } from './row-window';
 import { useFlip } from './use-flip';
-import { VerifiedMark } from './verified-mark';
+import { VerifiedMark, WallScore } from './verified-mark';
 
 interface Props {
   runs: BoardRun[];
@@ -36,7 +36,7 @@ const COLUMN_WIDTHS = ['w-[3.5em]', '', 'w-[5em]', 'w-[12em]', 'w-[7em]', 'w-[7e
  * On a wall only what the room follows: rank, name, cell, progress and best score, wide enough for a
  * full name at 1280 px. Settings, accuracy, status and the check mark stay on the host's own screen.
  */
-const PROJECTOR_WIDTHS = ['w-[2.5em]', '', 'w-[4em]', 'w-[5.5em]', 'w-[4.5em]'];
+const PROJECTOR_WIDTHS = ['w-[2.5em]', '', 'w-[4em]', 'w-[5.5em]', 'w-[6em]'];
 /** A student's column beside the form is about 50rem at 1280 px: the settings give up 6.5em. */
 const COMPACT_WIDTHS = ['w-[3em]', '', 'w-[5em]', 'w-[5.5em]', 'w-[6em]', 'w-[6em]', 'w-[6em]', 'w-[5em]', 'w-[6.5em]'];
 
@@ -53,6 +53,8 @@ interface RowProps {
   projector: boolean;
   /** What the best-score column shows on a wall, where the other score has no column. */
   metric: RankingMetric;
+  /** The final ranking: a wall shows the verified score where there is one. */
+  final: boolean;
   onSelect?: (runId: string) => void;
 }
 
@@ -66,6 +68,7 @@ const LeaderboardRow = memo(function LeaderboardRow({
   self,
   projector,
   metric,
+  final,
   onSelect,
 }: RowProps) {
   const progress = progressFraction(run.lastStep, budgetSteps);
@@ -127,9 +130,7 @@ const LeaderboardRow = memo(function LeaderboardRow({
         </div>
       </td>
       <td data-testid="best-score" className={`${cell} text-right font-semibold tabular-nums text-slate-50`}>
-        {projector && metric === 'accuracy'
-          ? formatAccuracy(run.bestAccuracy?.accuracy)
-          : formatBits(run.best?.valLoss)}
+        {projector ? <WallScore run={run} metric={metric} final={final} /> : formatBits(run.best?.valLoss)}
       </td>
       {!projector && (
         <>
@@ -226,7 +227,7 @@ export function Leaderboard({
               className={`${head} text-right ${metric === 'valLoss' || projector ? 'text-slate-100' : ''}`}
               aria-sort={metric === 'valLoss' ? 'ascending' : projector ? 'descending' : undefined}
             >
-              {projector ? 'Best' : 'Best bits/token'}
+              {projector ? (metric === 'accuracy' ? 'Accuracy' : 'Bits/token') : 'Best bits/token'}
             </th>
             {!projector && (
               <>
@@ -264,6 +265,7 @@ export function Leaderboard({
               self={selfParticipantId !== null && run.participantId === selfParticipantId}
               projector={projector}
               metric={metric}
+              final={final}
               onSelect={onSelect}
             />
           ))}
@@ -271,6 +273,12 @@ export function Leaderboard({
         </tbody>
       </table>
       {ranked.length === 0 && <p className="py-6 text-center text-slate-400">No runs yet.</p>}
+      {projector && final && ranked.length > 0 && (
+        <p className="sticky bottom-0 bg-slate-900 pt-2 text-base text-slate-300" data-testid="wall-score-key">
+          <span className="text-emerald-300">✓</span> scored by the server on test data no browser has seen; the other
+          scores are as reported
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { BoardRun } from '@/lib/protocol/board';
 import type { RankingMetric } from '@/lib/protocol/challenge';
-import { displayName, formatAccuracy, formatBits, podiumOrder } from './board-format';
+import { displayName, podiumOrder, shownScore } from './board-format';
 import { CellChip } from './cell-chip';
 import { flagReason } from './verified-mark';
 
@@ -72,40 +72,54 @@ export function Podium({ runs, metric = 'valLoss', projector = false, selfPartic
 }
 
 /**
- * The score the challenge ranks by, large: the server's on the secret test split (✓), or the reported
- * best, marked unverified; the reported one under a verified score, flagged when it does not match.
+ * The score the challenge ranks by, large, with its unit: the server's on the secret test split (✓), or
+ * the reported best, marked unverified. The host's own screen adds the reported one under a verified
+ * score, flagged when it does not match; a projector shows one score per run only.
  */
 function PodiumScore({ run, metric, projector }: { run: BoardRun; metric: RankingMetric; projector: boolean }) {
-  const v = run.verified?.status === 'done' ? run.verified : null;
-  const reported =
-    metric === 'accuracy' && run.bestAccuracy
-      ? { value: formatAccuracy(run.bestAccuracy.accuracy), unit: 'accuracy' }
-      : { value: formatBits(run.best?.valLoss), unit: 'bits/token' };
-  const main = v
-    ? metric === 'accuracy'
-      ? { value: formatAccuracy(v.testAccuracy), unit: 'test accuracy' }
-      : { value: formatBits(v.testLoss), unit: 'test bits/token' }
-    : reported;
+  const main = shownScore(run, metric, true);
+  const reported = shownScore(run, metric, false);
+  const flagged = run.verified?.status === 'done' && run.verified.flagged;
   return (
     <>
       {/* The unit wraps under the number where a place is narrow (a phone), instead of running into the next. */}
       <span
         data-testid="podium-score"
-        data-verified={v ? 'true' : 'false'}
+        data-verified={main.verified ? 'true' : 'false'}
         className={`flex max-w-full flex-wrap items-baseline justify-center font-bold tabular-nums text-slate-50 ${projector ? 'text-4xl' : 'text-2xl'}`}
       >
-        {v && <span className="mr-1 text-emerald-300">✓</span>}
-        {main.value}
+        {main.verified && (
+          <>
+            <span aria-hidden className="mr-1 text-emerald-300" title="Scored by the server on test data">
+              ✓
+            </span>
+            <span className="sr-only">verified: </span>
+          </>
+        )}
+        {main.text}
         <span className={`ml-1 font-normal text-slate-400 ${projector ? 'text-lg' : 'text-sm'}`}>{main.unit}</span>
       </span>
-      <span className={`text-slate-300 ${projector ? 'text-xl' : 'text-sm'}`}>
-        {v ? `reported ${reported.value} ${reported.unit}` : 'unverified: not scored on test data'}
-        {v?.flagged && (
-          <span className="ml-1 text-rose-300" data-testid="podium-flag" aria-label="flagged" title={flagReason(run)}>
-            ⚑
+      {!main.verified ? (
+        <span className={`text-slate-300 ${projector ? 'text-xl' : 'text-sm'}`}>
+          unverified: not scored on test data
+        </span>
+      ) : (
+        !projector && (
+          <span className="text-sm text-slate-300" data-testid="podium-reported">
+            reported {reported.text} {reported.unit}
+            {flagged && (
+              <span
+                className="ml-1 text-rose-300"
+                data-testid="podium-flag"
+                aria-label="flagged"
+                title={flagReason(run)}
+              >
+                ⚑
+              </span>
+            )}
           </span>
-        )}
-      </span>
+        )
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { VERIFY_TOLERANCE } from '@/lib/protocol/verification';
 import type { BoardRun } from '@/lib/protocol/board';
 import type { RankingMetric } from '@/lib/protocol/challenge';
-import { formatAccuracy, formatBits } from './board-format';
+import { formatAccuracy, formatBits, shownScore } from './board-format';
 
 /** Why a run is flagged, for the hover text: its report against the server's own measure of its weights. */
 export function flagReason(run: BoardRun): string {
@@ -41,6 +41,27 @@ export function VerifiedMark({ run, metric }: { run: BoardRun; metric: RankingMe
           ⚑
         </span>
       )}
+    </span>
+  );
+}
+
+/**
+ * A run's one score on a wall (shownScore): the verified one in the final ranking, ✓ before it, else the
+ * reported best; the unit is in the column's heading.
+ */
+export function WallScore({ run, metric, final }: { run: BoardRun; metric: RankingMetric; final: boolean }) {
+  const score = shownScore(run, metric, final);
+  return (
+    <span data-verified={score.verified} title={score.verified ? `${score.text} ${score.unit}, verified` : undefined}>
+      {score.verified && (
+        <>
+          <span aria-hidden className="mr-1 text-emerald-300">
+            ✓
+          </span>
+          <span className="sr-only">verified: </span>
+        </>
+      )}
+      {score.text}
     </span>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { DEFAULT_GATE_LABELS, isSignedGate } from './gate-scale';
+import { DEFAULT_GATE_LABELS, GATE_MEANINGS, isSignedGate } from './gate-scale';
 import { CHART_THEME, SATURATION_COLORS } from './palette';
 import { meanSaturation, saturationOrder, saturationShares, type SaturationShare } from './saturation';
 import { useElementWidth } from './use-element-width';
@@ -73,7 +73,10 @@ function drawBars(ctx: CanvasRenderingContext2D, { width, height, shares, order,
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/** For one gate, how often each unit is saturated: stuck near closed (low) or near open (high). */
+/**
+ * For one gate (or signed value), how often each unit sits at either end: below 0.1 or above 0.9 for a
+ * gate, below −0.9 or above 0.9 for a signed value; each end named by what it means (GATE_MEANINGS).
+ */
 export function GateSaturationPlot({ gates, gate, gateLabels, height = 180, onUnitSelect }: Props) {
   const values = useMemo(() => gates[gate] ?? [], [gates, gate]);
   const signed = isSignedGate(gate, values);
@@ -88,6 +91,7 @@ export function GateSaturationPlot({ gates, gate, gateLabels, height = 180, onUn
   const width = useElementWidth(wrapRef);
   const mean = meanSaturation(shares);
   const label = gateLabels?.[gate] ?? DEFAULT_GATE_LABELS[gate] ?? gate;
+  const meaning = GATE_MEANINGS[gate];
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -155,13 +159,15 @@ export function GateSaturationPlot({ gates, gate, gateLabels, height = 180, onUn
       </div>
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-400">
         <span>
-          <Swatch color={SATURATION_COLORS.low} /> below {lowAt} (closed)
+          <Swatch color={SATURATION_COLORS.low} /> below {lowAt}
+          {meaning && ` (${meaning.low})`}
         </span>
         <span>
           <Swatch color={SATURATION_COLORS.mid} /> in between
         </span>
         <span>
-          <Swatch color={SATURATION_COLORS.high} /> above {highAt} (open)
+          <Swatch color={SATURATION_COLORS.high} /> above {highAt}
+          {meaning && ` (${meaning.high})`}
         </span>
         <span className="ml-auto text-slate-300">
           {hoveredUnit !== null

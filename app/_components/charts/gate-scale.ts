@@ -15,6 +15,53 @@ export const DEFAULT_GATE_LABELS: Readonly<Record<string, string>> = {
   n: 'candidate',
 };
 
+/** What one quantity of the gate view is, and what its two ends mean for the cell. */
+export interface GateMeaning {
+  /** One line: what the quantity is, named as a gate only when it is one. */
+  what: string;
+  /** What the cell does at the low end (0 for a gate, under −0.9 for a signed value)… */
+  low: string;
+  /** …and at the high end (1, or over 0.9). */
+  high: string;
+}
+
+/**
+ * In the engine's own equations (lib/model/lstm-cell.ts, gru-cell.ts; tests/unit/model/gate-meaning.test.ts
+ * holds them there): LSTM c_t = f·c_{t-1} + i·g and h_t = o·tanh(c_t), so f at 1 keeps the cell and i at 1
+ * writes the candidate; GRU h_t = (1 − z)·n + z·h_{t-1} (PyTorch's convention), so z at 1 keeps the old
+ * state, and n = tanh(x_n + r·(W_hn h_{t-1} + b_hn)), so r at 0 makes the candidate ignore the old state.
+ */
+export const GATE_MEANINGS: Readonly<Record<string, GateMeaning>> = {
+  i: { what: 'input gate: how much of the candidate is written into the cell', low: 'writes nothing', high: 'writes' },
+  f: { what: 'forget gate: how much of the cell state is kept', low: 'forgets', high: 'remembers' },
+  g: {
+    what: 'candidate: new content the input gate may write (not a gate)',
+    low: 'pushes the cell down',
+    high: 'pushes it up',
+  },
+  o: { what: 'output gate: how much of the cell state reaches the output', low: 'hides it', high: 'shows it' },
+  c: {
+    what: 'cell state: the memory itself, a value (not a gate)',
+    low: 'strongly negative',
+    high: 'strongly positive',
+  },
+  r: {
+    what: 'reset gate: how much of the old state the candidate uses',
+    low: 'ignores the old state',
+    high: 'uses it',
+  },
+  z: {
+    what: 'update gate: how much of the old state is kept, the rest taken from the candidate',
+    low: 'takes the candidate',
+    high: 'keeps the old state',
+  },
+  n: {
+    what: 'candidate: new content, let in where z is low (not a gate)',
+    low: 'pulls the state down',
+    high: 'pulls it up',
+  },
+};
+
 /** True for a signed quantity; an unknown gate name counts as signed when any value is negative. */
 export function isSignedGate(name: string, values: readonly (readonly number[])[]): boolean {
   return SIGNED_GATES.has(name) || values.some((row) => row.some((v) => v < 0));

@@ -4,12 +4,14 @@ import { useId, useMemo, useState } from 'react';
 import { divergingColor, scaleGradient, sequentialColor, textColorOn } from './color-scale';
 import {
   DEFAULT_GATE_LABELS,
+  GATE_MEANINGS,
   isSignedGate,
   isWordLevel,
   unitColumn,
   unitCount,
   unitScale,
   visibleToken,
+  type GateMeaning,
 } from './gate-scale';
 
 interface Props {
@@ -167,22 +169,30 @@ export function GateTextView({ tokens, gates, gateLabels, gate, onGateChange, un
         })}
       </p>
 
-      <Legend scale={scale} />
+      <Legend scale={scale} meaning={GATE_MEANINGS[selected]} />
     </section>
   );
 }
 
-function Legend({ scale }: { scale: ReturnType<typeof unitScale> }) {
-  const mid = (scale.min + scale.max) / 2;
+/** The colour scale, with what its ends mean for the quantity shown (GATE_MEANINGS), in words. */
+function Legend({ scale, meaning }: { scale: ReturnType<typeof unitScale>; meaning: GateMeaning | undefined }) {
+  const ends =
+    scale.kind === 'diverging'
+      ? `signed: ${(scale.min + scale.max) / 2} at the centre`
+      : meaning
+        ? `0 ${meaning.low}, 1 ${meaning.high}`
+        : '0 to 1';
   return (
-    <div className="flex items-center gap-2 text-xs text-slate-400" aria-label="Colour scale">
-      <span>{scale.min}</span>
-      <span aria-hidden="true" className="h-3 w-48 rounded-sm" style={{ background: scaleGradient(scale.kind) }} />
-      <span>{scale.max}</span>
-      <span className="ml-2">
-        {scale.kind === 'diverging' ? `signed: ${mid} at the centre` : 'closed (0) to open (1)'}; hover a token for its
-        exact value
-      </span>
+    <div className="flex flex-col gap-1 text-xs text-slate-400" aria-label="Colour scale" data-testid="gate-legend">
+      <div className="flex flex-wrap items-center gap-2">
+        <span>{scale.min}</span>
+        <span aria-hidden="true" className="h-3 w-48 rounded-sm" style={{ background: scaleGradient(scale.kind) }} />
+        <span>{scale.max}</span>
+        <span className="ml-2 text-slate-300">{ends}</span>
+      </div>
+      <p className="m-0">
+        {meaning && <>{meaning.what[0].toUpperCase() + meaning.what.slice(1)}. </>}Hover a token for its exact value.
+      </p>
     </div>
   );
 }

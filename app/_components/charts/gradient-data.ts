@@ -1,9 +1,8 @@
 import { clampForLog, logDomain, type LogDomain } from './log-scale';
+import type { RunStyle } from './run-styles';
 
-export interface GradientCurve {
-  id: string;
-  label: string;
-  color: string;
+/** One run's curve, drawn in its run style (runStyles). */
+export interface GradientCurve extends RunStyle {
   /** gradNorm[t] for time step t = 0..T-1; the last step (t = T-1) is 0 steps back. */
   gradNorm: number[];
 }
@@ -24,7 +23,7 @@ export interface GradientPlotData {
  * Re-indexes every curve by "steps back" (x = T-1-t), so curves of different lengths share x = 0 at
  * their last step, and prepares them for a log axis.
  */
-export function gradientPlotData(curves: readonly GradientCurve[]): GradientPlotData {
+export function gradientPlotData<C extends { gradNorm: readonly number[] }>(curves: readonly C[]): GradientPlotData {
   const length = Math.max(0, ...curves.map((c) => c.gradNorm.length));
   const x = Array.from({ length }, (_, k) => k);
   const domain = logDomain(curves.flatMap((c) => c.gradNorm));

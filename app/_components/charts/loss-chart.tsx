@@ -2,8 +2,10 @@
 
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
+import { linearTicks } from '../board/scales';
 import {
   alignLoss,
+  logLossRange,
   lossRange,
   lossSeries,
   seriesKey,
@@ -11,7 +13,6 @@ import {
   type LossRun,
   type LossSeries,
 } from './loss-data';
-import { roundLogTicks } from './log-scale';
 import { UplotFigure } from './uplot-figure';
 import { stepAxis, themedAxis, useUplot } from './use-uplot';
 
@@ -26,6 +27,8 @@ interface Props {
 }
 
 const VAL_DASH = [6, 4];
+/** Labelled ticks on a fitted log axis: evenly spaced round values (1, 2, 3… or 1.2, 1.4…), not decades. */
+const LOG_TICKS = 5;
 
 function formatLoss(v: number | null): string {
   return v === null || v === undefined ? '–' : v.toFixed(3);
@@ -35,9 +38,13 @@ function buildOptions(series: readonly LossSeries[], logY: boolean): Omit<uPlot.
   return {
     scales: {
       x: { time: false },
-      // Linear: fitted to the data (lossRange), read from the chart's own data on every update.
+      // Fitted to the data (lossRange, logLossRange), read from the chart's own data on every update.
       y: logY
-        ? { distr: 3, log: 10 }
+        ? {
+            distr: 3,
+            log: 10,
+            range: (u, min, max) => logLossRange(u.data.slice(1) as (number | null)[][]) ?? [min, max],
+          }
         : { range: (u, min, max) => lossRange(u.data.slice(1) as (number | null)[][]) ?? [min, max] },
     },
     axes: [
@@ -45,7 +52,12 @@ function buildOptions(series: readonly LossSeries[], logY: boolean): Omit<uPlot.
       {
         ...themedAxis('loss (bits / token)'),
         size: 60,
-        ...(logY ? { filter: (_u, splits) => roundLogTicks(splits) } : {}),
+        ...(logY
+          ? {
+              splits: (u: uPlot) => linearTicks(u.scales.y.min ?? 1, u.scales.y.max ?? 10, LOG_TICKS),
+              filter: (_u: uPlot, splits: number[]) => splits,
+            }
+          : {}),
       },
     ],
     // Zooming by drag would be undone by the next live update, so it is off.
@@ -79,6 +91,7 @@ function latestSummary(runs: readonly LossRun[], series: readonly LossSeries[]):
  * Loss in bits per token against training step, one line per run (and per metric with `both`).
  * Earlier runs are grey and thin underneath; validation lines are dashed. A linear axis is fitted to the
  * data (lossRange): the first steps' high losses run off the top so that the rest of training is readable.
+ * A log axis (`logY`) shows whole curves, fitted to them too (logLossRange), with round ticks in between.
  */
 export function LossChart({ runs, metric, logY = false, height = 280 }: Props) {
   const series = useMemo(() => lossSeries(runs, metric), [runs, metric]);

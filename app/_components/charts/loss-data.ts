@@ -150,3 +150,26 @@ export function lossRange(ys: readonly (readonly (number | null)[])[]): [number,
   const span = upper - min;
   return [Math.max(0, min - span * RANGE_PAD), upper + span * RANGE_PAD];
 }
+
+/** Room above and below a log axis fitted to the data, as a factor. */
+const LOG_PAD = 1.08;
+
+/**
+ * The y range of a log loss axis (bits per token) fitted to the data: from just under the smallest
+ * positive value to just over the largest, not widened to whole decades (an axis from 0.5 to 10 squeezed a
+ * curve from 1 to 3 into a third of the plot). A run's whole curve stays in view. Null with no positive
+ * finite value. Pure.
+ */
+export function logLossRange(ys: readonly (readonly (number | null)[])[]): [number, number] | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const series of ys) {
+    for (const v of series) {
+      if (v === null || !Number.isFinite(v) || v <= 0) continue;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+  }
+  if (!Number.isFinite(min)) return null;
+  return [min / LOG_PAD, max * LOG_PAD];
+}

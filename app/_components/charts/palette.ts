@@ -33,7 +33,7 @@ export const CHART_THEME = {
   font: '12px ui-sans-serif, system-ui, sans-serif',
 } as const;
 
-/** Colours for the two ends of a saturation bar: the gate stuck near "closed" and near "open". */
+/** Colours for the two ends of a saturation bar: a unit stuck near its low end and near its high end. */
 export const SATURATION_COLORS = {
   low: OKABE_ITO.blue,
   mid: '#334155',

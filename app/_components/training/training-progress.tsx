@@ -4,8 +4,11 @@ import { useState } from 'react';
 import { addSample, estimateRemainingMs, type ProgressSample } from './eta';
 import { formatCompact, formatDuration, formatThousands } from './format';
 
-/** 'interrupted': a run of an earlier page that has not gone on (waiting to be resumed, or unable to). */
-export type TrainingState = 'idle' | 'running' | 'paused' | 'finished' | 'error' | 'interrupted';
+/**
+ * 'finished': the run trained its whole budget; 'stopped': it ended before (the student pressed Stop);
+ * 'interrupted': a run of an earlier page that has not gone on (waiting to be resumed, or unable to).
+ */
+export type TrainingState = 'idle' | 'running' | 'paused' | 'finished' | 'stopped' | 'error' | 'interrupted';
 
 interface Props {
   step: number;
@@ -22,6 +25,7 @@ const STATE_STYLE: Record<TrainingState, { label: string; badge: string; bar: st
   running: { label: 'Training', badge: 'bg-sky-900 text-sky-100', bar: 'bg-sky-500' },
   paused: { label: 'Paused', badge: 'bg-amber-900 text-amber-100', bar: 'bg-amber-400' },
   finished: { label: 'Finished', badge: 'bg-emerald-900 text-emerald-100', bar: 'bg-emerald-500' },
+  stopped: { label: 'Stopped', badge: 'bg-slate-600 text-slate-50', bar: 'bg-slate-400' },
   error: { label: 'Error', badge: 'bg-red-900 text-red-100', bar: 'bg-red-500' },
   interrupted: { label: 'Interrupted', badge: 'bg-orange-900 text-orange-100', bar: 'bg-orange-400' },
 };
@@ -29,12 +33,14 @@ const STATE_STYLE: Record<TrainingState, { label: string; badge: string; bar: st
 /** What a screen reader hears when a run stops changing: the bar alone would say nothing. */
 function announcement(state: TrainingState, step: number, budget: number): string {
   if (state === 'finished') return `Run finished at step ${formatThousands(step)} of ${formatThousands(budget)}.`;
+  if (state === 'stopped') return `Run stopped at step ${formatThousands(step)} of ${formatThousands(budget)}.`;
   if (state === 'error') return 'Training stopped with an error.';
   return '';
 }
 
 function remainingText(state: TrainingState, remainingMs: number | null): string {
   if (state === 'finished') return 'done';
+  if (state === 'stopped') return 'stopped early';
   if (state === 'running') return remainingMs === null ? 'estimating…' : `${formatDuration(remainingMs)} left`;
   if (state === 'paused') return remainingMs === null ? 'paused' : `${formatDuration(remainingMs)} left when resumed`;
   return '–';

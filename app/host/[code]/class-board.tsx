@@ -90,7 +90,12 @@ export const ClassBoard = memo(function ClassBoard({ round, ended, ready, projec
         <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
           <CellComparison {...cells} projector={projector} />
           <div className="rounded-xl bg-slate-900 p-4">
-            <HyperparameterScatter runs={board.runs} highlightedRunId={highlighted} onSelect={select} />
+            <HyperparameterScatter
+              runs={board.runs}
+              highlightedRunId={highlighted}
+              onSelect={select}
+              projector={projector}
+            />
           </div>
         </div>
       )}

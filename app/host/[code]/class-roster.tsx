@@ -25,7 +25,7 @@ export function ClassRoster({ participants, online, onRemove, onRename }: Props)
           {connected} of {participants.length} connected
         </p>
       )}
-      <ul aria-label="Participants" className="grid grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-3">
+      <ul aria-label="Participants" className="grid grid-cols-[repeat(auto-fill,minmax(min(19rem,100%),1fr))] gap-3">
         {participants.map((p) => (
           <li
             key={p.id}
@@ -55,7 +55,9 @@ export function ClassRoster({ participants, online, onRemove, onRename }: Props)
             ) : (
               <span className="flex min-w-0 items-center gap-2">
                 {online && <PresenceDot online={online.has(p.id)} />}
-                <span className="truncate">{p.nickname}</span>
+                <span className="truncate" title={p.nickname}>
+                  {p.nickname}
+                </span>
               </span>
             )}
             {editing !== p.id && (

@@ -9,20 +9,13 @@ import { credentials } from '../../_realtime/credentials';
 import { send } from '../../_realtime/socket-client';
 import { useSession } from '../../_realtime/use-session';
 import type { JoinAddress } from '@/lib/domain/join-address';
-import { BOARD_VISIBILITIES, type BoardVisibility } from '@/lib/protocol/board';
 import { ClientEvent } from '@/lib/protocol/events';
-import { ChallengeBuilder } from './challenge-builder';
+import { ChallengeSettings } from './challenge-settings';
 import { ClassBoard } from './class-board';
-import { ClassRoster } from './class-roster';
+import { ClassPanel } from './class-panel';
 import { RoundControls } from './round-controls';
 import { RoundTabs } from './round-tabs';
 import { SharePanel } from './share-panel';
-
-const VISIBILITY_LABELS: Record<BoardVisibility, string> = {
-  full: 'Students see the full board',
-  anonymous: 'Students see it without names',
-  top: 'Students see the top 5 and their neighbours',
-};
 
 /**
  * The instructor's console and the projector screen: joining, rounds, the live board, moderation.
@@ -85,6 +78,9 @@ export function HostScreen({ code, join }: { code: string; join: JoinAddress }) 
   const roundLive = session !== null && session.round.index > 0;
   const currentRound = session?.round.index ?? 0;
   const shownRound = viewedRound !== null && viewedRound < currentRound ? viewedRound : currentRound;
+  // Who has joined: in the lobby right under the round's controls, where a 1280×720 screen still shows it;
+  // once rounds are played, under the board.
+  const classPanel = session && !projector && <ClassPanel session={session} online={online} act={act} />;
   return (
     <main className={`flex flex-col p-6 ${projector ? 'gap-4 text-lg' : 'gap-6'}`} data-projector={projector}>
       {status.kind === 'reconnecting' && <StatusBanner tone="warn">Connection lost. Reconnecting…</StatusBanner>}
@@ -146,61 +142,19 @@ export function HostScreen({ code, join }: { code: string; join: JoinAddress }) 
         />
       )}
 
+      {!roundLive && classPanel}
+
       {session && !projector && (
-        <details open={!roundLive} className="rounded-xl bg-slate-900">
-          <summary className="cursor-pointer p-4 text-lg">Challenge settings</summary>
-          <ChallengeBuilder
-            code={code}
-            challenge={session.challenge}
-            disabled={session.round.status === 'running'}
-            onSave={(challenge) => send(ClientEvent.ChallengeSet, { challenge })}
-          />
-        </details>
+        <ChallengeSettings
+          code={code}
+          session={session}
+          onSave={(challenge) => send(ClientEvent.ChallengeSet, { challenge })}
+        />
       )}
 
       {session && !projector && <SharePanel code={code} base={join.base} onError={showError} />}
 
-      {session && !projector && (
-        <section aria-label="Class" className="flex flex-col gap-4">
-          <div className="flex flex-wrap items-center gap-4">
-            <h2 className="text-3xl font-semibold">
-              <span data-testid="participant-count">{session.participants.length}</span> joined
-            </h2>
-            <button
-              type="button"
-              onClick={() => act(() => send(ClientEvent.HostLock, { locked: !session.locked }))}
-              className="rounded-lg bg-slate-800 px-4 py-2 text-lg hover:bg-slate-700"
-            >
-              {session.locked ? 'Unlock session' : 'Lock session'}
-            </button>
-            {session.locked && <span className="text-lg text-amber-300">Locked: nobody new can join</span>}
-            <label className="ml-auto flex max-w-full flex-wrap items-center gap-2 text-slate-300">
-              Board for students
-              <select
-                value={session.board.visibility}
-                onChange={(e) =>
-                  act(() =>
-                    send(ClientEvent.BoardVisibility, { visibility: e.target.value as BoardVisibility, topN: 5 }),
-                  )
-                }
-                className="max-w-full rounded bg-slate-800 px-2 py-1"
-              >
-                {BOARD_VISIBILITIES.map((v) => (
-                  <option key={v} value={v}>
-                    {VISIBILITY_LABELS[v]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <ClassRoster
-            participants={session.participants}
-            online={online}
-            onRemove={(p) => act(() => send(ClientEvent.HostKick, { participantId: p.id }))}
-            onRename={(p, nickname) => act(() => send(ClientEvent.HostRename, { participantId: p.id, nickname }))}
-          />
-        </section>
-      )}
+      {roundLive && classPanel}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { RoundButtons } from '../../_components/round-buttons';
 
 interface Props {
   /** The session's current round (live or just ended). */
@@ -21,21 +22,15 @@ export function RoundTabs({ current, shown, onShow, code, projector }: Props) {
   const rounds = Array.from({ length: current }, (_, i) => i + 1);
   return (
     <nav aria-label="Rounds" className="flex flex-wrap items-center gap-2">
-      {rounds.map((round) => (
-        <button
-          key={round}
-          type="button"
-          aria-pressed={round === shown}
-          onClick={() => onShow(round === current ? null : round)}
-          data-testid="host-round-tab"
-          className={`rounded-lg px-3 py-1 ${projector ? 'text-lg' : ''} ${
-            round === shown ? 'bg-sky-500 font-semibold text-slate-950' : 'bg-slate-800 hover:bg-slate-700'
-          }`}
-        >
-          Round {round}
-          {round === current ? ' (current)' : ''}
-        </button>
-      ))}
+      <RoundButtons
+        rounds={rounds}
+        current={current}
+        shown={shown}
+        onShow={onShow}
+        currentSuffix=" (current)"
+        testId="host-round-tab"
+        large={projector}
+      />
       {!projector && (
         <Link href={`/review/${code}`} className="ml-2 text-sky-300 underline">
           Review all rounds: replay, settings, export

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { GateSaturationPlot } from '../../_components/charts/gate-saturation-plot';
 import { GateTextView } from '../../_components/charts/gate-text-view';
 import { GradientFlowPlot } from '../../_components/charts/gradient-flow-plot';
-import { CELL_COLORS } from '../../_components/charts/palette';
+import { runStyles } from '../../_components/charts/run-styles';
 import { SampleView } from '../../_components/training/sample-view';
 import type { LocalRun } from '../../_training/local-run';
 
@@ -20,6 +20,12 @@ export function RunInsights({ run, runs, temperature, onTemperatureChange }: Pro
   const inspection = run.inspection;
   const [layer, setLayer] = useState(0);
   const [gate, setGate] = useState<string | undefined>(undefined);
+  // Numbered among all the round's runs (as in "Your runs"), drawn when they have a measurement.
+  const styles = runStyles(
+    runs.map((r) => ({ id: r.id, cell: r.config.cell, hiddenSize: r.config.hiddenSize })),
+    run.id,
+  );
+  const curves = runs.flatMap((r, i) => (r.inspection ? [{ ...styles[i], gradNorm: r.inspection.gradNorm }] : []));
   if (!inspection) return null;
   const layerGates = inspection.gates[Math.min(layer, inspection.gates.length - 1)] ?? {};
   const gateNames = Object.keys(layerGates);
@@ -34,16 +40,7 @@ export function RunInsights({ run, runs, temperature, onTemperatureChange }: Pro
           </h3>
           <span className="text-sm text-slate-400">step {inspection.step}</span>
         </div>
-        <GradientFlowPlot
-          curves={runs
-            .filter((r) => r.inspection)
-            .map((r) => ({
-              id: r.id,
-              label: `${r.config.cell.toUpperCase()} h${r.config.hiddenSize}${r === run ? ' (now)' : ''}`,
-              color: r === run ? CELL_COLORS[r.config.cell] : '#64748b',
-              gradNorm: r.inspection?.gradNorm ?? [],
-            }))}
-        />
+        <GradientFlowPlot curves={curves} />
       </div>
 
       <div className="rounded-xl bg-slate-900 p-4">

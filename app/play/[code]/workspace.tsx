@@ -6,10 +6,9 @@ import { LossChart } from '../../_components/charts/loss-chart';
 import { CELL_COLORS } from '../../_components/charts/palette';
 import { RunConfigForm, draftViolations } from '../../_components/training/run-config-form';
 import { BackendControl } from '../../_components/training/backend-control';
-import { TrainingProgress, type TrainingState } from '../../_components/training/training-progress';
+import { TrainingProgress } from '../../_components/training/training-progress';
 import { StatusBanner } from '../../_components/status-banner';
 import type { BackendName } from '../../_training/backend-names';
-import type { LocalRun } from '../../_training/local-run';
 import { useTrainingRun } from '../../_training/use-training-run';
 import { useBoard } from '../../_realtime/use-board';
 import { useRunStream } from '../../_realtime/use-run-stream';
@@ -17,14 +16,12 @@ import type { SessionView } from '@/lib/protocol/schemas';
 import { RunInsights } from './run-insights';
 import { RoundResults } from './round-results';
 import { ResumeOffer } from './resume-offer';
+import { RoundPicker } from './round-picker';
 import { RunHistory } from './run-history';
+import { settingsLinkNotice } from '../../_components/training/settings-link';
+import { SettingsLinkBanner } from './settings-link-banner';
+import { progressState, roundsWithRuns, runsOfRound } from './run-rounds';
 import { useConfigInUrl } from './use-config-in-url';
-
-const progressState = (run: LocalRun | undefined): TrainingState => {
-  if (!run) return 'idle';
-  if (run.state === 'starting') return 'running';
-  return run.state === 'resumable' ? 'interrupted' : run.state;
-};
 
 /** Configure, train, and watch: everything a student does during a round. */
 interface Props {
@@ -40,15 +37,33 @@ export function Workspace({ session, participantId, connected, backend }: Props)
   const board = useBoard(round.index, 'student', connected, ended);
   const { draft, setDraft, seed, nextSeed } = useConfigInUrl(challenge);
   const [startError, setStartError] = useState<string | null>(null);
+  // Read once, from the address the page opened with (a settings link), before the URL follows the form.
+  const [linkNotice, setLinkNotice] = useState(() =>
+    settingsLinkNotice(new URLSearchParams(window.location.search), challenge),
+  );
   const primaryRef = useRef<HTMLButtonElement>(null);
-  const training = useTrainingRun(session.code, participantId, challenge, backend, ended);
+  const training = useTrainingRun(session.code, participantId, challenge, backend, round.index, ended);
   // Streams the run to the server and, after a reload, brings back this round's earlier runs.
   const stream = useRunStream(connected, round.index, training.restore);
   const current = training.runs.at(-1);
   const busy =
     current !== undefined &&
     (current.state === 'starting' || current.state === 'running' || current.state === 'paused');
-  const roundRuns = training.runs.length;
+  const roundRuns = runsOfRound(training.runs, round.index).length;
+  // The charts and "Your runs" show one round: the current one, or an earlier one the student picks.
+  const [pickedRound, setPickedRound] = useState<number | null>(null);
+  // A new round starts on its own runs, whatever earlier round was picked.
+  const [pickedIn, setPickedIn] = useState(round.index);
+  if (pickedIn !== round.index) {
+    setPickedIn(round.index);
+    setPickedRound(null);
+  }
+  const rounds = roundsWithRuns(training.runs, round.index);
+  const shownRound = pickedRound !== null && pickedRound < round.index ? pickedRound : round.index;
+  const shownRuns = runsOfRound(training.runs, shownRound);
+  const shownRun = shownRuns.at(-1);
+  // A new round starts with an empty panel, unless a run of the last one is still going.
+  const progressRun = current && (current.round === round.index || busy) ? current : undefined;
   const violations = draftViolations(challenge, draft, session.task.vocabSize);
   const resumable = current?.state === 'resumable';
 
@@ -101,6 +116,7 @@ export function Workspace({ session, participantId, connected, backend }: Props)
           onDiscard={() => discardResumable('You chose not to resume it.', abandon)}
         />
       )}
+      {linkNotice && <SettingsLinkBanner notice={linkNotice} onDismiss={() => setLinkNotice(null)} />}
       {current?.state === 'interrupted' && (
         <StatusBanner tone="warn">Your last run was interrupted: {current.interruption}</StatusBanner>
       )}
@@ -147,11 +163,11 @@ export function Workspace({ session, participantId, connected, backend }: Props)
             )}
           </div>
           <TrainingProgress
-            step={current?.step ?? 0}
+            step={progressRun?.step ?? 0}
             budgetSteps={challenge.budgetSteps}
-            tokensPerSec={current?.tokensPerSec ?? 0}
-            elapsedMs={current?.elapsedMs ?? 0}
-            state={progressState(current)}
+            tokensPerSec={progressRun?.tokensPerSec ?? 0}
+            elapsedMs={progressRun?.elapsedMs ?? 0}
+            state={progressState(progressRun)}
           />
           <BackendControl
             choice={training.backend.choice}
@@ -190,28 +206,33 @@ export function Workspace({ session, participantId, connected, backend }: Props)
           {ended && board && (
             <RoundResults board={board} participantId={participantId} code={session.code} title={challenge.title} />
           )}
+          {rounds.length > 1 && (
+            <RoundPicker rounds={rounds} current={round.index} shown={shownRound} onShow={setPickedRound} />
+          )}
           <div className="rounded-xl bg-slate-900 p-4">
-            <h3 className="mb-2 font-semibold">Loss (bits per token) by step</h3>
+            <h3 className="mb-2 font-semibold">
+              Loss (bits per token) by step{rounds.length > 1 ? `, round ${shownRound}` : ''}
+            </h3>
             <LossChart
               metric="both"
-              runs={training.runs.map((run) => ({
+              runs={shownRuns.map((run, i) => ({
                 id: run.id,
-                label: `${run.config.cell.toUpperCase()} h${run.config.hiddenSize}`,
+                label: `#${i + 1} ${run.config.cell.toUpperCase()} h${run.config.hiddenSize}`,
                 color: CELL_COLORS[run.config.cell],
-                muted: run !== current,
+                muted: run !== shownRun,
                 points: run.points,
               }))}
             />
           </div>
-          {current && (
+          {shownRun && (
             <RunInsights
-              run={current}
-              runs={training.runs}
+              run={shownRun}
+              runs={shownRuns}
               temperature={training.temperature}
               onTemperatureChange={training.setTemperature}
             />
           )}
-          {training.runs.length > 0 && <RunHistory runs={training.runs} />}
+          {shownRuns.length > 0 && <RunHistory runs={shownRuns} />}
           {board && board.runs.length > 0 && (
             <div className="rounded-xl bg-slate-900 p-4">
               <h3 className="mb-2 font-semibold">Class board</h3>

@@ -70,7 +70,7 @@ export function RoundReview({ replay, code }: { replay: RoundReplay; code: strin
             />
           </div>
           {selectedRun ? (
-            <RunDetails run={selectedRun} code={code} onClose={() => setSelected(null)} />
+            <RunDetails run={selectedRun} task={replay.challenge.task} code={code} onClose={() => setSelected(null)} />
           ) : (
             <p className="text-slate-300">Choose a run on the leaderboard or the chart to see its details.</p>
           )}

@@ -3,7 +3,9 @@
 import { CELL_LABELS, formatAccuracy, formatBits, formatLearningRate } from '../../_components/board/board-format';
 import { LossChart } from '../../_components/charts/loss-chart';
 import { CELL_COLORS } from '../../_components/charts/palette';
+import { FROM_TASK_PARAM } from '../../_components/training/settings-link';
 import { runConfigSearch } from '@/lib/domain/run-config-url';
+import type { TaskChoice } from '@/lib/protocol/challenge';
 import type { ExportRun } from '@/lib/protocol/review';
 
 const STATUS_TEXT: Record<ExportRun['status'], string> = {
@@ -12,8 +14,34 @@ const STATUS_TEXT: Record<ExportRun['status'], string> = {
   stopped: 'stopped early',
 };
 
-/** One run after class: its whole configuration, its scores and its full training and validation curves. */
-export function RunDetails({ run, code, onClose }: { run: ExportRun; code: string; onClose: () => void }) {
+/** The server's score of the run's submitted weights, in words: on test data, pending, failed or none. */
+function verifiedRows(verified: ExportRun['verified']): [string, string][] {
+  const name = 'Verified test loss';
+  if (verified === null) return [[name, 'not verified: no weights were submitted']];
+  if (verified.status === 'pending') return [[name, 'being scored by the server…']];
+  if (verified.status === 'failed')
+    return [[name, `could not be scored${verified.message ? `: ${verified.message}` : ''}`]];
+  const rows: [string, string][] = [[name, `✓ ${formatBits(verified.testLoss)} bits/token`]];
+  if (verified.testAccuracy !== undefined)
+    rows.push(['Verified test accuracy', `✓ ${formatAccuracy(verified.testAccuracy)}`]);
+  if (verified.flagged)
+    rows.push(['Flagged', `⚑ its reported best beats the server's ${formatBits(verified.valLoss)} bits/token`]);
+  return rows;
+}
+
+interface Props {
+  run: ExportRun;
+  /** The task of the run's round, named in "Try these settings" so the workspace can say when it differs. */
+  task: TaskChoice;
+  code: string;
+  onClose: () => void;
+}
+
+/**
+ * One run after class: its whole configuration, its scores (the server's on the round's secret test split
+ * among them) and its full training and validation curves.
+ */
+export function RunDetails({ run, task, code, onClose }: Props) {
   const { config } = run;
   const finalValLoss = run.points.findLast((p) => p.valLoss !== undefined)?.valLoss;
   const settings: [string, string | number][] = [
@@ -40,8 +68,10 @@ export function RunDetails({ run, code, onClose }: { run: ExportRun; code: strin
       `${formatAccuracy(run.bestAccuracy?.accuracy)}${run.bestAccuracy ? ` at step ${run.bestAccuracy.step}` : ''}`,
     ],
     ['Final validation loss', `${formatBits(finalValLoss)} bits/token`],
+    ...verifiedRows(run.verified),
     ['Steps trained', String(run.lastStep)],
   ];
+  const tryLink = `/play/${code}${runConfigSearch(config)}&${FROM_TASK_PARAM}=${encodeURIComponent(task.id)}`;
 
   return (
     <section
@@ -57,7 +87,7 @@ export function RunDetails({ run, code, onClose }: { run: ExportRun; code: strin
         <div className="flex flex-wrap items-center gap-3">
           {/* The workspace fits these settings to the challenge of the moment, so a class can try the winner's. */}
           <a
-            href={`/play/${code}${runConfigSearch(config)}`}
+            href={tryLink}
             className="rounded-lg bg-amber-400 px-3 py-1 font-semibold text-slate-950"
             data-testid="try-settings"
           >

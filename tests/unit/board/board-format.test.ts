@@ -7,6 +7,7 @@ import {
   podiumOrder,
   progressFraction,
   settingsSummary,
+  shownScore,
 } from '@/app/_components/board/board-format';
 import type { BoardRun } from '@/lib/protocol/board';
 import type { RunConfig } from '@/lib/protocol/challenge';
@@ -102,5 +103,41 @@ describe('podiumOrder', () => {
       [1, 'first'],
       [3, 'forged'],
     ]);
+  });
+});
+
+describe('shownScore: one score per run where there is room for one', () => {
+  const verified = (r: BoardRun, testLoss: number, testAccuracy?: number): BoardRun => ({
+    ...r,
+    verified: { status: 'done', testLoss, testAccuracy, valLoss: testLoss },
+  });
+
+  it("in the final ranking, the server's test score with its unit, marked verified", () => {
+    expect(shownScore(verified(run('a', 1.2), 1.31), 'valLoss', true)).toEqual({
+      text: '1.310',
+      unit: 'test bits/token',
+      verified: true,
+    });
+    expect(shownScore(verified(run('a', 1.2), 1.31, 0.5), 'accuracy', true)).toEqual({
+      text: '50%',
+      unit: 'test accuracy',
+      verified: true,
+    });
+  });
+
+  it('the reported best during the round, or where the server has no score, not marked', () => {
+    expect(shownScore(verified(run('a', 1.2), 1.31), 'valLoss', false)).toEqual({
+      text: '1.200',
+      unit: 'bits/token',
+      verified: false,
+    });
+    expect(shownScore(run('a', 1.2), 'valLoss', true)).toMatchObject({ text: '1.200', verified: false });
+    const pending: BoardRun = { ...run('a', 1.2), verified: { status: 'pending' } };
+    expect(shownScore(pending, 'valLoss', true)).toMatchObject({ text: '1.200', verified: false });
+    // A test accuracy the task does not measure is no verified accuracy.
+    expect(shownScore(verified(run('a', 1.2), 1.31), 'accuracy', true)).toMatchObject({
+      unit: 'accuracy',
+      verified: false,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alignLoss,
+  logLossRange,
   downsampleLoss,
   lossRange,
   lossSeries,
@@ -138,5 +139,25 @@ describe('lossRange', () => {
     expect(lo).toBe(0);
     expect(hi).toBeGreaterThan(0.05);
     expect(lossRange([[null], []])).toBeNull();
+  });
+});
+
+describe('logLossRange', () => {
+  it('fits a log axis to the curves, not to whole decades', () => {
+    // Validation curves from 2.9 down to 1.05 bits: uPlot's own range was 1 to 10 (or 0.5 to 10).
+    const [lo, hi] = logLossRange([
+      [2.9, 1.6, 1.2, 1.05],
+      [null, 2.2, 1.4],
+    ]) as [number, number];
+    expect(lo).toBeGreaterThan(0.9);
+    expect(lo).toBeLessThan(1.05);
+    expect(hi).toBeGreaterThan(2.9);
+    expect(hi).toBeLessThan(3.5);
+  });
+
+  it('leaves out what a log axis cannot show, and has no range without a positive value', () => {
+    expect(logLossRange([[0, -1, Number.NaN, 2]])).toEqual([2 / 1.08, 2 * 1.08]);
+    expect(logLossRange([[0, null]])).toBeNull();
+    expect(logLossRange([])).toBeNull();
   });
 });
